@@ -1,0 +1,87 @@
+dnl config.m4 for asyncstream
+
+PHP_ARG_WITH([asyncstream],
+  [for asyncstream support],
+  [AS_HELP_STRING([--with-asyncstream],
+    [Include asyncstream support (event loop and nonblocking streams over libevent)])],
+  [yes])
+
+PHP_ARG_WITH([libevent-dir],
+  [for the libevent installation prefix],
+  [AS_HELP_STRING([[--with-libevent-dir[=DIR]]],
+    [asyncstream: libevent >= 2.1 installation prefix, when pkg-config cannot find it])],
+  [no],
+  [no])
+
+if test "$PHP_ASYNCSTREAM" != "no"; then
+  AC_MSG_CHECKING([for libevent >= 2.1 (core and extra)])
+  ASYNCSTREAM_LIBEVENT_FOUND=no
+
+  if test "$PHP_LIBEVENT_DIR" != "no" && test "$PHP_LIBEVENT_DIR" != "yes"; then
+    dnl Explicit prefix: trust it, but verify the version from the header.
+    if test -r "$PHP_LIBEVENT_DIR/include/event2/event.h"; then
+      ASYNCSTREAM_LIBEVENT_INCDIR="$PHP_LIBEVENT_DIR/include"
+      ASYNCSTREAM_LIBEVENT_LIBDIR="$PHP_LIBEVENT_DIR/$PHP_LIBDIR"
+      test -d "$ASYNCSTREAM_LIBEVENT_LIBDIR" || ASYNCSTREAM_LIBEVENT_LIBDIR="$PHP_LIBEVENT_DIR/lib"
+      ASYNCSTREAM_LIBEVENT_FOUND=prefix
+    else
+      AC_MSG_ERROR([--with-libevent-dir=$PHP_LIBEVENT_DIR: $PHP_LIBEVENT_DIR/include/event2/event.h not found])
+    fi
+  else
+    if test -z "$PKG_CONFIG"; then
+      AC_PATH_PROG(PKG_CONFIG, pkg-config, no)
+    fi
+    if test "$PKG_CONFIG" != "no" && $PKG_CONFIG --atleast-version=2.1 libevent_core 2>/dev/null \
+       && $PKG_CONFIG --exists libevent_extra 2>/dev/null; then
+      ASYNCSTREAM_LIBEVENT_FOUND=pkg-config
+    fi
+  fi
+
+  if test "$ASYNCSTREAM_LIBEVENT_FOUND" = "pkg-config"; then
+    ASYNCSTREAM_LIBEVENT_VERSION=`$PKG_CONFIG --modversion libevent_core`
+    AC_MSG_RESULT([found $ASYNCSTREAM_LIBEVENT_VERSION via pkg-config])
+    ASYNCSTREAM_LIBEVENT_CFLAGS=`$PKG_CONFIG --cflags libevent_core libevent_extra`
+    ASYNCSTREAM_LIBEVENT_LIBS=`$PKG_CONFIG --libs libevent_core libevent_extra`
+    PHP_EVAL_INCLINE($ASYNCSTREAM_LIBEVENT_CFLAGS)
+    PHP_EVAL_LIBLINE($ASYNCSTREAM_LIBEVENT_LIBS, ASYNCSTREAM_SHARED_LIBADD)
+  elif test "$ASYNCSTREAM_LIBEVENT_FOUND" = "prefix"; then
+    AC_MSG_RESULT([$PHP_LIBEVENT_DIR])
+    PHP_ADD_INCLUDE($ASYNCSTREAM_LIBEVENT_INCDIR)
+    PHP_ADD_LIBRARY_WITH_PATH(event_core, $ASYNCSTREAM_LIBEVENT_LIBDIR, ASYNCSTREAM_SHARED_LIBADD)
+    PHP_ADD_LIBRARY_WITH_PATH(event_extra, $ASYNCSTREAM_LIBEVENT_LIBDIR, ASYNCSTREAM_SHARED_LIBADD)
+  else
+    AC_MSG_RESULT([no])
+    AC_MSG_ERROR([asyncstream needs libevent >= 2.1 (libevent_core and libevent_extra).
+    pkg-config did not find it. Install the development package
+    (Debian/Ubuntu: apt-get install libevent-dev; Fedora: dnf install libevent-devel;
+    macOS: brew install libevent), or pass --with-libevent-dir=PREFIX.])
+  fi
+
+  dnl The version check for the --with-libevent-dir case (and a sanity check for pkg-config).
+  old_CPPFLAGS=$CPPFLAGS
+  CPPFLAGS="$CPPFLAGS $INCLUDES $ASYNCSTREAM_LIBEVENT_CFLAGS"
+  test -n "$ASYNCSTREAM_LIBEVENT_INCDIR" && CPPFLAGS="$CPPFLAGS -I$ASYNCSTREAM_LIBEVENT_INCDIR"
+  AC_MSG_CHECKING([that the libevent headers are version 2.1 or newer])
+  AC_COMPILE_IFELSE([AC_LANG_PROGRAM([[#include <event2/event.h>]], [[
+#if !defined(LIBEVENT_VERSION_NUMBER) || LIBEVENT_VERSION_NUMBER < 0x02010000
+#error libevent too old
+#endif
+  ]])], [AC_MSG_RESULT([yes])],
+    [AC_MSG_RESULT([no]); AC_MSG_ERROR([asyncstream needs libevent >= 2.1; the headers found are older])])
+
+  dnl ext/sockets' header, for accepting Socket objects (the extension itself is optional at run time).
+  AC_MSG_CHECKING([for ext/sockets headers])
+  if test -r "$phpincludedir/ext/sockets/php_sockets.h"; then
+    AC_DEFINE(AS_HAVE_SOCKETS_HEADER, 1, [ext/sockets header is available])
+    AC_MSG_RESULT([yes])
+  else
+    AC_MSG_RESULT([no, Socket objects will not be accepted as descriptors])
+  fi
+  CPPFLAGS=$old_CPPFLAGS
+
+  PHP_SUBST(ASYNCSTREAM_SHARED_LIBADD)
+  PHP_NEW_EXTENSION(asyncstream,
+    asyncstream.c event.c fd.c invoke.c,
+    $ext_shared,, -DZEND_ENABLE_STATIC_TSRMLS_CACHE=1 -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers)
+  PHP_ADD_BUILD_DIR($ext_builddir/stubs)
+fi

@@ -1,0 +1,104 @@
+/*
+ * The trampoline: the only function through which libevent calls PHP (G1, G4).
+ */
+#ifdef HAVE_CONFIG_H
+# include "config.h"
+#endif
+
+#include "php_asyncstream.h"
+
+void as_callback_init(as_callback *cb)
+{
+	ZVAL_UNDEF(&cb->callable);
+	cb->cached = false;
+}
+
+void as_callback_set(as_callback *cb, zend_fcall_info *fci, zend_fcall_info_cache *fcc)
+{
+	zval old;
+
+	/* Release the old callable last: it may own the new one (a closure returning a closure). */
+	ZVAL_COPY_VALUE(&old, &cb->callable);
+	ZVAL_COPY(&cb->callable, &fci->function_name);
+	cb->fcc = *fcc;
+	cb->cached = fcc->function_handler != NULL
+		&& !(fcc->function_handler->common.fn_flags & ZEND_ACC_CALL_VIA_TRAMPOLINE);
+	if (!cb->cached && fcc->function_handler
+			&& (fcc->function_handler->common.fn_flags & ZEND_ACC_CALL_VIA_TRAMPOLINE)) {
+		/* ZPP resolved a __call trampoline for us; it is ours to release. */
+		zend_release_fcall_info_cache(fcc);
+	}
+	zval_ptr_dtor(&old);
+}
+
+void as_callback_clear(as_callback *cb)
+{
+	zval old;
+
+	if (Z_ISUNDEF(cb->callable)) {
+		return;
+	}
+	ZVAL_COPY_VALUE(&old, &cb->callable);
+	ZVAL_UNDEF(&cb->callable);
+	cb->cached = false;
+	zval_ptr_dtor(&old);
+}
+
+void as_callback_gc(zend_get_gc_buffer *buf, as_callback *cb)
+{
+	if (!Z_ISUNDEF(cb->callable)) {
+		zend_get_gc_buffer_add_zval(buf, &cb->callable);
+	}
+}
+
+bool as_invoke(as_base *base, zend_object *owner, as_callback *cb, uint32_t argc, zval *argv)
+{
+	zend_fcall_info fci;
+	zend_fcall_info_cache fcc;
+	zval callable, retval;
+	bool ok;
+
+	if (UNEXPECTED(EG(exception))) {
+		/* An earlier callback in this batch threw: run nothing more, stop the loop. */
+		if (base && base->base) {
+			event_base_loopbreak(base->base);
+		}
+		return false;
+	}
+	if (UNEXPECTED(Z_ISUNDEF(cb->callable))) {
+		return true;
+	}
+
+	/*
+	 * Our own references for the duration of the call: the callback may free, unset or
+	 * close its owner and clear or replace the callable. Both stay valid until we return.
+	 */
+	GC_ADDREF(owner);
+	ZVAL_COPY(&callable, &cb->callable);
+
+	fci.size = sizeof(fci);
+	ZVAL_COPY_VALUE(&fci.function_name, &callable);
+	fci.retval = &retval;
+	fci.params = argv;
+	fci.param_count = argc;
+	fci.named_params = NULL;
+	ZVAL_UNDEF(&retval);
+
+	if (EXPECTED(cb->cached)) {
+		fcc = cb->fcc;
+		zend_call_function(&fci, &fcc);
+	} else {
+		zend_call_function(&fci, NULL);
+	}
+	zval_ptr_dtor(&retval);
+
+	ok = EG(exception) == NULL;
+	if (UNEXPECTED(!ok) && base && base->base) {
+		/* G4: stop at once; loop() rethrows. Pending state is left as it is. */
+		event_base_loopbreak(base->base);
+	}
+
+	zval_ptr_dtor(&callable);
+	OBJ_RELEASE(owner);
+	return ok;
+}

@@ -1,0 +1,171 @@
+/*
+ * asyncstream: an event loop and nonblocking streams for PHP, over libevent 2.1.
+ *
+ * This header holds what more than one .c file needs: the base object and its child
+ * links (ownership, G2), the stored-callback type and the trampoline (G1, G4), the fd
+ * converter (G7), the time converter (G8) and the fork check (G5).
+ */
+#ifndef PHP_ASYNCSTREAM_H
+#define PHP_ASYNCSTREAM_H
+
+#include "php.h"
+
+#include <event2/event.h>
+
+extern zend_module_entry asyncstream_module_entry;
+#define phpext_asyncstream_ptr &asyncstream_module_entry
+
+#define PHP_ASYNCSTREAM_VERSION "0.1.0"
+
+#if defined(ZTS) && defined(COMPILE_DL_ASYNCSTREAM)
+ZEND_TSRMLS_CACHE_EXTERN()
+#endif
+
+/* ---------------------------------------------------------------------------------
+ * Class entries (registered from the generated arginfo in MINIT)
+ * ------------------------------------------------------------------------------- */
+extern zend_class_entry *php_asyncstream_base_ce;      /* EventBase */
+extern zend_class_entry *php_asyncstream_event_ce;     /* Event */
+extern zend_class_entry *php_asyncstream_config_ce;    /* EventConfig */
+extern zend_class_entry *php_asyncstream_util_ce;      /* EventUtil */
+extern zend_class_entry *php_asyncstream_exception_ce; /* EventException */
+
+/* ---------------------------------------------------------------------------------
+ * Stored callbacks and the trampoline (invoke.c)
+ *
+ * A callback keeps the user's callable zval (which owns closures and bound objects and
+ * is what get_gc reports) plus a resolved fcc, so the hot path does no lookup. Callables
+ * that resolve to a call-via-trampoline function (__call/__callStatic) are re-resolved
+ * per call, because such a zend_function is freed by the engine after one call.
+ * ------------------------------------------------------------------------------- */
+typedef struct _as_callback {
+	zval callable;                 /* IS_UNDEF when unset */
+	zend_fcall_info_cache fcc;
+	bool cached;                   /* fcc may be reused across calls */
+} as_callback;
+
+static zend_always_inline bool as_callback_isset(const as_callback *cb)
+{
+	return !Z_ISUNDEF(cb->callable);
+}
+
+void as_callback_init(as_callback *cb);
+/* Stores a copy of fci->function_name; fcc comes from Z_PARAM_FUNC. */
+void as_callback_set(as_callback *cb, zend_fcall_info *fci, zend_fcall_info_cache *fcc);
+/* Releases the callable. Safe while the callback is running: the trampoline holds its own reference. */
+void as_callback_clear(as_callback *cb);
+void as_callback_gc(zend_get_gc_buffer *buf, as_callback *cb);
+
+typedef struct _as_base as_base;
+
+/*
+ * The one place libevent reaches PHP (DESIGN.md, "The trampoline").
+ * - holds a reference on `owner` and on the callable for the duration of the call, so
+ *   the callback may free/unset/close anything, itself included (G1);
+ * - on an exception (or exit()) breaks the base's loop at once and leaves the exception
+ *   pending for loop() to rethrow; the watcher's state is not touched (G4);
+ * - does not call PHP at all while an exception is pending.
+ * Returns false when the call did not complete normally (exception pending).
+ */
+bool as_invoke(as_base *base, zend_object *owner, as_callback *cb, uint32_t argc, zval *argv);
+
+/* ---------------------------------------------------------------------------------
+ * The base and its children (event.c)
+ * ------------------------------------------------------------------------------- */
+
+/*
+ * Every object that holds libevent state tied to a base (Event, AsyncStream,
+ * AsyncStreamServer) embeds an as_child and links it into its base while attached.
+ * EventBase::free() and base destruction call detach() on each: the child must release
+ * its libevent state (or arrange to release it once its running callback returns),
+ * drop its reference on the base, and leave itself in a state where every method
+ * throws Error. detach() unlinks the child itself via as_base_unlink().
+ */
+typedef struct _as_child as_child;
+struct _as_child {
+	as_child *prev, *next;
+	void (*detach)(as_child *child);
+};
+
+struct _as_base {
+	struct event_base *base;       /* NULL once freed */
+	as_child children;             /* sentinel of the intrusive child list */
+	uint32_t fork_gen;             /* as_fork_generation when last (re)initialised */
+	uint32_t loop_depth;           /* > 0 while loop() runs on this base */
+	bool free_pending;             /* free() was called while looping: release after the loop */
+	bool was_freed;                /* EventBase::free() was called */
+	void *dns;                     /* struct evdns_base *, created lazily by streams */
+	void (*dns_free)(as_base *b);  /* releases `dns`; set by whoever created it */
+	zend_object std;
+};
+
+static zend_always_inline as_base *as_base_from_obj(zend_object *obj)
+{
+	return (as_base *)((char *)obj - XtOffsetOf(as_base, std));
+}
+#define Z_AS_BASE_P(zv) as_base_from_obj(Z_OBJ_P(zv))
+
+/* Bumped in every forked child (pthread_atfork). */
+extern volatile uint32_t as_fork_generation;
+void as_base_reinit_after_fork(as_base *b);
+
+/* G5: one integer compare before any call that reaches the kernel through a base. */
+static zend_always_inline void as_base_fork_check(as_base *b)
+{
+	if (UNEXPECTED(b->fork_gen != as_fork_generation) && b->base) {
+		as_base_reinit_after_fork(b);
+	}
+}
+
+/* A base that can still be used: not freed and not waiting to be freed. */
+static zend_always_inline bool as_base_is_live(const as_base *b)
+{
+	return b->base != NULL && !b->free_pending;
+}
+
+/* Throws Error (naming `what`) and returns NULL when the base was freed. */
+as_base *as_base_get_live(zend_object *obj, const char *what);
+
+/* Link/unlink a child; linking takes a reference on the base object, unlinking drops it. */
+void as_base_link(as_base *b, as_child *child);
+void as_base_unlink(as_base *b, as_child *child);
+
+/* ---------------------------------------------------------------------------------
+ * Descriptors (fd.c, G7)
+ * ------------------------------------------------------------------------------- */
+#define AS_FD_ALLOW_INT 1u     /* an int is taken as a file descriptor */
+
+/*
+ * Converts an int fd, a stream resource castable to a descriptor, or an ext-sockets
+ * Socket to a descriptor. On bad input throws TypeError/ValueError naming argument
+ * `arg_num` of the running function and returns false.
+ */
+bool as_zval_to_fd(zval *zfd, uint32_t arg_num, evutil_socket_t *fd_out);
+
+/* ---------------------------------------------------------------------------------
+ * Time (G8)
+ * ------------------------------------------------------------------------------- */
+
+/* Longest timeout we hand libevent: ~34,000 years, so now + timeout never overflows. */
+#define AS_MAX_TIMEOUT_SEC ((time_t)1 << 40)
+
+/*
+ * Float seconds to a timeval with microsecond precision: negative → zero (fires now),
+ * huge or INF → AS_MAX_TIMEOUT_SEC. NaN throws ValueError naming argument `arg_num`.
+ */
+bool as_double_to_timeval(double seconds, uint32_t arg_num, struct timeval *tv);
+
+/* ---------------------------------------------------------------------------------
+ * libevent log routing (asyncstream.c, G6)
+ *
+ * While capture is on, libevent's messages are kept (the last one) instead of being
+ * emitted, so a method can fold the detail into its own precise warning.
+ * ------------------------------------------------------------------------------- */
+void as_log_capture_begin(void);
+/* Returns the captured message or NULL; stops capturing. */
+const char *as_log_capture_end(void);
+
+/* Registration hooks, one per class group, called from MINIT. */
+zend_result as_event_register(void);
+
+#endif /* PHP_ASYNCSTREAM_H */
