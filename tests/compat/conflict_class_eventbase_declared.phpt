@@ -15,7 +15,7 @@ $p = proc_open($cmd, [1 => ['pipe', 'w'], 2 => ['pipe', 'w']], $pipes);
 $out = stream_get_contents($pipes[1]);
 $err = stream_get_contents($pipes[2]);
 $rc = proc_close($p);
-echo preg_replace('/\n+/', "\n", trim($err)), "\n";
+echo str_replace("\n\n", "\n", trim($err)), "\n";
 var_dump($out, $rc !== 0);
 ?>
 --EXPECT--
