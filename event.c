@@ -940,6 +940,22 @@ ZEND_METHOD(Event, __construct)
 	as_callback_set(&e->cb, &fci, &fcc);
 }
 
+/*
+ * The callback shape survives set() as long as it still makes sense: a timer stays a
+ * timer (cb($arg)) while it has no descriptor, a signal event stays one while it has
+ * Event::SIGNAL; anything else gets the generic shape cb($fd, $what, $arg).
+ */
+static as_event_kind as_event_kind_after_set(uint8_t kind, zend_long what)
+{
+	if (kind == AS_EV_KIND_TIMER && !(what & (EV_READ | EV_WRITE | EV_SIGNAL))) {
+		return AS_EV_KIND_TIMER;
+	}
+	if (kind == AS_EV_KIND_SIGNAL && (what & EV_SIGNAL)) {
+		return AS_EV_KIND_SIGNAL;
+	}
+	return AS_EV_KIND_GENERIC;
+}
+
 ZEND_METHOD(Event, set)
 {
 	zval *zbase, *zfd, *zarg = NULL, fd_src, arg;
@@ -969,9 +985,6 @@ ZEND_METHOD(Event, set)
 	if (what_null) {
 		what = e->what;
 	}
-	if (e->kind == AS_EV_KIND_SIGNAL && !(what & EV_SIGNAL)) {
-		e->kind = AS_EV_KIND_GENERIC;
-	}
 	if (!as_event_parse_fd(zfd, what, 2, 3, &fd, &fd_src)) {
 		RETURN_THROWS();
 	}
@@ -985,9 +998,7 @@ ZEND_METHOD(Event, set)
 	} else {
 		ZVAL_COPY(&arg, &e->arg);
 	}
-	if (!as_event_assign(e, b, fd, (short)what, e->kind == AS_EV_KIND_TIMER && !(what & (EV_READ | EV_WRITE | EV_SIGNAL))
-			? AS_EV_KIND_TIMER : (what & EV_SIGNAL && e->kind == AS_EV_KIND_SIGNAL ? AS_EV_KIND_SIGNAL : AS_EV_KIND_GENERIC),
-			&fd_src, &arg)) {
+	if (!as_event_assign(e, b, fd, (short)what, as_event_kind_after_set(e->kind, what), &fd_src, &arg)) {
 		php_error_docref(NULL, E_WARNING, "libevent could not re-assign the event for fd %d", (int)fd);
 		RETURN_FALSE;
 	}

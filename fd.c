@@ -21,7 +21,7 @@
 # include "ext/sockets/php_sockets.h"
 #endif
 
-/* ext/sockets is optional at run time: find its class by name, once per request. */
+/* ext/sockets is optional at run time: find its (persistent, internal) class by name once per process. */
 static zend_class_entry *as_socket_ce(void)
 {
 	static zend_class_entry *ce = NULL;
@@ -79,11 +79,10 @@ static bool as_stream_to_fd(php_stream *stream, uint32_t arg_num, evutil_socket_
 		}
 	}
 	zend_argument_value_error(arg_num,
-		"must be a stream that can be cast to a file descriptor (sockets, pipes, STDIN/STDOUT), "
-		"\"%s\" stream of type \"%s\" given",
-		stream->wrapper && stream->wrapper->wops && stream->wrapper->wops->label
-			? stream->wrapper->wops->label : "plain",
-		stream->ops && stream->ops->label ? stream->ops->label : "unknown");
+		"must be a stream that can be cast to a file descriptor (a socket, pipe, STDIN, ...), "
+		"%s stream%s%s%s given",
+		stream->ops && stream->ops->label ? stream->ops->label : "unknown",
+		stream->orig_path ? " \"" : "", stream->orig_path ? stream->orig_path : "", stream->orig_path ? "\"" : "");
 	return false;
 }
 
