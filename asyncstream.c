@@ -91,7 +91,7 @@ static PHP_MINIT_FUNCTION(asyncstream)
 		return FAILURE;
 	}
 
-	if (as_event_register() != SUCCESS) {
+	if (as_event_register() != SUCCESS || as_stream_register(module_number) != SUCCESS) {
 		return FAILURE;
 	}
 
@@ -106,6 +106,7 @@ static PHP_MINIT_FUNCTION(asyncstream)
 
 static PHP_MSHUTDOWN_FUNCTION(asyncstream)
 {
+	UNREGISTER_INI_ENTRIES();
 	event_set_log_callback(NULL);
 	event_set_fatal_callback(NULL);
 #if LIBEVENT_VERSION_NUMBER >= 0x02010100

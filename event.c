@@ -35,7 +35,15 @@
 #define AS_SOL_TCP SOL_TCP
 #define AS_SOL_UDP SOL_UDP
 
+/* The arginfo header serves every class; stream.c registers the stream ones. */
+#if defined(__GNUC__)
+# pragma GCC diagnostic push
+# pragma GCC diagnostic ignored "-Wunused-function"
+#endif
 #include "stubs/asyncstream_arginfo.h"
+#if defined(__GNUC__)
+# pragma GCC diagnostic pop
+#endif
 
 zend_class_entry *php_asyncstream_base_ce;
 zend_class_entry *php_asyncstream_event_ce;

@@ -465,3 +465,134 @@ final class EventUtil
 class EventException extends Exception
 {
 }
+
+/**
+ * A nonblocking byte stream (TCP or unix socket) driven by an EventBase.
+ *
+ * Created by AsyncStream::connect(), by AsyncStreamServer for each accepted connection,
+ * or by wrapping an already-connected socket with new AsyncStream($base, $socket).
+ * The stream is kept alive by your references only (keep it, e.g. in an array of
+ * connections); dropping the last reference closes it (onClose fires first).
+ * @strict-properties
+ * @not-serializable
+ */
+final class AsyncStream
+{
+    /**
+     * onData receives whatever bytes arrived, as they arrive.
+     * @var int
+     */
+    public const FRAME_NONE = 0;
+    /**
+     * onData receives one frame per delimiter; the delimiter is not included.
+     * @var int
+     */
+    public const FRAME_DELIMITER = 1;
+    /**
+     * onData receives frames of exactly the given number of bytes.
+     * @var int
+     */
+    public const FRAME_FIXED = 2;
+
+    /**
+     * Adopts a connected stream socket (stream resource, Socket or int fd). The descriptor
+     * is duplicated, so the original may be closed independently; note that the duplicate
+     * shares the original's file status flags (it is switched to nonblocking mode).
+     */
+    public function __construct(EventBase $base, mixed $socket) {}
+
+    /**
+     * Starts connecting to "tcp://HOST:PORT", "HOST:PORT", "[IPv6]:PORT" or
+     * "unix:///path" and returns at once; names are resolved without blocking the loop.
+     * Options: timeout (float s, default default_socket_timeout; 0 = none), bind (local
+     * address), nodelay (bool, default true), keepalive (bool, default false),
+     * high_water / low_water (bytes, default 65536 / 16384), max_frame (bytes, default 1 MiB).
+     * @param array $options option name => value
+     * @throws ValueError for a malformed address or an unknown/invalid option
+     */
+    public static function connect(EventBase $base, string $address, array $options = []): AsyncStream {}
+
+    /** fn(AsyncStream $s): once, when connect() succeeded. Never for adopted/accepted streams. */
+    public function onConnect(?callable $cb): static {}
+
+    /** fn(AsyncStream $s, string $data): per chunk, or per frame (see setFraming()). */
+    public function onData(?callable $cb): static {}
+
+    /** fn(AsyncStream $s): the write buffer fell to low_water after write() returned false. */
+    public function onDrain(?callable $cb): static {}
+
+    /** fn(AsyncStream $s): the peer finished sending; every byte before it was delivered. */
+    public function onEnd(?callable $cb): static {}
+
+    /**
+     * fn(AsyncStream $s, ?AsyncStreamException $error): exactly once per stream; null for
+     * a clean close.
+     */
+    public function onClose(?callable $cb): static {}
+
+    /**
+     * Sends $data (queued when the socket cannot take it now).
+     * @return bool false when the write buffer is at or above high_water (the data is still
+     *              queued), or when the stream was closed by the peer or an error
+     * @throws Error after your own end() or close()
+     */
+    public function write(string $data): bool {}
+
+    /** Queues $data, flushes everything, then shuts down the sending side. */
+    public function end(string $data = ""): void {}
+
+    /** Closes now, dropping unsent data; onClose(null) if not closed before. Idempotent. */
+    public function close(): void {}
+
+    /** Stops reading (no onData/onEnd) until resume(). */
+    public function pause(): void {}
+
+    /** Restarts reading; frames already buffered are delivered first. */
+    public function resume(): void {}
+
+    /**
+     * FRAME_NONE, FRAME_DELIMITER ($arg: the delimiter string) or FRAME_FIXED ($arg: the
+     * frame size in bytes). Takes effect for the very next frame, buffered bytes included.
+     */
+    public function setFraming(int $mode, string|int|null $arg = null): static {}
+
+    /** Idle timeout in seconds (no bytes either way); 0 disables. Expiry closes with ETIMEDOUT. */
+    public function setTimeout(float $seconds): static {}
+
+    /** TCP_NODELAY (no effect on unix sockets). */
+    public function setNoDelay(bool $on = true): static {}
+
+    /** SO_KEEPALIVE (no effect on unix sockets). */
+    public function setKeepAlive(bool $on = true): static {}
+
+    /** e.g. "tcp://127.0.0.1:40312"; null when unknown, unnamed, or after onClose returned. */
+    public function getLocalAddress(): ?string {}
+
+    /** e.g. "tcp://127.0.0.1:8080"; null when unknown, unnamed, or after onClose returned. */
+    public function getRemoteAddress(): ?string {}
+
+    /** Bytes queued, not yet written to the socket. */
+    public function getWriteBufferSize(): int {}
+
+    /** True once connected and until closed. */
+    public function isConnected(): bool {}
+
+    /** True once closed (by close(), end() + peer EOF, an error, or EventBase::free()). */
+    public function isClosed(): bool {}
+}
+
+/**
+ * A stream failure: getCode() is the POSIX errno (ECONNREFUSED, ETIMEDOUT, ECONNRESET,
+ * EMSGSIZE, ...); the message names the address involved.
+ */
+class AsyncStreamException extends RuntimeException
+{
+}
+
+/**
+ * A name-resolution failure: getCode() is the resolver's EAI_* code (negative on Linux,
+ * e.g. EAI_NONAME = -2) and the message carries the resolver's text.
+ */
+class AsyncStreamDnsException extends AsyncStreamException
+{
+}
