@@ -91,7 +91,8 @@ static PHP_MINIT_FUNCTION(asyncstream)
 		return FAILURE;
 	}
 
-	if (as_event_register() != SUCCESS || as_stream_register(module_number) != SUCCESS) {
+	if (as_event_register() != SUCCESS || as_stream_register(module_number) != SUCCESS
+			|| as_server_register() != SUCCESS) {
 		return FAILURE;
 	}
 

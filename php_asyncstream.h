@@ -233,5 +233,9 @@ zend_object *as_stream_exception_new(zend_class_entry *ce, int err, const char *
 /* Registration hooks, one per class group, called from MINIT. */
 zend_result as_event_register(void);
 zend_result as_stream_register(int module_number);
+zend_result as_server_register(void);
+
+/* AsyncStreamServer (server.c) */
+extern zend_class_entry *php_asyncstream_server_ce;
 
 #endif /* PHP_ASYNCSTREAM_H */

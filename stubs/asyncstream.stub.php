@@ -582,6 +582,74 @@ final class AsyncStream
 }
 
 /**
+ * A listening TCP or unix socket that turns every accepted connection into an AsyncStream.
+ *
+ * The server is kept alive by your references only: dropping the last one closes it,
+ * like close(). While listening it keeps EventBase::loop() running; a paused or closed
+ * server does not.
+ * @strict-properties
+ * @not-serializable
+ */
+final class AsyncStreamServer
+{
+    /**
+     * Binds, listens and starts accepting (when the loop runs).
+     *
+     * $address: "tcp://HOST:PORT", "HOST:PORT", "[IPv6]:PORT" or "unix:///path"; HOST is
+     * an IP address ("0.0.0.0" / "[::]" for every interface) or "localhost"; port 0 picks
+     * a free port (see getAddress()). A unix socket file left by a dead process is
+     * replaced; one a live server accepts on is not.
+     *
+     * Options: backlog (int, default the system maximum, net.core.somaxconn on Linux),
+     * reuseaddr (bool, default true), reuseport (bool, default false), ipv6_only (bool,
+     * default the system's), and the per-connection options of AsyncStream::connect():
+     * nodelay, keepalive, high_water, low_water, max_frame.
+     *
+     * @param callable $onConnection fn(AsyncStream $conn, AsyncStreamServer $server): void;
+     *                               keep $conn (e.g. in an array) or it is closed when the callback returns
+     * @param array $options option name => value
+     * @throws ValueError for a malformed address or an unknown/invalid option
+     * @throws AsyncStreamException when the socket cannot be bound or listened on
+     *                              (getCode() is the errno, e.g. EADDRINUSE, EACCES)
+     */
+    public function __construct(EventBase $base, string $address, callable $onConnection, array $options = []) {}
+
+    /**
+     * fn(AsyncStreamServer $server, AsyncStreamException $e): void, for accept errors that
+     * are not retried at once (EMFILE, ENFILE, ENOBUFS, ENOMEM, ...): reported once per
+     * episode while the server keeps retrying by itself. Without it they become E_WARNING.
+     * null removes it.
+     */
+    public function onError(?callable $cb): static {}
+
+    /**
+     * The bound address, with the real port when bound to port 0, in a form
+     * AsyncStream::connect() accepts: "tcp://127.0.0.1:40312", "tcp://[::1]:8080",
+     * "unix:///path". Still available after close().
+     */
+    public function getAddress(): string {}
+
+    /** Stops accepting; new connections wait in the kernel's queue. Idempotent. */
+    public function pause(): void {}
+
+    /**
+     * Accepts again after pause(). Idempotent.
+     * @throws Error when the server was closed
+     */
+    public function resume(): void {}
+
+    /**
+     * Stops accepting and closes the listening socket (removing the unix socket file this
+     * process created). Connections already accepted are not touched. Idempotent; safe
+     * inside any callback.
+     */
+    public function close(): void {}
+
+    /** True while accepting: not paused, not closed. */
+    public function isListening(): bool {}
+}
+
+/**
  * A stream failure: getCode() is the POSIX errno (ECONNREFUSED, ETIMEDOUT, ECONNRESET,
  * EMSGSIZE, ...); the message names the address involved.
  */

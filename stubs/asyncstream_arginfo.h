@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 1ac495b4b5db185474b96c92867feac2e28e9f1a */
+ * Stub hash: fa3d8ac91bcea72b8adc3740407b2bd9842485ce */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_EventConfig___construct, 0, 0, 0)
 ZEND_END_ARG_INFO()
@@ -229,6 +229,25 @@ ZEND_END_ARG_INFO()
 
 #define arginfo_class_AsyncStream_isClosed arginfo_class_EventBase_dispatch
 
+ZEND_BEGIN_ARG_INFO_EX(arginfo_class_AsyncStreamServer___construct, 0, 0, 3)
+	ZEND_ARG_OBJ_INFO(0, base, EventBase, 0)
+	ZEND_ARG_TYPE_INFO(0, address, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO(0, onConnection, IS_CALLABLE, 0)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, options, IS_ARRAY, 0, "[]")
+ZEND_END_ARG_INFO()
+
+#define arginfo_class_AsyncStreamServer_onError arginfo_class_AsyncStream_onConnect
+
+#define arginfo_class_AsyncStreamServer_getAddress arginfo_class_EventBase_getMethod
+
+#define arginfo_class_AsyncStreamServer_pause arginfo_class_EventConfig___wakeup
+
+#define arginfo_class_AsyncStreamServer_resume arginfo_class_EventConfig___wakeup
+
+#define arginfo_class_AsyncStreamServer_close arginfo_class_EventConfig___wakeup
+
+#define arginfo_class_AsyncStreamServer_isListening arginfo_class_EventBase_dispatch
+
 
 ZEND_METHOD(EventConfig, __construct);
 ZEND_METHOD(EventConfig, avoidMethod);
@@ -294,6 +313,13 @@ ZEND_METHOD(AsyncStream, getRemoteAddress);
 ZEND_METHOD(AsyncStream, getWriteBufferSize);
 ZEND_METHOD(AsyncStream, isConnected);
 ZEND_METHOD(AsyncStream, isClosed);
+ZEND_METHOD(AsyncStreamServer, __construct);
+ZEND_METHOD(AsyncStreamServer, onError);
+ZEND_METHOD(AsyncStreamServer, getAddress);
+ZEND_METHOD(AsyncStreamServer, pause);
+ZEND_METHOD(AsyncStreamServer, resume);
+ZEND_METHOD(AsyncStreamServer, close);
+ZEND_METHOD(AsyncStreamServer, isListening);
 
 
 static const zend_function_entry class_EventConfig_methods[] = {
@@ -390,6 +416,18 @@ static const zend_function_entry class_AsyncStream_methods[] = {
 	ZEND_ME(AsyncStream, getWriteBufferSize, arginfo_class_AsyncStream_getWriteBufferSize, ZEND_ACC_PUBLIC)
 	ZEND_ME(AsyncStream, isConnected, arginfo_class_AsyncStream_isConnected, ZEND_ACC_PUBLIC)
 	ZEND_ME(AsyncStream, isClosed, arginfo_class_AsyncStream_isClosed, ZEND_ACC_PUBLIC)
+	ZEND_FE_END
+};
+
+
+static const zend_function_entry class_AsyncStreamServer_methods[] = {
+	ZEND_ME(AsyncStreamServer, __construct, arginfo_class_AsyncStreamServer___construct, ZEND_ACC_PUBLIC)
+	ZEND_ME(AsyncStreamServer, onError, arginfo_class_AsyncStreamServer_onError, ZEND_ACC_PUBLIC)
+	ZEND_ME(AsyncStreamServer, getAddress, arginfo_class_AsyncStreamServer_getAddress, ZEND_ACC_PUBLIC)
+	ZEND_ME(AsyncStreamServer, pause, arginfo_class_AsyncStreamServer_pause, ZEND_ACC_PUBLIC)
+	ZEND_ME(AsyncStreamServer, resume, arginfo_class_AsyncStreamServer_resume, ZEND_ACC_PUBLIC)
+	ZEND_ME(AsyncStreamServer, close, arginfo_class_AsyncStreamServer_close, ZEND_ACC_PUBLIC)
+	ZEND_ME(AsyncStreamServer, isListening, arginfo_class_AsyncStreamServer_isListening, ZEND_ACC_PUBLIC)
 	ZEND_FE_END
 };
 
@@ -752,6 +790,17 @@ static zend_class_entry *register_class_AsyncStream(void)
 	zend_string *const_FRAME_FIXED_name = zend_string_init_interned("FRAME_FIXED", sizeof("FRAME_FIXED") - 1, 1);
 	zend_declare_class_constant_ex(class_entry, const_FRAME_FIXED_name, &const_FRAME_FIXED_value, ZEND_ACC_PUBLIC, NULL);
 	zend_string_release(const_FRAME_FIXED_name);
+
+	return class_entry;
+}
+
+static zend_class_entry *register_class_AsyncStreamServer(void)
+{
+	zend_class_entry ce, *class_entry;
+
+	INIT_CLASS_ENTRY(ce, "AsyncStreamServer", class_AsyncStreamServer_methods);
+	class_entry = zend_register_internal_class_ex(&ce, NULL);
+	class_entry->ce_flags |= ZEND_ACC_FINAL|ZEND_ACC_NO_DYNAMIC_PROPERTIES|ZEND_ACC_NOT_SERIALIZABLE;
 
 	return class_entry;
 }
