@@ -35,7 +35,7 @@ function as_run_accept_faults(string $faults, int $clients, int $expect_served, 
         echo "client $i: ", $reply === '' || $reply === false ? '(closed without a reply)' : $reply, "\n";
         fclose($s);
     }
-    $out = stream_get_contents($pipes[1]);
+    $out = as_read_rest($pipes[1]);
     $err = stream_get_contents($pipes[2]);
     $rc = proc_close($p);
     echo $out;
