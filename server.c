@@ -442,6 +442,11 @@ static void as_server_accept_all(as_server *s)
 		if (!as_server_dispatch(s, cfd)) {
 			return; /* G4: an exception stops accepting at once */
 		}
+		if (GC_REFCOUNT(&s->std) <= 1) {
+			/* The callback dropped the last reference (only our own hold is left): the
+			 * server is being freed, so accept nothing more for it. */
+			return;
+		}
 	}
 }
 
