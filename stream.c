@@ -1029,7 +1029,7 @@ static void as_stream_dns_free(as_base *b)
 static struct evdns_base *as_base_dns(as_base *b)
 {
 	if (!b->dns) {
-		struct evdns_base *dns = evdns_base_new(b->base, 0);
+		struct evdns_base *dns = evdns_base_new(b->base, EVDNS_BASE_DISABLE_WHEN_INACTIVE);
 		const char *conf = INI_STR("asyncstream.resolv_conf");
 
 		if (!dns) {
