@@ -155,6 +155,7 @@ static void as_stream_free_extra(as_stream *s)
 static void as_stream_close(as_stream *s, zend_object *error, bool call_php);
 static void as_stream_fail(as_stream *s, zend_class_entry *ce, int err, const char *fmt, ...)
 	ZEND_ATTRIBUTE_FORMAT(printf, 4, 5);
+static void as_stream_fail_errno(as_stream *s, const char *what, int err);
 static void as_stream_deliver(as_stream *s);
 static bool as_stream_flush(as_stream *s);
 static void as_stream_after_write(as_stream *s);
@@ -516,6 +517,16 @@ bool as_stream_opts_parse(HashTable *ht, uint32_t arg_num, bool for_connect, con
 /* =================================================================================
  * Object
  * =============================================================================== */
+
+/* A close the protocol asked for (both sides ended): clean, unless a write already failed. */
+static void as_stream_close_clean(as_stream *s)
+{
+	if (s->pending_err > 0) {
+		as_stream_fail_errno(s, "write to", s->pending_err);
+	} else {
+		as_stream_close(s, NULL, true);
+	}
+}
 
 static void as_stream_detach(as_child *child);
 
@@ -1192,7 +1203,6 @@ static void as_stream_deliver_end(as_stream *s)
 		if (!as_callback_isset(&s->on_end) && !s->ending) {
 			/* Nobody handles the half-close: end our side too (queued bytes go first). */
 			s->ending = true;
-			s->user_closed = true;
 			if (!s->out || evbuffer_get_length(s->out) == 0) {
 				as_stream_after_write(s);
 				return;
@@ -1201,7 +1211,7 @@ static void as_stream_deliver_end(as_stream *s)
 		}
 	}
 	if (s->fin_sent || (!s->is_socket && s->ending)) {
-		as_stream_close(s, NULL, true);
+		as_stream_close_clean(s);
 	}
 }
 
@@ -1362,13 +1372,13 @@ static void as_stream_after_write(as_stream *s)
 		as_stream_disarm_write(s);
 		if (s->ending && !s->fin_sent) {
 			if (!s->is_socket) {
-				as_stream_close(s, NULL, true);
+				as_stream_close_clean(s);
 				return;
 			}
 			shutdown(s->fd, SHUT_WR);
 			s->fin_sent = true;
 			if (s->eof && s->end_delivered) {
-				as_stream_close(s, NULL, true);
+				as_stream_close_clean(s);
 				return;
 			}
 		}
@@ -1876,6 +1886,9 @@ ZEND_METHOD(AsyncStream, write)
 			? "closed with close()" : "ended with end()");
 		RETURN_THROWS();
 	}
+	if (UNEXPECTED(s->ending)) {
+		RETURN_FALSE; /* ended by itself after the peer's EOF (no onEnd handler) */
+	}
 	RETURN_BOOL(as_stream_do_write(s, ZSTR_VAL(data), ZSTR_LEN(data)));
 }
 
@@ -1893,7 +1906,7 @@ ZEND_METHOD(AsyncStream, end)
 		RETURN_THROWS();
 	}
 	if (s->user_closed || s->ending) {
-		if (data && ZSTR_LEN(data) > 0) {
+		if (data && ZSTR_LEN(data) > 0 && s->user_closed) {
 			zend_throw_error(NULL, "AsyncStream::end(): the stream was %s", s->state == AS_ST_CLOSED && !s->ending
 				? "closed with close()" : "ended with end()");
 			RETURN_THROWS();
