@@ -1122,9 +1122,13 @@ static void as_stream_frame_too_large(as_stream *s, size_t size)
 {
 	zend_string *peer = as_stream_peer_name(s);
 
-	as_stream_fail(s, php_asyncstream_stream_exception_ce, EMSGSIZE,
-		"frame from %s is larger than max_frame (%zu bytes%s%zu)", ZSTR_VAL(peer), s->max_frame,
-		size ? ", got " : "", size);
+	if (size) {
+		as_stream_fail(s, php_asyncstream_stream_exception_ce, EMSGSIZE,
+			"frame from %s is larger than max_frame (%zu bytes, got %zu)", ZSTR_VAL(peer), s->max_frame, size);
+	} else {
+		as_stream_fail(s, php_asyncstream_stream_exception_ce, EMSGSIZE,
+			"frame from %s is larger than max_frame (%zu bytes)", ZSTR_VAL(peer), s->max_frame);
+	}
 	zend_string_release(peer);
 }
 
