@@ -34,6 +34,7 @@
 #include <string.h>
 #include <unistd.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <sys/uio.h>
 #include <sys/un.h>
 #include <netinet/in.h>
@@ -807,7 +808,17 @@ static void as_stream_touch(as_stream *s)
 static bool as_stream_arm_read(as_stream *s)
 {
 	if (!s->reading && !s->paused && !s->eof && s->state == AS_ST_CONNECTED) {
-		if (event_add(s->rev, NULL) != 0) {
+		int r;
+
+		/* A refusal is reported by the caller with errno, not as a raw libevent line (G6). */
+		as_log_capture_begin();
+		errno = 0;
+		r = event_add(s->rev, NULL);
+		as_log_capture_end();
+		if (r != 0) {
+			if (!errno) {
+				errno = EINVAL;
+			}
 			return false;
 		}
 		s->reading = true;
@@ -1587,6 +1598,13 @@ ZEND_METHOD(AsyncStream, __construct)
 	if (getsockopt(fd, SOL_SOCKET, SO_TYPE, &type, &len) != 0) {
 		if (errno != ENOTSOCK) {
 			zend_argument_value_error(2, "must be a connected stream socket: %s", strerror(errno));
+			RETURN_THROWS();
+		}
+		struct stat st;
+
+		if (fstat(fd, &st) == 0 && !S_ISFIFO(st.st_mode) && !S_ISCHR(st.st_mode)) {
+			zend_argument_value_error(2, "must be a connected stream socket, a pipe or a terminal; "
+				"this file cannot be polled (%s)", strerror(EPERM));
 			RETURN_THROWS();
 		}
 		is_socket = false; /* a pipe or tty: read()/write(), no half-close */
