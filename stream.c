@@ -682,14 +682,31 @@ static void as_stream_close(as_stream *s, zend_object *error, bool call_php)
 		close(s->fd);
 		s->fd = -1;
 	}
-	as_stream_clear_callbacks(s);
 	if (s->delim) {
 		zend_string_release(s->delim);
 		s->delim = NULL;
 	}
 	as_stream_release_native(s);
-	if (b) {
-		OBJ_RELEASE(&b->std);
+	/*
+	 * Callbacks last, and s untouched after: a closure may hold the last reference to
+	 * this stream (or to the base), and releasing it may free s when nobody else holds it
+	 * (base destruction at shutdown detaching us).
+	 */
+	{
+		as_callback *cbs[5] = { &s->on_connect, &s->on_data, &s->on_drain, &s->on_end, &s->on_close };
+		zval old[5];
+
+		for (int i = 0; i < 5; i++) {
+			ZVAL_COPY_VALUE(&old[i], &cbs[i]->callable);
+			ZVAL_UNDEF(&cbs[i]->callable);
+			cbs[i]->cached = false;
+		}
+		if (b) {
+			OBJ_RELEASE(&b->std);
+		}
+		for (int i = 0; i < 5; i++) {
+			zval_ptr_dtor(&old[i]);
+		}
 	}
 }
 

@@ -1,5 +1,7 @@
 --TEST--
 AsyncStream: connect() to a listening port fires onConnect, then data flows both ways
+--INI--
+pcre.jit=0
 --FILE--
 <?php
 require __DIR__ . '/fixtures/helpers.php';

@@ -5,6 +5,8 @@ AsyncStream: connect() to "[::1]:PORT" over IPv6 loopback
 $s = @stream_socket_server("tcp://[::1]:0");
 if (!$s) die("skip no IPv6 loopback");
 ?>
+--INI--
+pcre.jit=0
 --FILE--
 <?php
 require __DIR__ . '/fixtures/helpers.php';

@@ -4,6 +4,8 @@ AsyncStream: connect() resolves "localhost" through the hosts file without block
 <?php
 if (!preg_match('/^\s*127\.0\.0\.1\s+(.*\s)?localhost(\s|$)/m', (string)@file_get_contents('/etc/hosts'))) die("skip /etc/hosts has no 127.0.0.1 localhost");
 ?>
+--INI--
+pcre.jit=0
 --FILE--
 <?php
 require __DIR__ . '/fixtures/helpers.php';

@@ -1,5 +1,7 @@
 --TEST--
 AsyncStream: a frame over max_frame closes the stream with EMSGSIZE and memory stays bounded
+--INI--
+pcre.jit=0
 --FILE--
 <?php
 require __DIR__ . '/fixtures/helpers.php';

@@ -1,5 +1,7 @@
 --TEST--
 AsyncStream: setTimeout() closes an idle stream with ETIMEDOUT; traffic keeps it open; 0 disables
+--INI--
+pcre.jit=0
 --FILE--
 <?php
 require __DIR__ . '/fixtures/helpers.php';

@@ -1,5 +1,7 @@
 --TEST--
 AsyncStream: after the peer resets the connection, onClose reports ECONNRESET once and write() returns false
+--INI--
+pcre.jit=0
 --FILE--
 <?php
 require __DIR__ . '/fixtures/helpers.php';
