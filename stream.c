@@ -34,6 +34,7 @@
 #include <string.h>
 #include <unistd.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <sys/uio.h>
 #include <sys/un.h>
 #include <netinet/in.h>
@@ -155,6 +156,7 @@ static void as_stream_free_extra(as_stream *s)
 static void as_stream_close(as_stream *s, zend_object *error, bool call_php);
 static void as_stream_fail(as_stream *s, zend_class_entry *ce, int err, const char *fmt, ...)
 	ZEND_ATTRIBUTE_FORMAT(printf, 4, 5);
+static void as_stream_fail_errno(as_stream *s, const char *what, int err);
 static void as_stream_deliver(as_stream *s);
 static bool as_stream_flush(as_stream *s);
 static void as_stream_after_write(as_stream *s);
@@ -517,6 +519,16 @@ bool as_stream_opts_parse(HashTable *ht, uint32_t arg_num, bool for_connect, con
  * Object
  * =============================================================================== */
 
+/* A close the protocol asked for (both sides ended): clean, unless a write already failed. */
+static void as_stream_close_clean(as_stream *s)
+{
+	if (s->pending_err > 0) {
+		as_stream_fail_errno(s, "write to", s->pending_err);
+	} else {
+		as_stream_close(s, NULL, true);
+	}
+}
+
 static void as_stream_detach(as_child *child);
 
 static zend_object *as_stream_create(zend_class_entry *ce)
@@ -670,14 +682,31 @@ static void as_stream_close(as_stream *s, zend_object *error, bool call_php)
 		close(s->fd);
 		s->fd = -1;
 	}
-	as_stream_clear_callbacks(s);
 	if (s->delim) {
 		zend_string_release(s->delim);
 		s->delim = NULL;
 	}
 	as_stream_release_native(s);
-	if (b) {
-		OBJ_RELEASE(&b->std);
+	/*
+	 * Callbacks last, and s untouched after: a closure may hold the last reference to
+	 * this stream (or to the base), and releasing it may free s when nobody else holds it
+	 * (base destruction at shutdown detaching us).
+	 */
+	{
+		as_callback *cbs[5] = { &s->on_connect, &s->on_data, &s->on_drain, &s->on_end, &s->on_close };
+		zval old[5];
+
+		for (int i = 0; i < 5; i++) {
+			ZVAL_COPY_VALUE(&old[i], &cbs[i]->callable);
+			ZVAL_UNDEF(&cbs[i]->callable);
+			cbs[i]->cached = false;
+		}
+		if (b) {
+			OBJ_RELEASE(&b->std);
+		}
+		for (int i = 0; i < 5; i++) {
+			zval_ptr_dtor(&old[i]);
+		}
 	}
 }
 
@@ -796,7 +825,17 @@ static void as_stream_touch(as_stream *s)
 static bool as_stream_arm_read(as_stream *s)
 {
 	if (!s->reading && !s->paused && !s->eof && s->state == AS_ST_CONNECTED) {
-		if (event_add(s->rev, NULL) != 0) {
+		int r;
+
+		/* A refusal is reported by the caller with errno, not as a raw libevent line (G6). */
+		as_log_capture_begin();
+		errno = 0;
+		r = event_add(s->rev, NULL);
+		as_log_capture_end();
+		if (r != 0) {
+			if (!errno) {
+				errno = EINVAL;
+			}
 			return false;
 		}
 		s->reading = true;
@@ -1029,7 +1068,7 @@ static void as_stream_dns_free(as_base *b)
 static struct evdns_base *as_base_dns(as_base *b)
 {
 	if (!b->dns) {
-		struct evdns_base *dns = evdns_base_new(b->base, 0);
+		struct evdns_base *dns = evdns_base_new(b->base, EVDNS_BASE_DISABLE_WHEN_INACTIVE);
 		const char *conf = INI_STR("asyncstream.resolv_conf");
 
 		if (!dns) {
@@ -1111,9 +1150,13 @@ static void as_stream_frame_too_large(as_stream *s, size_t size)
 {
 	zend_string *peer = as_stream_peer_name(s);
 
-	as_stream_fail(s, php_asyncstream_stream_exception_ce, EMSGSIZE,
-		"frame from %s is larger than max_frame (%zu bytes%s%zu)", ZSTR_VAL(peer), s->max_frame,
-		size ? ", got " : "", size);
+	if (size) {
+		as_stream_fail(s, php_asyncstream_stream_exception_ce, EMSGSIZE,
+			"frame from %s is larger than max_frame (%zu bytes, got %zu)", ZSTR_VAL(peer), s->max_frame, size);
+	} else {
+		as_stream_fail(s, php_asyncstream_stream_exception_ce, EMSGSIZE,
+			"frame from %s is larger than max_frame (%zu bytes)", ZSTR_VAL(peer), s->max_frame);
+	}
 	zend_string_release(peer);
 }
 
@@ -1192,7 +1235,6 @@ static void as_stream_deliver_end(as_stream *s)
 		if (!as_callback_isset(&s->on_end) && !s->ending) {
 			/* Nobody handles the half-close: end our side too (queued bytes go first). */
 			s->ending = true;
-			s->user_closed = true;
 			if (!s->out || evbuffer_get_length(s->out) == 0) {
 				as_stream_after_write(s);
 				return;
@@ -1201,7 +1243,7 @@ static void as_stream_deliver_end(as_stream *s)
 		}
 	}
 	if (s->fin_sent || (!s->is_socket && s->ending)) {
-		as_stream_close(s, NULL, true);
+		as_stream_close_clean(s);
 	}
 }
 
@@ -1362,13 +1404,13 @@ static void as_stream_after_write(as_stream *s)
 		as_stream_disarm_write(s);
 		if (s->ending && !s->fin_sent) {
 			if (!s->is_socket) {
-				as_stream_close(s, NULL, true);
+				as_stream_close_clean(s);
 				return;
 			}
 			shutdown(s->fd, SHUT_WR);
 			s->fin_sent = true;
 			if (s->eof && s->end_delivered) {
-				as_stream_close(s, NULL, true);
+				as_stream_close_clean(s);
 				return;
 			}
 		}
@@ -1573,6 +1615,13 @@ ZEND_METHOD(AsyncStream, __construct)
 	if (getsockopt(fd, SOL_SOCKET, SO_TYPE, &type, &len) != 0) {
 		if (errno != ENOTSOCK) {
 			zend_argument_value_error(2, "must be a connected stream socket: %s", strerror(errno));
+			RETURN_THROWS();
+		}
+		struct stat st;
+
+		if (fstat(fd, &st) == 0 && !S_ISFIFO(st.st_mode) && !S_ISCHR(st.st_mode)) {
+			zend_argument_value_error(2, "must be a connected stream socket, a pipe or a terminal; "
+				"this file cannot be polled (%s)", strerror(EPERM));
 			RETURN_THROWS();
 		}
 		is_socket = false; /* a pipe or tty: read()/write(), no half-close */
@@ -1876,6 +1925,9 @@ ZEND_METHOD(AsyncStream, write)
 			? "closed with close()" : "ended with end()");
 		RETURN_THROWS();
 	}
+	if (UNEXPECTED(s->ending)) {
+		RETURN_FALSE; /* ended by itself after the peer's EOF (no onEnd handler) */
+	}
 	RETURN_BOOL(as_stream_do_write(s, ZSTR_VAL(data), ZSTR_LEN(data)));
 }
 
@@ -1893,7 +1945,7 @@ ZEND_METHOD(AsyncStream, end)
 		RETURN_THROWS();
 	}
 	if (s->user_closed || s->ending) {
-		if (data && ZSTR_LEN(data) > 0) {
+		if (data && ZSTR_LEN(data) > 0 && s->user_closed) {
 			zend_throw_error(NULL, "AsyncStream::end(): the stream was %s", s->state == AS_ST_CLOSED && !s->ending
 				? "closed with close()" : "ended with end()");
 			RETURN_THROWS();
