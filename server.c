@@ -159,6 +159,8 @@ static void as_server_unlink_path(as_server *s)
  */
 static void as_server_teardown(as_server *s, as_server_state why)
 {
+	zval on_connection, on_error;
+
 	if (s->state != AS_SRV_LIVE) {
 		return;
 	}
@@ -178,13 +180,24 @@ static void as_server_teardown(as_server *s, as_server_state why)
 		s->fd = -1;
 	}
 	as_server_unlink_path(s);
-	as_callback_clear(&s->on_connection);
-	as_callback_clear(&s->on_error);
+	/*
+	 * Take the callables out and release them last: a closure that captured this server
+	 * may hold the last reference to it, and releasing it can free s (e.g. when the base's
+	 * destruction detaches us at shutdown). s is not touched after.
+	 */
+	ZVAL_COPY_VALUE(&on_connection, &s->on_connection.callable);
+	ZVAL_UNDEF(&s->on_connection.callable);
+	s->on_connection.cached = false;
+	ZVAL_COPY_VALUE(&on_error, &s->on_error.callable);
+	ZVAL_UNDEF(&s->on_error.callable);
+	s->on_error.cached = false;
 	if (s->base) {
 		as_base *b = s->base;
 		s->base = NULL;
 		as_base_unlink(b, &s->link);
 	}
+	zval_ptr_dtor(&on_connection);
+	zval_ptr_dtor(&on_error);
 }
 
 static void as_server_detach(as_child *child)

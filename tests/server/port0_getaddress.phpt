@@ -1,5 +1,7 @@
 --TEST--
 AsyncStreamServer: bound to port 0, getAddress() names the real port and connect() accepts it
+--INI--
+pcre.jit=0
 --FILE--
 <?php
 $base = new EventBase();
