@@ -1278,6 +1278,11 @@ static void as_stream_read_cb(evutil_socket_t fd, short what, void *arg)
 	if (UNEXPECTED(s->state != AS_ST_CONNECTED)) {
 		return;
 	}
+	if (UNEXPECTED(EG(exception))) {
+		/* Another callback of this batch threw: deliver nothing now (no frame may be lost), retry next loop. */
+		event_active(s->rev, EV_READ, 1);
+		return;
+	}
 	GC_ADDREF(&s->std);
 	s->running++;
 
@@ -1469,6 +1474,9 @@ static void as_stream_write_cb(evutil_socket_t fd, short what, void *arg)
 	if (UNEXPECTED(s->state != AS_ST_CONNECTED && s->state != AS_ST_CONNECTING)) {
 		return;
 	}
+	if (UNEXPECTED(EG(exception))) {
+		return; /* level-triggered and persistent: fires again on the next loop run */
+	}
 	GC_ADDREF(&s->std);
 	s->running++;
 
@@ -1511,6 +1519,11 @@ static void as_stream_timer_cb(evutil_socket_t fd, short what, void *arg)
 	as_stream *s = (as_stream *)arg;
 
 	if (UNEXPECTED(s->state == AS_ST_CLOSED || s->state == AS_ST_UNINIT)) {
+		return;
+	}
+	if (UNEXPECTED(EG(exception))) {
+		struct timeval now = {0, 0};
+		event_add(s->tev, &now); /* handled on the next loop run */
 		return;
 	}
 	GC_ADDREF(&s->std);
