@@ -1,5 +1,5 @@
 --TEST--
-AsyncStreamServer: an exception in onConnection or onError stops the loop at once, comes out of loop() unchanged, and the server keeps listening (G4)
+AsyncStreamServer: an exception in onConnection stops the accept loop at once, comes out of loop() unchanged, and the server keeps listening (G4)
 --FILE--
 <?php
 $base = new EventBase();
