@@ -775,16 +775,22 @@ static bool as_event_is_pending(as_event *e)
 		&& event_pending(e->ev, EV_READ | EV_WRITE | EV_SIGNAL | EV_TIMEOUT, NULL);
 }
 
-/* Throws Error and returns NULL when the event was freed or its base was. */
-static as_event *as_event_get_live(zval *zthis, const char *method)
+/*
+ * Throws Error and returns NULL when the event was freed or its base was. The message
+ * names the method the user called (an alias such as addTimer() included).
+ */
+static as_event *as_event_get_live(zval *zev)
 {
-	as_event *e = Z_AS_EVENT_P(zthis);
+	as_event *e = Z_AS_EVENT_P(zev);
 
 	if (UNEXPECTED(e->state != AS_EV_LIVE || !e->ev || !e->base || !as_base_is_live(e->base))) {
-		zend_throw_error(NULL, "Event::%s: %s", method,
+		zend_string *method = get_active_function_or_method_name();
+
+		zend_throw_error(NULL, "%s(): %s", ZSTR_VAL(method),
 			e->state == AS_EV_FREED ? "the event has been freed"
 			: e->state == AS_EV_UNINIT ? "the event is not initialised (its constructor was not called)"
 			: "the event's EventBase has been freed");
+		zend_string_release(method);
 		return NULL;
 	}
 	return e;
@@ -960,7 +966,7 @@ ZEND_METHOD(Event, set)
 		Z_PARAM_ZVAL(zarg)
 	ZEND_PARSE_PARAMETERS_END();
 
-	if (!(e = as_event_get_live(ZEND_THIS, "set()"))) {
+	if (!(e = as_event_get_live(ZEND_THIS))) {
 		RETURN_THROWS();
 	}
 	if (!(b = as_base_arg(zbase, "Event::set()"))) {
@@ -1012,7 +1018,7 @@ ZEND_METHOD(Event, setTimer)
 		Z_PARAM_ZVAL(zarg)
 	ZEND_PARSE_PARAMETERS_END();
 
-	if (!(e = as_event_get_live(ZEND_THIS, "setTimer()"))) {
+	if (!(e = as_event_get_live(ZEND_THIS))) {
 		RETURN_THROWS();
 	}
 	if (!(b = as_base_arg(zbase, "Event::setTimer()"))) {
@@ -1052,7 +1058,7 @@ ZEND_METHOD(Event, add)
 	if (timeout != -1 && !as_double_to_timeval(timeout, 1, &tv)) {
 		RETURN_THROWS();
 	}
-	if (!(e = as_event_get_live(ZEND_THIS, "add()"))) {
+	if (!(e = as_event_get_live(ZEND_THIS))) {
 		RETURN_THROWS();
 	}
 	as_base_fork_check(e->base);
@@ -1082,7 +1088,7 @@ ZEND_METHOD(Event, del)
 	as_event *e;
 
 	ZEND_PARSE_PARAMETERS_NONE();
-	if (!(e = as_event_get_live(ZEND_THIS, "del()"))) {
+	if (!(e = as_event_get_live(ZEND_THIS))) {
 		RETURN_THROWS();
 	}
 	as_base_fork_check(e->base);
@@ -1094,7 +1100,7 @@ ZEND_METHOD(Event, removeTimer)
 	as_event *e;
 
 	ZEND_PARSE_PARAMETERS_NONE();
-	if (!(e = as_event_get_live(ZEND_THIS, "removeTimer()"))) {
+	if (!(e = as_event_get_live(ZEND_THIS))) {
 		RETURN_THROWS();
 	}
 	RETURN_BOOL(event_remove_timer(e->ev) == 0);
@@ -1110,7 +1116,7 @@ ZEND_METHOD(Event, setPriority)
 		Z_PARAM_LONG(prio)
 	ZEND_PARSE_PARAMETERS_END();
 
-	if (!(e = as_event_get_live(ZEND_THIS, "setPriority()"))) {
+	if (!(e = as_event_get_live(ZEND_THIS))) {
 		RETURN_THROWS();
 	}
 	n = event_base_get_npriorities(e->base->base);
@@ -1134,7 +1140,7 @@ ZEND_METHOD(Event, pending)
 		Z_PARAM_LONG(flags)
 	ZEND_PARSE_PARAMETERS_END();
 
-	if (!(e = as_event_get_live(ZEND_THIS, "pending()"))) {
+	if (!(e = as_event_get_live(ZEND_THIS))) {
 		RETURN_THROWS();
 	}
 	RETURN_BOOL(event_pending(e->ev, (short)(flags & AS_EV_ALL_FLAGS), NULL) != 0);
@@ -1248,7 +1254,7 @@ ZEND_METHOD(EventBase, set)
 	if (!(b = as_base_get_live(Z_OBJ_P(ZEND_THIS), "EventBase::set()"))) {
 		RETURN_THROWS();
 	}
-	if (!(e = as_event_get_live(zev, "EventBase::set()"))) {
+	if (!(e = as_event_get_live(zev))) {
 		RETURN_THROWS();
 	}
 	if (as_event_is_pending(e)) {
