@@ -404,6 +404,11 @@ static void as_base_run(as_base *b, int flags, zval *return_value)
 		bailout = true;
 	} zend_end_try();
 	b->loop_depth--;
+	if (UNEXPECTED(b->bailout)) {
+		/* as_invoke() caught a bailout in a callback and let libevent unwind: resume it. */
+		b->bailout = false;
+		bailout = true;
+	}
 
 	if (b->free_pending) {
 		as_base_release_native(b);
