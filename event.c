@@ -959,6 +959,7 @@ ZEND_METHOD(Event, set)
 	zend_fcall_info fci = empty_fcall_info;
 	zend_fcall_info_cache fcc = empty_fcall_info_cache;
 	evutil_socket_t fd;
+	as_event_kind kind;
 	as_event *e;
 	as_base *b;
 
@@ -980,8 +981,17 @@ ZEND_METHOD(Event, set)
 	if (what_null) {
 		what = e->what;
 	}
-	if (e->kind == AS_EV_KIND_SIGNAL && !(what & EV_SIGNAL)) {
-		e->kind = AS_EV_KIND_GENERIC;
+	/*
+	 * The callback shape follows how the event was built while $what still fits it.
+	 * Decided here but stored only by a successful assign: a refused set() (pending
+	 * event, bad argument) must leave the event exactly as it was.
+	 */
+	if (e->kind == AS_EV_KIND_TIMER && !(what & (EV_READ | EV_WRITE | EV_SIGNAL))) {
+		kind = AS_EV_KIND_TIMER;
+	} else if (e->kind == AS_EV_KIND_SIGNAL && (what & EV_SIGNAL)) {
+		kind = AS_EV_KIND_SIGNAL;
+	} else {
+		kind = AS_EV_KIND_GENERIC;
 	}
 	if (!as_event_parse_fd(zfd, what, 2, 3, &fd, &fd_src)) {
 		RETURN_THROWS();
@@ -996,9 +1006,7 @@ ZEND_METHOD(Event, set)
 	} else {
 		ZVAL_COPY(&arg, &e->arg);
 	}
-	if (!as_event_assign(e, b, fd, (short)what, e->kind == AS_EV_KIND_TIMER && !(what & (EV_READ | EV_WRITE | EV_SIGNAL))
-			? AS_EV_KIND_TIMER : (what & EV_SIGNAL && e->kind == AS_EV_KIND_SIGNAL ? AS_EV_KIND_SIGNAL : AS_EV_KIND_GENERIC),
-			&fd_src, &arg)) {
+	if (!as_event_assign(e, b, fd, (short)what, kind, &fd_src, &arg)) {
 		php_error_docref(NULL, E_WARNING, "libevent could not re-assign the event for fd %d", (int)fd);
 		RETURN_FALSE;
 	}
