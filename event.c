@@ -1164,6 +1164,11 @@ ZEND_METHOD(Event, free)
 	as_event *e = Z_AS_EVENT_P(ZEND_THIS);
 
 	ZEND_PARSE_PARAMETERS_NONE();
+	if (e->state == AS_EV_UNINIT) {
+		/* Never constructed (unserialize()): free() still means "unusable from now on". */
+		e->state = AS_EV_FREED;
+		return;
+	}
 	as_event_teardown(e, AS_EV_FREED);
 }
 
