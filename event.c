@@ -846,7 +846,7 @@ static bool as_event_parse_fd(zval *zfd, zend_long what, uint32_t fd_arg, uint32
 		return true;
 	}
 	if ((what & EV_ET) && !(what & (EV_READ | EV_WRITE))) {
-		zend_argument_value_error(what_arg, "Event::ET needs Event::READ or Event::WRITE");
+		zend_argument_value_error(what_arg, "must contain Event::READ or Event::WRITE when it contains Event::ET");
 		return false;
 	}
 	if (!as_zval_to_fd(zfd, fd_arg, fd_out)) {
