@@ -404,6 +404,11 @@ static void as_base_run(as_base *b, int flags, zval *return_value)
 		bailout = true;
 	} zend_end_try();
 	b->loop_depth--;
+	if (UNEXPECTED(b->bailout)) {
+		/* as_invoke() caught a bailout in a callback and let libevent unwind: resume it. */
+		b->bailout = false;
+		bailout = true;
+	}
 
 	if (b->free_pending) {
 		as_base_release_native(b);
@@ -775,16 +780,22 @@ static bool as_event_is_pending(as_event *e)
 		&& event_pending(e->ev, EV_READ | EV_WRITE | EV_SIGNAL | EV_TIMEOUT, NULL);
 }
 
-/* Throws Error and returns NULL when the event was freed or its base was. */
-static as_event *as_event_get_live(zval *zthis, const char *method)
+/*
+ * Throws Error and returns NULL when the event was freed or its base was. The message
+ * names the method the user called (an alias such as addTimer() included).
+ */
+static as_event *as_event_get_live(zval *zev)
 {
-	as_event *e = Z_AS_EVENT_P(zthis);
+	as_event *e = Z_AS_EVENT_P(zev);
 
 	if (UNEXPECTED(e->state != AS_EV_LIVE || !e->ev || !e->base || !as_base_is_live(e->base))) {
-		zend_throw_error(NULL, "Event::%s: %s", method,
+		zend_string *method = get_active_function_or_method_name();
+
+		zend_throw_error(NULL, "%s(): %s", ZSTR_VAL(method),
 			e->state == AS_EV_FREED ? "the event has been freed"
 			: e->state == AS_EV_UNINIT ? "the event is not initialised (its constructor was not called)"
 			: "the event's EventBase has been freed");
+		zend_string_release(method);
 		return NULL;
 	}
 	return e;
@@ -835,7 +846,7 @@ static bool as_event_parse_fd(zval *zfd, zend_long what, uint32_t fd_arg, uint32
 		return true;
 	}
 	if ((what & EV_ET) && !(what & (EV_READ | EV_WRITE))) {
-		zend_argument_value_error(what_arg, "Event::ET needs Event::READ or Event::WRITE");
+		zend_argument_value_error(what_arg, "must contain Event::READ or Event::WRITE when it contains Event::ET");
 		return false;
 	}
 	if (!as_zval_to_fd(zfd, fd_arg, fd_out)) {
@@ -976,7 +987,7 @@ ZEND_METHOD(Event, set)
 		Z_PARAM_ZVAL(zarg)
 	ZEND_PARSE_PARAMETERS_END();
 
-	if (!(e = as_event_get_live(ZEND_THIS, "set()"))) {
+	if (!(e = as_event_get_live(ZEND_THIS))) {
 		RETURN_THROWS();
 	}
 	if (!(b = as_base_arg(zbase, "Event::set()"))) {
@@ -1023,7 +1034,7 @@ ZEND_METHOD(Event, setTimer)
 		Z_PARAM_ZVAL(zarg)
 	ZEND_PARSE_PARAMETERS_END();
 
-	if (!(e = as_event_get_live(ZEND_THIS, "setTimer()"))) {
+	if (!(e = as_event_get_live(ZEND_THIS))) {
 		RETURN_THROWS();
 	}
 	if (!(b = as_base_arg(zbase, "Event::setTimer()"))) {
@@ -1063,7 +1074,7 @@ ZEND_METHOD(Event, add)
 	if (timeout != -1 && !as_double_to_timeval(timeout, 1, &tv)) {
 		RETURN_THROWS();
 	}
-	if (!(e = as_event_get_live(ZEND_THIS, "add()"))) {
+	if (!(e = as_event_get_live(ZEND_THIS))) {
 		RETURN_THROWS();
 	}
 	as_base_fork_check(e->base);
@@ -1093,7 +1104,7 @@ ZEND_METHOD(Event, del)
 	as_event *e;
 
 	ZEND_PARSE_PARAMETERS_NONE();
-	if (!(e = as_event_get_live(ZEND_THIS, "del()"))) {
+	if (!(e = as_event_get_live(ZEND_THIS))) {
 		RETURN_THROWS();
 	}
 	as_base_fork_check(e->base);
@@ -1105,7 +1116,7 @@ ZEND_METHOD(Event, removeTimer)
 	as_event *e;
 
 	ZEND_PARSE_PARAMETERS_NONE();
-	if (!(e = as_event_get_live(ZEND_THIS, "removeTimer()"))) {
+	if (!(e = as_event_get_live(ZEND_THIS))) {
 		RETURN_THROWS();
 	}
 	RETURN_BOOL(event_remove_timer(e->ev) == 0);
@@ -1121,7 +1132,7 @@ ZEND_METHOD(Event, setPriority)
 		Z_PARAM_LONG(prio)
 	ZEND_PARSE_PARAMETERS_END();
 
-	if (!(e = as_event_get_live(ZEND_THIS, "setPriority()"))) {
+	if (!(e = as_event_get_live(ZEND_THIS))) {
 		RETURN_THROWS();
 	}
 	n = event_base_get_npriorities(e->base->base);
@@ -1145,7 +1156,7 @@ ZEND_METHOD(Event, pending)
 		Z_PARAM_LONG(flags)
 	ZEND_PARSE_PARAMETERS_END();
 
-	if (!(e = as_event_get_live(ZEND_THIS, "pending()"))) {
+	if (!(e = as_event_get_live(ZEND_THIS))) {
 		RETURN_THROWS();
 	}
 	RETURN_BOOL(event_pending(e->ev, (short)(flags & AS_EV_ALL_FLAGS), NULL) != 0);
@@ -1156,6 +1167,11 @@ ZEND_METHOD(Event, free)
 	as_event *e = Z_AS_EVENT_P(ZEND_THIS);
 
 	ZEND_PARSE_PARAMETERS_NONE();
+	if (e->state == AS_EV_UNINIT) {
+		/* Never constructed (unserialize()): free() still means "unusable from now on". */
+		e->state = AS_EV_FREED;
+		return;
+	}
 	as_event_teardown(e, AS_EV_FREED);
 }
 
@@ -1259,7 +1275,7 @@ ZEND_METHOD(EventBase, set)
 	if (!(b = as_base_get_live(Z_OBJ_P(ZEND_THIS), "EventBase::set()"))) {
 		RETURN_THROWS();
 	}
-	if (!(e = as_event_get_live(zev, "EventBase::set()"))) {
+	if (!(e = as_event_get_live(zev))) {
 		RETURN_THROWS();
 	}
 	if (as_event_is_pending(e)) {
