@@ -318,6 +318,9 @@ ZEND_METHOD(EventBase, __construct)
 		zend_throw_error(NULL, "EventBase::__construct() cannot be called twice");
 		RETURN_THROWS();
 	}
+	/* libevent explains a failure in its log: fold that into the exception, not a warning too. */
+	as_log_capture_begin();
+	errno = 0;
 	if (zcfg) {
 		as_config *c = Z_AS_CONFIG_P(zcfg);
 		b->base = c->cfg ? event_base_new_with_config(c->cfg) : NULL;
@@ -325,11 +328,15 @@ ZEND_METHOD(EventBase, __construct)
 		b->base = event_base_new();
 	}
 	if (!b->base) {
+		int err = errno;
+		const char *detail = as_log_capture_end();
+
 		zend_throw_exception_ex(php_asyncstream_exception_ce, 0,
 			"EventBase::__construct(): no event backend satisfies the %s (%s)",
-			zcfg ? "EventConfig" : "defaults", errno ? strerror(errno) : "no details");
+			zcfg ? "EventConfig" : "defaults", detail ? detail : (err ? strerror(err) : "no details"));
 		RETURN_THROWS();
 	}
+	as_log_capture_end();
 	b->fork_gen = as_fork_generation;
 }
 
