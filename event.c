@@ -238,6 +238,54 @@ void as_base_reinit_after_fork(as_base *b)
 	}
 }
 
+/* Every base that holds a libevent base, for the fork handler. */
+static as_base *as_live_bases = NULL;
+
+static void as_base_list_add(as_base *b)
+{
+	b->live_next = as_live_bases;
+	b->live_pprev = &as_live_bases;
+	if (as_live_bases) {
+		as_live_bases->live_pprev = &b->live_next;
+	}
+	as_live_bases = b;
+}
+
+static void as_base_list_remove(as_base *b)
+{
+	if (!b->live_pprev) {
+		return;
+	}
+	*b->live_pprev = b->live_next;
+	if (b->live_next) {
+		b->live_next->live_pprev = b->live_pprev;
+	}
+	b->live_next = NULL;
+	b->live_pprev = NULL;
+}
+
+static int as_event_is_signal_cb(const struct event_base *base, const struct event *ev, void *arg)
+{
+	(void)base;
+	(void)arg;
+	return (event_get_events(ev) & EV_SIGNAL) ? 1 : 0; /* non-zero stops the walk */
+}
+
+void as_bases_after_fork(void)
+{
+	for (as_base *b = as_live_bases; b; b = b->live_next) {
+		/*
+		 * Until it is re-initialised, a base's signal handler writes to the signal pipe
+		 * the child shares with the parent: a signal sent to the child would reach the
+		 * parent's signal events, and the child would never see it.
+		 */
+		if (b->base && b->fork_gen != as_fork_generation
+				&& event_base_foreach_event(b->base, as_event_is_signal_cb, NULL) != 0) {
+			as_base_reinit_after_fork(b);
+		}
+	}
+}
+
 static zend_object *as_base_create(zend_class_entry *ce)
 {
 	as_base *b = zend_object_alloc(sizeof(as_base), ce);
@@ -271,6 +319,7 @@ static void as_base_release_native(as_base *b)
 	}
 	event_base_free(b->base);
 	b->base = NULL;
+	as_base_list_remove(b);
 	b->free_pending = false;
 }
 
@@ -318,6 +367,9 @@ ZEND_METHOD(EventBase, __construct)
 		zend_throw_error(NULL, "EventBase::__construct() cannot be called twice");
 		RETURN_THROWS();
 	}
+	/* libevent explains a failure in its log: fold that into the exception, not a warning too. */
+	as_log_capture_begin();
+	errno = 0;
 	if (zcfg) {
 		as_config *c = Z_AS_CONFIG_P(zcfg);
 		b->base = c->cfg ? event_base_new_with_config(c->cfg) : NULL;
@@ -325,12 +377,17 @@ ZEND_METHOD(EventBase, __construct)
 		b->base = event_base_new();
 	}
 	if (!b->base) {
+		int err = errno;
+		const char *detail = as_log_capture_end();
+
 		zend_throw_exception_ex(php_asyncstream_exception_ce, 0,
 			"EventBase::__construct(): no event backend satisfies the %s (%s)",
-			zcfg ? "EventConfig" : "defaults", errno ? strerror(errno) : "no details");
+			zcfg ? "EventConfig" : "defaults", detail ? detail : (err ? strerror(err) : "no details"));
 		RETURN_THROWS();
 	}
+	as_log_capture_end();
 	b->fork_gen = as_fork_generation;
+	as_base_list_add(b);
 }
 
 #define AS_METHOD_NAME "getMethod()"

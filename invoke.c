@@ -113,6 +113,15 @@ bool as_invoke(as_base *base, zend_object *owner, as_callback *cb, uint32_t argc
 	}
 	zval_ptr_dtor(&retval);
 
+	if (base) {
+		/*
+		 * G5: a callback that forked returns, in the child, straight into libevent's loop,
+		 * which would go on polling the backend shared with the parent. Re-initialise first.
+		 * (The loop holds a reference on the base, so it is still there.)
+		 */
+		as_base_fork_check(base);
+	}
+
 	ok = EG(exception) == NULL;
 	if (UNEXPECTED(!ok) && base && base->base) {
 		/* G4: stop at once; loop() rethrows. Pending state is left as it is. */
