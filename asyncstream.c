@@ -60,6 +60,15 @@ static void as_log_cb(int severity, const char *msg)
 	if (strstr(msg, "Only one can have signals at a time")) {
 		return;
 	}
+	/*
+	 * evsig_handler() logs this from inside the signal handler, when a signal arrives after
+	 * the base that owned signal delivery was freed while another base still has signal
+	 * events (that base takes delivery over when it next runs loop()). Nothing may reach
+	 * PHP from a signal handler: drop it.
+	 */
+	if (strstr(msg, "but have no base configured")) {
+		return;
+	}
 	if (as_log_capturing) {
 		strlcpy(as_log_last, msg, sizeof(as_log_last));
 		as_log_have_last = true;

@@ -239,10 +239,23 @@ void as_base_unlink(as_base *b, as_child *child)
 void as_base_reinit_after_fork(as_base *b)
 {
 	/* G5: the child gets its own backend (epoll fd, signal pipe) before touching it. */
+	int r, err;
+	const char *detail;
+
 	b->fork_gen = as_fork_generation;
-	if (event_reinit(b->base) != 0) {
+	as_log_capture_begin();
+	errno = 0;
+	r = event_reinit(b->base);
+	err = errno;
+	detail = as_log_capture_end();
+	/*
+	 * It fails when an event's fd was closed behind it (that event is lost either way).
+	 * Say so from a method call; from a destructor at shutdown nobody can act on it.
+	 */
+	if (r != 0 && EG(current_execute_data)) {
 		php_error_docref(NULL, E_WARNING,
-			"asyncstream: could not reinitialise the event base after fork(): %s", strerror(errno));
+			"asyncstream: could not reinitialise the event base after fork(): %s",
+			detail ? detail : strerror(err));
 	}
 }
 
@@ -321,11 +334,22 @@ static void as_base_release_native(as_base *b)
 	if (!b->base) {
 		return;
 	}
-	as_base_fork_check(b);
+	/*
+	 * A forked child must not delete the parent's registrations: give the base its own
+	 * backend first (G5). Re-adding an event whose fd was closed behind it fails; that
+	 * does not matter for a base about to go, so neither the failure nor libevent's log
+	 * lines about it are reported (this runs at shutdown too).
+	 */
+	as_log_capture_begin();
+	if (b->fork_gen != as_fork_generation) {
+		b->fork_gen = as_fork_generation;
+		event_reinit(b->base);
+	}
 	if (b->dns_free) {
 		b->dns_free(b);
 	}
 	event_base_free(b->base);
+	as_log_capture_end();
 	b->base = NULL;
 	as_base_list_remove(b);
 	b->free_pending = false;

@@ -1,0 +1,803 @@
+<?php
+/*
+ * A seedable fuzzer for every public class of asyncstream (issue #6, guarantee G11).
+ *
+ *   php -n -d extension=sockets -d extension=posix -d extension=$PWD/modules/asyncstream.so \
+ *       scripts/fuzz.php [--seeds=1,2,3] [--calls=100000] [--no-fork] [--verbose]
+ *
+ * Drives EventBase, EventConfig, Event, EventUtil, AsyncStream and AsyncStreamServer with
+ * random call sequences: sensible arguments (to reach deep states) mixed with hostile ones
+ * (wrong types, huge/negative/NaN numbers, closed resources and sockets, freed objects),
+ * callbacks that free their own object, other objects or the base, throw, fork, send
+ * signals, and call exit() (only in forked children, so the fuzzer itself continues).
+ *
+ * Every call must end in a result or a Throwable. A finding is:
+ *   - a warning/notice/deprecation that is not on the list of documented ones below;
+ *   - a callback that runs for an object after it was freed, deleted or closed (G1);
+ *   - onClose running twice for one stream;
+ *   - an exception out of loop() that no callback threw (G4);
+ *   - a forked child that crashed, hung or exited with an unexpected status.
+ * A crash or a leak ends or fails the process (run it under valgrind or with
+ * scripts/test.sh --asan to see leaks and invalid accesses).
+ *
+ * Exit status: 0 no finding, 1 findings (listed on stderr). tests/fuzz/*.phpt run a
+ * fixed-seed slice in-process through as_fuzz_run().
+ */
+
+final class AsFuzzThrow extends RuntimeException {}
+
+final class AsFuzz
+{
+    /** Warnings the extension documents (compat bool results with a precise warning). */
+    private const EXPECTED = [
+        '/^(Event|EventBase|EventUtil|EventConfig)::\w+\(\): (cannot add the event for (fd|signal) \d+|cannot change the priority of an active event|cannot modify a pending event|cannot move a pending event|the loop of this EventBase is already running|cannot set \d+ priorities|setsockopt\(level|getsockname\(\) failed on fd|fd \d+ has an unsupported address family)/',
+        // libevent refusing an fd that was closed behind its back (user error, reported, not hidden)
+        '/^(Event|EventBase)::\w+\(\): libevent: Epoll (ADD|MOD|DEL)\(\d+\) on fd \d+ failed/',
+        // an fd closed behind a pending event (user error) makes the child's re-initialisation
+        // after fork() fail for that event: reported with the OS error
+        '/(libevent: Epoll (ADD|MOD|DEL)\(-?\d+\) on fd \d+ failed.*Bad file descriptor|could not reinitialise the event base after fork\(\))/',
+        '/^AsyncStreamServer::__construct\(\)|^EventBase::loop\(\): AsyncStreamServer cannot accept connections/',
+        // the engine on hostile scalars
+        '/^[\w:]+\(\): Passing null to parameter #\d+ .* of type \w+ is deprecated/',
+        '/^Implicit conversion from float .* to int loses precision/',
+    ];
+
+    public array $findings = [];
+    public int $calls = 0;
+    public int $throws = 0;
+    public int $forks = 0;
+    public int $callbacks = 0;
+
+    private array $bases = [];
+    private array $configs = [];
+    private array $events = [];
+    private array $streams = [];
+    private array $servers = [];
+    private array $res = [];        // stream resources (socket pair ends), possibly closed
+    private array $socks = [];      // ext-sockets Socket objects, possibly closed
+    private array $serverAddrs = [];
+
+    private array $freed = [];      // object id => why (G1 checks)
+    private array $deleted = [];    // event id => true after del()
+    private array $closeCount = []; // stream id => onClose calls
+    private array $baseOf = [];     // object id => base id
+    private int $nextId = 1;
+    private int $depth = 0;
+    private bool $quiet = false;
+    private bool $inChild = false;
+    private string $childLog;
+    private string $tmpDir;
+    private string $big;
+    private int $sockN = 0;
+
+    public function __construct(private int $seed, private bool $fork, private bool $verbose, private int $maxForks = PHP_INT_MAX)
+    {
+        mt_srand($seed);
+        $this->tmpDir = sys_get_temp_dir() . '/asfuzz-' . getmypid() . '-' . $seed;
+        @mkdir($this->tmpDir);
+        $this->childLog = $this->tmpDir . '/child.log';
+        $this->big = str_repeat("0123456789abcdef", 16384); // 256 KiB
+    }
+
+    /* ------------------------------------------------------------ bookkeeping */
+
+    private function finding(string $what): void
+    {
+        $msg = "seed {$this->seed} call {$this->calls}: $what";
+        if ($this->inChild) {
+            file_put_contents($this->childLog, "child " . getmypid() . ": $msg\n", FILE_APPEND);
+            return;
+        }
+        $this->findings[] = $msg;
+        if ($this->verbose) {
+            fwrite(STDERR, "FINDING $msg\n");
+        }
+    }
+
+    public function onError(int $no, string $str, string $file, int $line): bool
+    {
+        if (!(error_reporting() & $no)) {
+            return true; // silenced with @ (peer-side I/O on purpose)
+        }
+        foreach (self::EXPECTED as $re) {
+            if (preg_match($re, $str)) {
+                return true;
+            }
+        }
+        $this->finding("unexpected error $no: $str");
+        return true;
+    }
+
+    private function rnd(int $n): int { return mt_rand(0, $n - 1); }
+    private function chance(int $percent): bool { return mt_rand(1, 100) <= $percent; }
+    private function pick(array $a): mixed { return $a ? $a[array_rand($a)] : null; }
+
+    private function id(object $o): int { return spl_object_id($o); }
+
+    /** Keeps pools bounded: the dropped object is destroyed here or by the GC later. */
+    private function put(array &$pool, mixed $v, int $max = 6): void
+    {
+        if (count($pool) >= $max) {
+            $k = array_rand($pool);
+            unset($pool[$k]);
+        }
+        $pool[] = $v;
+    }
+
+    /* ------------------------------------------------------------ values */
+
+    private function hostile(): mixed
+    {
+        switch ($this->rnd(24)) {
+            case 0: return null;
+            case 1: return -1;
+            case 2: return PHP_INT_MAX;
+            case 3: return PHP_INT_MIN;
+            case 4: return NAN;
+            case 5: return INF;
+            case 6: return -INF;
+            case 7: return -0.0;
+            case 8: return 1e300;
+            case 9: return "";
+            case 10: return "\0x\0";
+            case 11: return $this->big;
+            case 12: return [];
+            case 13: return ['timeout' => NAN, 'high_water' => -5, 'bogus' => 1];
+            case 14: return new stdClass();
+            case 15: return fn() => null;
+            case 16: return $this->pick($this->res) ?? STDERR;
+            case 17: return $this->pick($this->socks);
+            case 18: return $this->pick($this->bases);
+            case 19: return $this->pick($this->streams);
+            case 20: return mt_rand(-100, 100000);
+            case 21: return mt_rand() / mt_getrandmax() * 10 - 5;
+            case 22: return true;
+            default: return $this->pick($this->events);
+        }
+    }
+
+    private function address(): string
+    {
+        if ($this->serverAddrs && $this->chance(70)) {
+            return $this->pick($this->serverAddrs);
+        }
+        return $this->pick([
+            '127.0.0.1:1', 'tcp://127.0.0.1:9', '[::1]:1', 'unix:///nonexistent/asfuzz.sock',
+            'localhost:1', 'no-such-host.invalid:80', '127.0.0.1:0', '127.0.0.1', 'tcp://', '[::1:80',
+            'unix://relative', '1.2.3.4.5:80', "127.0.0.1:80\0", 'x:99999', 'tcp://0.0.0.0:1',
+        ]);
+    }
+
+    private function streamOptions(): array
+    {
+        $o = [];
+        foreach (['timeout' => fn() => $this->pick([0.05, 0.0, -1.0, 1e-6, 3.0, INF]),
+                'nodelay' => fn() => $this->chance(50), 'keepalive' => fn() => $this->chance(50),
+                'high_water' => fn() => $this->pick([1, 16, 4096, 65536, 1 << 20]),
+                'low_water' => fn() => $this->pick([0, 8, 1024, 16384]),
+                'max_frame' => fn() => $this->pick([1, 7, 100, 65536, 1 << 20])] as $k => $gen) {
+            if ($this->chance(30)) {
+                $o[$k] = $gen();
+            }
+        }
+        if ($this->chance(10)) {
+            $o[$this->pick(['bind', 'bogus', 0])] = $this->chance(50) ? '127.0.0.1:0' : $this->hostile();
+        }
+        return $o;
+    }
+
+    private function fdSource(): mixed
+    {
+        switch ($this->rnd(6)) {
+            case 0: case 1: return $this->pick($this->res) ?? $this->newPair()[0];
+            case 2: return $this->pick($this->socks) ?? $this->newPair()[0];
+            case 3:
+                $r = $this->pick($this->res);
+                return is_resource($r) ? EventUtil::getSocketFd($r) : -1;
+            case 4: return -1;
+            default: return $this->hostile();
+        }
+    }
+
+    private function newPair(): array
+    {
+        if ($this->chance(30) && function_exists('socket_create_pair')) {
+            socket_create_pair(AF_UNIX, SOCK_STREAM, 0, $p);
+            socket_set_nonblock($p[0]);
+            socket_set_nonblock($p[1]);
+            $this->put($this->socks, $p[0], 6);
+            $this->put($this->socks, $p[1], 6);
+            return $p;
+        }
+        $p = stream_socket_pair(STREAM_PF_UNIX, STREAM_SOCK_STREAM, STREAM_IPPROTO_IP);
+        stream_set_blocking($p[0], false); // the fuzzer's own peer-side I/O must never block
+        stream_set_blocking($p[1], false);
+        $this->put($this->res, $p[0], 8);
+        $this->put($this->res, $p[1], 8);
+        return $p;
+    }
+
+    /* ------------------------------------------------------------ callbacks */
+
+    /** A callback that records itself, checks G1 and does 0-2 random things. */
+    private function cb(string $kind, int &$selfId): Closure
+    {
+        return function (...$args) use ($kind, &$selfId) {
+            $this->callbacks++;
+            if (isset($this->freed[$selfId])) {
+                $this->finding("$kind callback ran for object #$selfId after " . $this->freed[$selfId]);
+            }
+            if ($kind === 'event' && isset($this->deleted[$selfId])) {
+                $this->finding("event callback ran for event #$selfId after del()");
+            }
+            if ($kind === 'close') {
+                $n = $this->closeCount[$selfId] = ($this->closeCount[$selfId] ?? 0) + 1;
+                if ($n > 1) {
+                    $this->finding("onClose ran $n times for stream #$selfId");
+                }
+            } elseif (str_starts_with($kind, 'stream-') && isset($this->closeCount[$selfId])) {
+                $this->finding("$kind ran for stream #$selfId after its onClose");
+            }
+            if ($this->depth > 3) {
+                return;
+            }
+            $this->depth++;
+            try {
+                for ($i = $this->rnd(3); $i > 0; $i--) {
+                    $this->callbackAction($kind, $selfId, $args);
+                }
+            } finally {
+                $this->depth--;
+            }
+        };
+    }
+
+    private function callbackAction(string $kind, int $selfId, array $args): void
+    {
+        $r = $this->rnd(100);
+        if ($this->quiet) {
+            return;
+        }
+        if ($r < 8) {
+            throw new AsFuzzThrow("thrown from a $kind callback");
+        }
+        if ($r < 10 && $this->inChild) {
+            $this->quiet = true; // destructors at shutdown run callbacks: they must not throw then
+            exit(7); // G4: exit() inside a callback ends the child normally
+        }
+        if ($r < 12 && $this->fork && !$this->inChild && $this->forks < $this->maxForks) {
+            $this->forkChild(true);
+            return;
+        }
+        if ($r < 14) {
+            $this->signal();
+            return;
+        }
+        if ($r < 24) {
+            $b = $this->pick($this->bases);
+            if ($b) {
+                $this->call($b, 'free', []); // G1: bases freed mid-loop, from any callback
+                $this->markBaseFreed($b);
+            }
+            return;
+        }
+        if ($r < 30) {
+            // drop the last references (this object's included) inside the callback
+            $this->dropRandom();
+            return;
+        }
+        if ($r < 36 && $kind === 'stream-data' && isset($args[0]) && $args[0] instanceof AsyncStream) {
+            $s = $args[0];
+            $this->call($s, $this->pick(['pause', 'resume', 'close', 'end', 'setFraming', 'write', 'setTimeout']), null);
+            return;
+        }
+        if ($r < 40) {
+            $this->runLoop(true);
+            return;
+        }
+        try {
+            $this->step();
+        } catch (AsFuzzThrow $e) {
+            throw $e;
+        }
+    }
+
+    /* ------------------------------------------------------------ calls */
+
+    private function argsFor(object|string $target, string $method): array
+    {
+        $m = new ReflectionMethod($target, $method);
+        $out = [];
+        foreach ($m->getParameters() as $p) {
+            if ($p->isOptional() && $this->chance(40)) {
+                break;
+            }
+            if ($p->isPassedByReference()) {
+                $out[] = null;
+                continue;
+            }
+            $out[] = $this->chance(25) ? $this->hostile() : $this->sensible($method, $p->getName(), $p->getPosition());
+        }
+        return $out;
+    }
+
+    private function sensible(string $method, string $name, int $pos): mixed
+    {
+        switch ($name) {
+            case 'base': case 'cfg': return $name === 'cfg' ? $this->pick($this->configs) : ($this->pick($this->bases) ?? $this->newBase());
+            case 'fd': case 'socket': return $this->fdSource();
+            case 'what': return $this->pick([Event::READ, Event::WRITE, Event::READ | Event::PERSIST,
+                Event::WRITE | Event::PERSIST, Event::TIMEOUT, Event::TIMEOUT | Event::PERSIST, Event::READ | Event::ET,
+                Event::SIGNAL, 0, 0xff]);
+            case 'cb': case 'onConnection': return $this->cb('misc', $this->dummyId);
+            case 'arg': return $this->chance(50) ? $this->pick($this->bases) : mt_rand();
+            case 'timeout': case 'seconds': case 'max_interval': return $this->pick([-1, 0, 0.0001, 0.001, 0.01, -5.5, 1e10, 30]);
+            case 'flags': return $this->pick([-1, 0, 1, 2, 3, 8, 32]);
+            case 'signum': return $this->pick([SIGWINCH, SIGURG, SIGCHLD, 0, 65, SIGKILL]);
+            case 'priority': case 'n_priorities': case 'min_priority': case 'max_callbacks': return mt_rand(-1, 4);
+            case 'data': return $this->pick(['', 'x', "line\n", $this->big, str_repeat('ab', mt_rand(1, 5000))]);
+            case 'mode': return mt_rand(0, 3);
+            case 'address': return $this->address();
+            case 'options': return $this->streamOptions();
+            case 'on': return $this->chance(50);
+            case 'method': return $this->pick(['epoll', 'poll', 'select', 'nope']);
+            case 'feature': return mt_rand(0, 16);
+            case 'level': return $this->pick([SOL_SOCKET, SOL_TCP, -1]);
+            case 'optname': return $this->pick([SO_REUSEADDR, SO_LINGER, SO_RCVTIMEO, SO_KEEPALIVE, TCP_NODELAY, 12345]);
+            case 'optval': return $this->pick([1, 0, ['l_onoff' => 1, 'l_linger' => 0], ['sec' => 1, 'usec' => 0], []]);
+            case 'event': return $this->pick($this->events);
+            default:
+                if ($method === 'setFraming') {
+                    return $this->pick([null, "\n", "\r\n", 'ab', 1, 4, 100000, 0]);
+                }
+                return $this->hostile();
+        }
+    }
+
+    private int $dummyId = 0;
+
+    /** One call: a result or a Throwable, never anything else. */
+    private function call(object|string $target, string $method, ?array $args): mixed
+    {
+        $this->calls++;
+        $args ??= $this->argsFor($target, $method);
+        try {
+            $r = is_string($target) ? $target::$method(...$args) : $target->$method(...$args);
+        } catch (AsFuzzThrow $e) {
+            throw $e;
+        } catch (Throwable $e) {
+            $this->throws++;
+            if ($e instanceof Error || $e instanceof EventException || $e instanceof AsyncStreamException) {
+                return null;
+            }
+            $this->finding("unexpected " . get_class($e) . " from $method(): " . $e->getMessage());
+            return null;
+        } finally {
+            unset($e); // the trace holds arguments: release them here, not at the next catch
+        }
+        if (is_object($target)) {
+            $id = $this->id($target);
+            if ($target instanceof Event) {
+                if ($method === 'free') {
+                    $this->freed[$id] = 'free()';
+                } elseif (in_array($method, ['del', 'delTimer', 'delSignal'], true) && $r === true) {
+                    $this->deleted[$id] = true;
+                } elseif (in_array($method, ['add', 'addTimer', 'addSignal', 'set', 'setTimer'], true)) {
+                    unset($this->deleted[$id]);
+                    if ($method !== 'add' && $r === true && ($args[0] ?? null) instanceof EventBase) {
+                        $this->baseOf[$id] = $this->id($args[0]);
+                    }
+                }
+            } elseif ($target instanceof EventBase && $method === 'free') {
+                $this->markBaseFreed($target);
+            } elseif ($target instanceof EventBase && $method === 'set' && $r === true) {
+                $this->baseOf[$this->id($args[0])] = $id;
+            } elseif ($target instanceof AsyncStreamServer && $method === 'close') {
+                $this->freed[$id] = 'close()';
+            }
+        }
+        return $r;
+    }
+
+    private function markBaseFreed(EventBase $b): void
+    {
+        $bid = $this->id($b);
+        foreach ($this->baseOf as $oid => $base) {
+            if ($base === $bid && !isset($this->freed[$oid])) {
+                $this->freed[$oid] = 'EventBase::free()';
+            }
+        }
+    }
+
+    /* ------------------------------------------------------------ actions */
+
+    private function newBase(): ?EventBase
+    {
+        try {
+            $b = $this->chance(20) && $this->configs ? new EventBase($this->pick($this->configs)) : new EventBase();
+        } catch (EventException|Error $e) {
+            return null;
+        }
+        $this->calls++;
+        $this->put($this->bases, $b, 4);
+        return $b;
+    }
+
+    private function newEvent(): void
+    {
+        $b = $this->pick($this->bases) ?? $this->newBase();
+        if (!$b) {
+            return;
+        }
+        $id = 0;
+        $cb = $this->cb('event', $id);
+        $this->calls++;
+        try {
+            switch ($this->rnd(4)) {
+                case 0: $e = Event::timer($b, $cb, $this->chance(30) ? $this->hostile() : null); break;
+                case 1: $e = Event::signal($b, $this->pick([SIGWINCH, SIGURG, SIGCHLD, 0, 99]), $cb); break;
+                default: $e = new Event($b, $this->fdSource(), $this->sensible('', 'what', 2), $cb, $this->chance(30) ? $this->hostile() : null);
+            }
+        } catch (Throwable $t) {
+            $this->throws++;
+            return;
+        }
+        $id = $this->id($e);
+        unset($this->freed[$id], $this->deleted[$id]);
+        $this->baseOf[$id] = $this->id($b);
+        if ($this->chance(30)) {
+            $e->data = $this->chance(50) ? $e : $cb; // cycles through $data (G3)
+        }
+        $this->call($e, 'add', [$this->pick([-1, 0, 0.001, 0.01, -3, 1e12])]);
+        $this->put($this->events, $e, 10);
+    }
+
+    private function newServer(): void
+    {
+        $b = $this->pick($this->bases) ?? $this->newBase();
+        if (!$b) {
+            return;
+        }
+        $id = 0;
+        $unix = $this->chance(25);
+        $addr = $unix ? 'unix://' . $this->tmpDir . '/s' . ($this->sockN++ % 4) . '.sock' : ($this->chance(90) ? '127.0.0.1:0' : $this->address());
+        $this->calls++;
+        try {
+            $cbConn = function (AsyncStream $c, AsyncStreamServer $srv) use (&$id, $b) {
+                // G1 check first: adopting may destroy pool objects whose callbacks free the base
+                ($this->cb('server-conn', $id))($c, $srv);
+                $this->adoptStream($c, $b);
+            };
+            $s = new AsyncStreamServer($b, $addr, $cbConn, $this->chance(70) ? [] : $this->streamOptions() + ($this->chance(50) ? ['backlog' => $this->pick([1, 0, 128])] : []));
+        } catch (Throwable $t) {
+            $this->throws++;
+            return;
+        }
+        $id = $this->id($s);
+        unset($this->freed[$id]);
+        $this->baseOf[$id] = $this->id($b);
+        if ($this->chance(50)) {
+            $s->onError($this->cb('server-error', $id));
+        }
+        $this->put($this->servers, $s, 3);
+        $this->serverAddrs = [];
+        foreach ($this->servers as $x) {
+            try {
+                if ($x->isListening()) {
+                    $this->serverAddrs[] = $x->getAddress();
+                }
+            } catch (Error) {
+            }
+        }
+    }
+
+    private function adoptStream(AsyncStream $s, EventBase $b): void
+    {
+        $id = $this->id($s);
+        unset($this->freed[$id], $this->closeCount[$id]);
+        $this->baseOf[$id] = $this->id($b);
+        $sid = 0;
+        $sid = $id;
+        foreach (['onConnect' => 'stream-connect', 'onData' => 'stream-data', 'onDrain' => 'stream-drain',
+                'onEnd' => 'stream-end', 'onClose' => 'close'] as $m => $kind) {
+            if ($kind === 'close' || $this->chance(70)) {
+                $s->$m($this->cb($kind, $sid));
+            }
+        }
+        if ($this->chance(30)) {
+            $this->call($s, 'setFraming', [$this->pick([1, 1, 2, 0]), $this->pick(["\n", 'xy', 3, 10, null])]);
+        }
+        if ($this->chance(20)) {
+            $this->call($s, 'setTimeout', [$this->pick([0.001, 0.01, 0, 1e9])]);
+        }
+        if ($this->chance(50)) {
+            $this->call($s, 'write', [$this->pick(["hello\n", $this->big, str_repeat("z\n", 100)])]);
+        }
+        $this->put($this->streams, $s, 10);
+    }
+
+    private function newStream(): void
+    {
+        $b = $this->pick($this->bases) ?? $this->newBase();
+        if (!$b) {
+            return;
+        }
+        $this->calls++;
+        try {
+            if ($this->chance(60)) {
+                $s = AsyncStream::connect($b, $this->address(), $this->chance(50) ? [] : $this->streamOptions());
+            } else {
+                $s = new AsyncStream($b, $this->fdSource());
+            }
+        } catch (Throwable $t) {
+            $this->throws++;
+            return;
+        }
+        $this->adoptStream($s, $b);
+    }
+
+    private function peerIo(): void
+    {
+        $r = $this->pick($this->res);
+        if (!is_resource($r)) {
+            return;
+        }
+        switch ($this->rnd(5)) {
+            case 0: @fwrite($r, $this->pick(["x\n", "frame1\nframe2\npartial", str_repeat("y", 70000)])); break;
+            case 1: @fread($r, 65536); break;
+            case 2: @stream_socket_shutdown($r, STREAM_SHUT_WR); break;
+            case 3: fclose($r); break; // closed resources stay in the pool: hostile arguments
+            default:
+                $s = socket_import_stream($r);
+                if ($s) {
+                    @socket_set_option($s, SOL_SOCKET, SO_LINGER, ['l_onoff' => 1, 'l_linger' => 0]);
+                }
+                fclose($r); // reset
+        }
+        $this->calls++;
+    }
+
+    private function signal(): void
+    {
+        $this->calls++;
+        posix_kill(getmypid(), $this->pick([SIGWINCH, SIGURG, SIGCHLD]));
+    }
+
+    private function runLoop(bool $nested): void
+    {
+        $b = $this->pick($this->bases);
+        if (!$b) {
+            return;
+        }
+        try {
+            if ($nested || $this->chance(60)) {
+                $this->call($b, 'loop', [EventBase::LOOP_NONBLOCK]);
+            } else {
+                // bounded: exit after a few ms whatever is pending
+                $this->call($b, 'exit', [$this->pick([0.0, 0.001, 0.005])]);
+                $this->call($b, 'loop', [$this->pick([-1, EventBase::LOOP_ONCE])]);
+            }
+        } catch (AsFuzzThrow $e) {
+            if ($nested) {
+                throw $e;
+            }
+            unset($e);
+            $this->throws++;
+        }
+    }
+
+    private function dropRandom(): void
+    {
+        $pools = ['bases', 'events', 'streams', 'servers', 'configs', 'res', 'socks'];
+        $p = $this->pick($pools);
+        if ($this->$p) {
+            $k = array_rand($this->$p);
+            unset($this->$p[$k]);
+        }
+        if ($this->chance(20)) {
+            gc_collect_cycles();
+        }
+    }
+
+    private function methodCall(): void
+    {
+        $kind = $this->rnd(7);
+        $target = match ($kind) {
+            0 => $this->pick($this->bases),
+            1, 2 => $this->pick($this->events),
+            3 => $this->pick($this->streams),
+            4 => $this->pick($this->servers),
+            5 => $this->pick($this->configs),
+            default => 'EventUtil',
+        };
+        if ($target === null) {
+            return;
+        }
+        $methods = array_values(array_filter(
+            (new ReflectionClass($target))->getMethods(ReflectionMethod::IS_PUBLIC),
+            fn($m) => !in_array($m->name, ['__construct', '__sleep', '__wakeup', 'loop', 'dispatch'], true)
+                && (is_object($target) || $m->isStatic())));
+        $m = $this->pick($methods)->name;
+        if (is_object($target) && $this->chance(3)) {
+            // serialisation, cloning and re-construction must throw, never crash
+            try {
+                $this->calls++;
+                match ($this->rnd(3)) {
+                    0 => serialize($target),
+                    1 => clone $target,
+                    default => $target->__construct(...$this->argsFor($target, '__construct')),
+                };
+            } catch (AsFuzzThrow $e) {
+                throw $e;
+            } catch (Throwable $e) {
+                $this->throws++;
+            }
+            return;
+        }
+        $this->call($target, $m, null);
+    }
+
+    private function forkChild(bool $inCallback): void
+    {
+        $this->forks++;
+        @unlink($this->childLog);
+        $pid = pcntl_fork();
+        if ($pid < 0) {
+            return;
+        }
+        if ($pid === 0) {
+            // The child: a few random steps on everything it inherited (G5), then exit().
+            $this->inChild = true;
+            $this->verbose = false;
+            try {
+                for ($i = mt_rand(5, 40); $i > 0; $i--) {
+                    $this->step();
+                }
+            } catch (Throwable $t) {
+                // thrown out of a loop in the child: fine, it still exits normally
+            }
+            $this->quiet = true;
+            exit($inCallback ? 7 : 0);
+        }
+        pcntl_waitpid($pid, $status);
+        if (pcntl_wifsignaled($status)) {
+            $this->finding("forked child $pid died of signal " . pcntl_wtermsig($status));
+        } elseif (!pcntl_wifexited($status) || !in_array(pcntl_wexitstatus($status), [0, 7], true)) {
+            $this->finding("forked child $pid exited with status " . pcntl_wexitstatus($status));
+        }
+        if (is_file($this->childLog)) {
+            foreach (file($this->childLog, FILE_IGNORE_NEW_LINES) as $l) {
+                $this->finding($l);
+            }
+            @unlink($this->childLog);
+        }
+    }
+
+    /** One random action. */
+    public function step(): void
+    {
+        $r = $this->rnd(100);
+        if ($r < 6) {
+            $this->newBase();
+        } elseif ($r < 9) {
+            $this->calls++;
+            $this->put($this->configs, new EventConfig(), 3);
+        } elseif ($r < 22) {
+            $this->newEvent();
+        } elseif ($r < 30) {
+            $this->newStream();
+        } elseif ($r < 33) {
+            $this->newServer();
+        } elseif ($r < 36) {
+            $this->newPair();
+        } elseif ($r < 42) {
+            $this->peerIo();
+        } elseif ($r < 56) {
+            $this->runLoop($this->depth > 0);
+        } elseif ($r < 60) {
+            $this->dropRandom();
+        } elseif ($r < 61) {
+            $this->signal();
+        } elseif ($r < 62 && $this->fork && !$this->inChild && $this->depth === 0 && $this->forks < $this->maxForks) {
+            $this->forkChild(false);
+        } else {
+            $this->methodCall();
+        }
+    }
+
+    private function guardedStep(): void
+    {
+        try {
+            $this->step();
+        } catch (AsFuzzThrow) {
+            // a callback's exception out of loop() (G4); anything else is caught in call()
+            $this->throws++;
+        }
+    }
+
+    public function run(int $calls): void
+    {
+        set_error_handler([$this, 'onError']);
+        // Traces without arguments: an exception must not decide when an object dies.
+        $ignoreArgs = ini_set('zend.exception_ignore_args', '1');
+        try {
+            while ($this->calls < $calls) {
+                try {
+                    $this->guardedStep();
+                } catch (AsFuzzThrow) {
+                    // a destructor run while the previous one was released threw again
+                    $this->throws++;
+                }
+            }
+            $this->shutdown();
+        } finally {
+            ini_set('zend.exception_ignore_args', $ignoreArgs);
+            restore_error_handler();
+        }
+    }
+
+    /** Tear down in a random order (G2: destruction order never matters). */
+    private function shutdown(): void
+    {
+        $this->quiet = true;
+        $all = [];
+        foreach (['bases', 'events', 'streams', 'servers', 'configs', 'res', 'socks'] as $p) {
+            foreach ($this->$p as $k => $_) {
+                $all[] = [$p, $k];
+            }
+        }
+        shuffle($all);
+        foreach ($all as [$p, $k]) {
+            unset($this->$p[$k]);
+        }
+        gc_collect_cycles();
+        foreach (glob($this->tmpDir . '/*') ?: [] as $f) {
+            @unlink($f);
+        }
+        @rmdir($this->tmpDir);
+    }
+}
+
+/**
+ * Runs $calls calls with $seed in this process. Returns
+ * ['calls' => n, 'throws' => n, 'callbacks' => n, 'forks' => n, 'findings' => [...]].
+ */
+function as_fuzz_run(int $seed, int $calls, bool $fork = true, bool $verbose = false, int $maxForks = PHP_INT_MAX): array
+{
+    $f = new AsFuzz($seed, $fork, $verbose, $maxForks);
+    $f->run($calls);
+    $r = ['calls' => $f->calls, 'throws' => $f->throws, 'callbacks' => $f->callbacks, 'forks' => $f->forks,
+        'findings' => $f->findings];
+    unset($f);
+    gc_collect_cycles();
+    return $r;
+}
+
+if (PHP_SAPI === 'cli' && isset($argv[0]) && realpath($argv[0]) === __FILE__) {
+    $opt = getopt('', ['seeds:', 'seed:', 'calls:', 'no-fork', 'verbose', 'help']);
+    if (isset($opt['help'])) {
+        echo preg_replace('/^ \* ?/m', '', substr(file_get_contents(__FILE__), 6, 1500)), "\n";
+        exit(0);
+    }
+    $seeds = array_map('intval', explode(',', $opt['seeds'] ?? $opt['seed'] ?? '1'));
+    $calls = (int)($opt['calls'] ?? 5000);
+    $total = ['calls' => 0, 'throws' => 0, 'callbacks' => 0, 'forks' => 0];
+    $findings = [];
+    $t0 = microtime(true);
+    foreach ($seeds as $seed) {
+        $r = as_fuzz_run($seed, $calls, !isset($opt['no-fork']), isset($opt['verbose']));
+        foreach ($total as $k => $_) {
+            $total[$k] += $r[$k];
+        }
+        $findings = array_merge($findings, $r['findings']);
+        printf("seed %d: %d calls, %d exceptions, %d callbacks, %d forks, %d findings\n",
+            $seed, $r['calls'], $r['throws'], $r['callbacks'], $r['forks'], count($r['findings']));
+    }
+    printf("total: %d seeds, %d calls, %d exceptions, %d callbacks, %d forks, %d findings, %.1f s\n",
+        count($seeds), $total['calls'], $total['throws'], $total['callbacks'], $total['forks'], count($findings),
+        microtime(true) - $t0);
+    foreach ($findings as $f) {
+        fwrite(STDERR, "FINDING $f\n");
+    }
+    exit($findings ? 1 : 0);
+}
