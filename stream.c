@@ -664,6 +664,12 @@ static void as_stream_close(as_stream *s, zend_object *error, bool call_php)
 		s->ai_head = s->ai_next = NULL;
 	}
 	as_stream_free_extra(s);
+	/*
+	 * Free the libevent structures now, while the base is certainly alive: onClose may
+	 * call EventBase::free(), which releases the native base at once when no loop runs.
+	 * (With a callback of ours on the stack the loop runs, so the base outlives it.)
+	 */
+	as_stream_release_native(s);
 
 	/* Unlink first: onClose may call EventBase::free(), which must not see us again. */
 	if (b) {
@@ -743,6 +749,13 @@ static void as_stream_detach(as_child *child)
 	as_base *b = s->base;
 
 	s->base_freed = true;
+	if (b && !b->was_freed) {
+		/*
+		 * The base is being destroyed, so its loop is not running: a non-zero count is
+		 * left over from a bailout (fatal error, exit) inside one of our callbacks.
+		 */
+		s->running = 0;
+	}
 	/*
 	 * EventBase::free() is a PHP call: onClose runs (exactly once). Base destruction
 	 * (GC of a cycle, shutdown) is not a place to run PHP: release natively only.
