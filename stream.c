@@ -969,21 +969,33 @@ static bool as_stream_start_connected(as_stream *s)
 	return true;
 }
 
-bool as_stream_new_connected(zval *out, as_base *b, evutil_socket_t fd, const as_stream_opts *o)
+/*
+ * Makes the fresh stream s own the connected descriptor fd on base b and start reading.
+ * On failure: fd closed, s left closed (no PHP called), errno set, false returned.
+ */
+static bool as_stream_init_connected(as_stream *s, as_base *b, evutil_socket_t fd, bool is_socket,
+	const as_stream_opts *o)
 {
-	as_stream *s;
-
-	object_init_ex(out, php_asyncstream_stream_ce);
-	s = Z_AS_STREAM_P(out);
 	as_base_fork_check(b);
 	as_stream_attach(s, b, o);
 	s->fd = fd;
-	s->is_socket = true;
-	s->state = AS_ST_CONNECTING; /* so close() below releases properly on failure */
+	s->is_socket = is_socket;
+	s->state = AS_ST_CONNECTING; /* so that as_stream_close() releases everything on failure */
 	as_stream_apply_sockopts(s, o->nodelay, o->keepalive);
 	if (!as_stream_start_connected(s)) {
 		int err = errno;
 		as_stream_close(s, NULL, false);
+		errno = err;
+		return false;
+	}
+	return true;
+}
+
+bool as_stream_new_connected(zval *out, as_base *b, evutil_socket_t fd, const as_stream_opts *o)
+{
+	object_init_ex(out, php_asyncstream_stream_ce);
+	if (!as_stream_init_connected(Z_AS_STREAM_P(out), b, fd, true, o)) {
+		int err = errno;
 		zval_ptr_dtor(out);
 		ZVAL_UNDEF(out);
 		zend_throw_exception_ex(php_asyncstream_stream_exception_ce, err,
@@ -1678,16 +1690,9 @@ ZEND_METHOD(AsyncStream, __construct)
 			"AsyncStream::__construct(): cannot make fd %d nonblocking: %s", (int)fd, strerror(err));
 		RETURN_THROWS();
 	}
-	as_base_fork_check(b);
 	as_stream_opts_init(&o);
-	as_stream_attach(s, b, &o);
-	s->fd = dupfd;
-	s->is_socket = is_socket;
-	s->state = AS_ST_CONNECTING;
-	as_stream_apply_sockopts(s, o.nodelay, o.keepalive);
-	if (!as_stream_start_connected(s)) {
+	if (!as_stream_init_connected(s, b, dupfd, is_socket, &o)) {
 		int err = errno;
-		as_stream_close(s, NULL, false);
 		zend_throw_exception_ex(php_asyncstream_stream_exception_ce, err,
 			"AsyncStream::__construct(): cannot watch fd %d: %s", (int)fd, strerror(err));
 		RETURN_THROWS();
