@@ -1751,7 +1751,7 @@ ZEND_METHOD(AsyncStream, resume)
 
 ZEND_METHOD(AsyncStream, setFraming)
 {
-	zend_long mode;
+	zend_long mode, fixed = 0;
 	zval *arg = NULL;
 	as_stream *s;
 
@@ -1779,7 +1779,18 @@ ZEND_METHOD(AsyncStream, setFraming)
 			}
 			break;
 		case AS_FRAME_FIXED:
-			if (!arg || Z_TYPE_P(arg) != IS_LONG || Z_LVAL_P(arg) < 1) {
+			if (arg && Z_TYPE_P(arg) == IS_STRING) {
+				/* A length parsed out of a header ("512") is fine as it is. */
+				zend_long n;
+				if (is_numeric_string(Z_STRVAL_P(arg), Z_STRLEN_P(arg), &n, NULL, false) == IS_LONG) {
+					fixed = n;
+				} else {
+					fixed = 0;
+				}
+			} else if (arg && Z_TYPE_P(arg) == IS_LONG) {
+				fixed = Z_LVAL_P(arg);
+			}
+			if (fixed < 1) {
 				zend_argument_value_error(2, "must be a frame size of 1 byte or more for AsyncStream::FRAME_FIXED");
 				RETURN_THROWS();
 			}
@@ -1803,7 +1814,7 @@ ZEND_METHOD(AsyncStream, setFraming)
 		if (mode == AS_FRAME_DELIMITER) {
 			s->delim = zend_string_copy(Z_STR_P(arg));
 		} else if (mode == AS_FRAME_FIXED) {
-			s->fixed = (size_t)Z_LVAL_P(arg);
+			s->fixed = (size_t)fixed;
 		}
 		/*
 		 * Outside onData (where the delivery loop picks the change up itself), frames that
