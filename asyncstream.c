@@ -92,7 +92,8 @@ static PHP_MINIT_FUNCTION(asyncstream)
 		return FAILURE;
 	}
 
-	if (as_event_register() != SUCCESS) {
+	if (as_event_register() != SUCCESS || as_stream_register(module_number) != SUCCESS
+			|| as_server_register() != SUCCESS) {
 		return FAILURE;
 	}
 
@@ -107,6 +108,7 @@ static PHP_MINIT_FUNCTION(asyncstream)
 
 static PHP_MSHUTDOWN_FUNCTION(asyncstream)
 {
+	UNREGISTER_INI_ENTRIES();
 	event_set_log_callback(NULL);
 	event_set_fatal_callback(NULL);
 #if LIBEVENT_VERSION_NUMBER >= 0x02010100

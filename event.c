@@ -35,7 +35,15 @@
 #define AS_SOL_TCP SOL_TCP
 #define AS_SOL_UDP SOL_UDP
 
+/* The arginfo header serves every class; stream.c registers the stream ones. */
+#if defined(__GNUC__)
+# pragma GCC diagnostic push
+# pragma GCC diagnostic ignored "-Wunused-function"
+#endif
 #include "stubs/asyncstream_arginfo.h"
+#if defined(__GNUC__)
+# pragma GCC diagnostic pop
+#endif
 
 zend_class_entry *php_asyncstream_base_ce;
 zend_class_entry *php_asyncstream_event_ce;
@@ -714,6 +722,8 @@ static void as_event_release_native(as_event *e)
  */
 static void as_event_teardown(as_event *e, as_event_state why)
 {
+	zval cb, arg, fd_src;
+
 	if (e->state != AS_EV_LIVE) {
 		return;
 	}
@@ -723,16 +733,26 @@ static void as_event_teardown(as_event *e, as_event_state why)
 		event_del(e->ev);
 	}
 	as_event_release_native(e);
-	as_callback_clear(&e->cb);
-	zval_ptr_dtor(&e->arg);
+	/*
+	 * Take the values out first and release them last: the callback (a closure that
+	 * captured this Event) may hold the last reference to e, and releasing it can free
+	 * e (e.g. when the base's destruction detaches us at shutdown). e is not touched after.
+	 */
+	ZVAL_COPY_VALUE(&cb, &e->cb.callable);
+	ZVAL_UNDEF(&e->cb.callable);
+	e->cb.cached = false;
+	ZVAL_COPY_VALUE(&arg, &e->arg);
 	ZVAL_NULL(&e->arg);
-	zval_ptr_dtor(&e->fd_src);
+	ZVAL_COPY_VALUE(&fd_src, &e->fd_src);
 	ZVAL_UNDEF(&e->fd_src);
 	if (e->base) {
 		as_base *b = e->base;
 		e->base = NULL;
 		as_base_unlink(b, &e->link);
 	}
+	zval_ptr_dtor(&cb);
+	zval_ptr_dtor(&arg);
+	zval_ptr_dtor(&fd_src);
 }
 
 static void as_event_detach(as_child *child)

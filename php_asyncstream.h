@@ -176,7 +176,77 @@ void as_log_capture_begin(void);
 /* Returns the captured message or NULL; stops capturing. */
 const char *as_log_capture_end(void);
 
+/* ---------------------------------------------------------------------------------
+ * Streams (stream.c): the pieces AsyncStreamServer (server.c) builds on
+ * ------------------------------------------------------------------------------- */
+#include <sys/socket.h>
+
+extern zend_class_entry *php_asyncstream_stream_ce;               /* AsyncStream */
+extern zend_class_entry *php_asyncstream_stream_exception_ce;     /* AsyncStreamException */
+extern zend_class_entry *php_asyncstream_dns_exception_ce;        /* AsyncStreamDnsException */
+
+/* Per-connection options (API.md Part 2, connect() and the server's per-connection keys). */
+typedef struct _as_stream_opts {
+	double timeout;          /* connect timeout (s); default: ini default_socket_timeout; <= 0 in the ini: none */
+	zend_string *bind;       /* local address for connect(), or NULL */
+	bool nodelay;            /* default true */
+	bool keepalive;          /* default false */
+	size_t high_water;       /* default 64 KiB */
+	size_t low_water;        /* default 16 KiB */
+	size_t max_frame;        /* default 1 MiB */
+} as_stream_opts;
+
+#define AS_STREAM_DEFAULT_HIGH_WATER (64 * 1024)
+#define AS_STREAM_DEFAULT_LOW_WATER  (16 * 1024)
+#define AS_STREAM_DEFAULT_MAX_FRAME  (1024 * 1024)
+
+void as_stream_opts_init(as_stream_opts *o);
+/* Frees bind. */
+void as_stream_opts_release(as_stream_opts *o);
+/*
+ * Reads the per-connection keys (nodelay, keepalive, high_water, low_water, max_frame)
+ * from ht, and also timeout/bind when for_connect. A key that is neither one of those nor
+ * listed in extra_keys (NULL-terminated, may be NULL) throws ValueError naming argument
+ * arg_num and the key. Bad values throw TypeError/ValueError. Returns false after throwing;
+ * o is left valid for as_stream_opts_release() either way.
+ */
+bool as_stream_opts_parse(HashTable *ht, uint32_t arg_num, bool for_connect, const char *const *extra_keys,
+	as_stream_opts *o);
+/*
+ * Wraps a connected, nonblocking, close-on-exec socket (ownership of fd passes to the
+ * stream) in a new AsyncStream object written to *out; applies nodelay/keepalive/waters/
+ * max_frame and starts reading when the loop runs. Returns false (fd closed, exception
+ * thrown, *out UNDEF) on failure.
+ */
+bool as_stream_new_connected(zval *out, as_base *b, evutil_socket_t fd, const as_stream_opts *o);
+/*
+ * Parses an address in the API.md forms ("tcp://HOST:PORT", "HOST:PORT", "[IPv6]:PORT",
+ * "unix:///path") into a sockaddr without DNS. Returns 1 on success (ss/sslen filled),
+ * 0 when HOST is a name that needs resolution (host/port filled; host is NUL-terminated),
+ * -1 after throwing ValueError naming argument arg_num. Port 0 is accepted.
+ */
+int as_address_parse(const char *addr, size_t len, uint32_t arg_num, struct sockaddr_storage *ss, socklen_t *sslen,
+	char *host, size_t hostlen, int *port);
+/*
+ * Formats a sockaddr the way getLocalAddress()/getRemoteAddress() return it
+ * ("tcp://127.0.0.1:40312", "tcp://[::1]:8080", "unix:///path"); NULL for an unnamed
+ * unix socket or an unknown family.
+ */
+zend_string *as_address_format(const struct sockaddr *sa, socklen_t len);
+/*
+ * A new (not thrown) exception object of class ce (AsyncStreamException or a subclass)
+ * with code err and a printf-formatted message. Throw it with zend_throw_exception_object()
+ * or hand it to a callback; the caller owns the reference.
+ */
+zend_object *as_stream_exception_new(zend_class_entry *ce, int err, const char *fmt, ...)
+	ZEND_ATTRIBUTE_FORMAT(printf, 3, 4);
+
 /* Registration hooks, one per class group, called from MINIT. */
 zend_result as_event_register(void);
+zend_result as_stream_register(int module_number);
+zend_result as_server_register(void);
+
+/* AsyncStreamServer (server.c) */
+extern zend_class_entry *php_asyncstream_server_ce;
 
 #endif /* PHP_ASYNCSTREAM_H */

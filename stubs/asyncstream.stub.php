@@ -465,3 +465,202 @@ final class EventUtil
 class EventException extends Exception
 {
 }
+
+/**
+ * A nonblocking byte stream (TCP or unix socket) driven by an EventBase.
+ *
+ * Created by AsyncStream::connect(), by AsyncStreamServer for each accepted connection,
+ * or by wrapping an already-connected socket with new AsyncStream($base, $socket).
+ * The stream is kept alive by your references only (keep it, e.g. in an array of
+ * connections); dropping the last reference closes it (onClose fires first).
+ * @strict-properties
+ * @not-serializable
+ */
+final class AsyncStream
+{
+    /**
+     * onData receives whatever bytes arrived, as they arrive.
+     * @var int
+     */
+    public const FRAME_NONE = 0;
+    /**
+     * onData receives one frame per delimiter; the delimiter is not included.
+     * @var int
+     */
+    public const FRAME_DELIMITER = 1;
+    /**
+     * onData receives frames of exactly the given number of bytes.
+     * @var int
+     */
+    public const FRAME_FIXED = 2;
+
+    /**
+     * Adopts a connected stream socket (stream resource, Socket or int fd). The descriptor
+     * is duplicated, so the original may be closed independently; note that the duplicate
+     * shares the original's file status flags (it is switched to nonblocking mode).
+     */
+    public function __construct(EventBase $base, mixed $socket) {}
+
+    /**
+     * Starts connecting to "tcp://HOST:PORT", "HOST:PORT", "[IPv6]:PORT" or
+     * "unix:///path" and returns at once; names are resolved without blocking the loop.
+     * Options: timeout (float s, default default_socket_timeout; 0 = none), bind (local
+     * address), nodelay (bool, default true), keepalive (bool, default false),
+     * high_water / low_water (bytes, default 65536 / 16384), max_frame (bytes, default 1 MiB).
+     * @param array $options option name => value
+     * @throws ValueError for a malformed address or an unknown/invalid option
+     */
+    public static function connect(EventBase $base, string $address, array $options = []): AsyncStream {}
+
+    /** fn(AsyncStream $s): once, when connect() succeeded. Never for adopted/accepted streams. */
+    public function onConnect(?callable $cb): static {}
+
+    /** fn(AsyncStream $s, string $data): per chunk, or per frame (see setFraming()). */
+    public function onData(?callable $cb): static {}
+
+    /** fn(AsyncStream $s): the write buffer fell to low_water after write() returned false. */
+    public function onDrain(?callable $cb): static {}
+
+    /** fn(AsyncStream $s): the peer finished sending; every byte before it was delivered. */
+    public function onEnd(?callable $cb): static {}
+
+    /**
+     * fn(AsyncStream $s, ?AsyncStreamException $error): exactly once per stream; null for
+     * a clean close.
+     */
+    public function onClose(?callable $cb): static {}
+
+    /**
+     * Sends $data (queued when the socket cannot take it now).
+     * @return bool false when the write buffer is at or above high_water (the data is still
+     *              queued), or when the stream was closed by the peer or an error
+     * @throws Error after your own end() or close()
+     */
+    public function write(string $data): bool {}
+
+    /** Queues $data, flushes everything, then shuts down the sending side. */
+    public function end(string $data = ""): void {}
+
+    /** Closes now, dropping unsent data; onClose(null) if not closed before. Idempotent. */
+    public function close(): void {}
+
+    /** Stops reading (no onData/onEnd) until resume(). */
+    public function pause(): void {}
+
+    /** Restarts reading; frames already buffered are delivered first. */
+    public function resume(): void {}
+
+    /**
+     * FRAME_NONE, FRAME_DELIMITER ($arg: the delimiter string) or FRAME_FIXED ($arg: the
+     * frame size in bytes). Takes effect for the very next frame, buffered bytes included.
+     */
+    public function setFraming(int $mode, string|int|null $arg = null): static {}
+
+    /** Idle timeout in seconds (no bytes either way); 0 disables. Expiry closes with ETIMEDOUT. */
+    public function setTimeout(float $seconds): static {}
+
+    /** TCP_NODELAY (no effect on unix sockets). */
+    public function setNoDelay(bool $on = true): static {}
+
+    /** SO_KEEPALIVE (no effect on unix sockets). */
+    public function setKeepAlive(bool $on = true): static {}
+
+    /** e.g. "tcp://127.0.0.1:40312"; null when unknown, unnamed, or after onClose returned. */
+    public function getLocalAddress(): ?string {}
+
+    /** e.g. "tcp://127.0.0.1:8080"; null when unknown, unnamed, or after onClose returned. */
+    public function getRemoteAddress(): ?string {}
+
+    /** Bytes queued, not yet written to the socket. */
+    public function getWriteBufferSize(): int {}
+
+    /** True once connected and until closed. */
+    public function isConnected(): bool {}
+
+    /** True once closed (by close(), end() + peer EOF, an error, or EventBase::free()). */
+    public function isClosed(): bool {}
+}
+
+/**
+ * A listening TCP or unix socket that turns every accepted connection into an AsyncStream.
+ *
+ * The server is kept alive by your references only: dropping the last one closes it,
+ * like close(). While listening it keeps EventBase::loop() running; a paused or closed
+ * server does not.
+ * @strict-properties
+ * @not-serializable
+ */
+final class AsyncStreamServer
+{
+    /**
+     * Binds, listens and starts accepting (when the loop runs).
+     *
+     * $address: "tcp://HOST:PORT", "HOST:PORT", "[IPv6]:PORT" or "unix:///path"; HOST is
+     * an IP address ("0.0.0.0" / "[::]" for every interface) or "localhost"; port 0 picks
+     * a free port (see getAddress()). A unix socket file left by a dead process is
+     * replaced; one a live server accepts on is not.
+     *
+     * Options: backlog (int, default the system maximum, net.core.somaxconn on Linux),
+     * reuseaddr (bool, default true), reuseport (bool, default false), ipv6_only (bool,
+     * default the system's), and the per-connection options of AsyncStream::connect():
+     * nodelay, keepalive, high_water, low_water, max_frame.
+     *
+     * @param callable $onConnection fn(AsyncStream $conn, AsyncStreamServer $server): void;
+     *                               keep $conn (e.g. in an array) or it is closed when the callback returns
+     * @param array $options option name => value
+     * @throws ValueError for a malformed address or an unknown/invalid option
+     * @throws AsyncStreamException when the socket cannot be bound or listened on
+     *                              (getCode() is the errno, e.g. EADDRINUSE, EACCES)
+     */
+    public function __construct(EventBase $base, string $address, callable $onConnection, array $options = []) {}
+
+    /**
+     * fn(AsyncStreamServer $server, AsyncStreamException $e): void, for accept errors that
+     * are not retried at once (EMFILE, ENFILE, ENOBUFS, ENOMEM, ...): reported once per
+     * episode while the server keeps retrying by itself. Without it they become E_WARNING.
+     * null removes it.
+     */
+    public function onError(?callable $cb): static {}
+
+    /**
+     * The bound address, with the real port when bound to port 0, in a form
+     * AsyncStream::connect() accepts: "tcp://127.0.0.1:40312", "tcp://[::1]:8080",
+     * "unix:///path". Still available after close().
+     */
+    public function getAddress(): string {}
+
+    /** Stops accepting; new connections wait in the kernel's queue. Idempotent. */
+    public function pause(): void {}
+
+    /**
+     * Accepts again after pause(). Idempotent.
+     * @throws Error when the server was closed
+     */
+    public function resume(): void {}
+
+    /**
+     * Stops accepting and closes the listening socket (removing the unix socket file this
+     * process created). Connections already accepted are not touched. Idempotent; safe
+     * inside any callback.
+     */
+    public function close(): void {}
+
+    /** True while accepting: not paused, not closed. */
+    public function isListening(): bool {}
+}
+
+/**
+ * A stream failure: getCode() is the POSIX errno (ECONNREFUSED, ETIMEDOUT, ECONNRESET,
+ * EMSGSIZE, ...); the message names the address involved.
+ */
+class AsyncStreamException extends RuntimeException
+{
+}
+
+/**
+ * A name-resolution failure: getCode() is the resolver's EAI_* code (negative on Linux,
+ * e.g. EAI_NONAME = -2) and the message carries the resolver's text.
+ */
+class AsyncStreamDnsException extends AsyncStreamException
+{
+}

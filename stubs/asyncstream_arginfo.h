@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 1e9f8841b37a62718b2befcc2d4c234d07cc76e1 */
+ * Stub hash: fa3d8ac91bcea72b8adc3740407b2bd9842485ce */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_EventConfig___construct, 0, 0, 0)
 ZEND_END_ARG_INFO()
@@ -166,6 +166,88 @@ ZEND_BEGIN_ARG_WITH_RETURN_TYPE_MASK_EX(arginfo_class_EventUtil_getLastSocketErr
 	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, socket, IS_MIXED, 0, "null")
 ZEND_END_ARG_INFO()
 
+ZEND_BEGIN_ARG_INFO_EX(arginfo_class_AsyncStream___construct, 0, 0, 2)
+	ZEND_ARG_OBJ_INFO(0, base, EventBase, 0)
+	ZEND_ARG_TYPE_INFO(0, socket, IS_MIXED, 0)
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_OBJ_INFO_EX(arginfo_class_AsyncStream_connect, 0, 2, AsyncStream, 0)
+	ZEND_ARG_OBJ_INFO(0, base, EventBase, 0)
+	ZEND_ARG_TYPE_INFO(0, address, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, options, IS_ARRAY, 0, "[]")
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_AsyncStream_onConnect, 0, 1, IS_STATIC, 0)
+	ZEND_ARG_TYPE_INFO(0, cb, IS_CALLABLE, 1)
+ZEND_END_ARG_INFO()
+
+#define arginfo_class_AsyncStream_onData arginfo_class_AsyncStream_onConnect
+
+#define arginfo_class_AsyncStream_onDrain arginfo_class_AsyncStream_onConnect
+
+#define arginfo_class_AsyncStream_onEnd arginfo_class_AsyncStream_onConnect
+
+#define arginfo_class_AsyncStream_onClose arginfo_class_AsyncStream_onConnect
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_AsyncStream_write, 0, 1, _IS_BOOL, 0)
+	ZEND_ARG_TYPE_INFO(0, data, IS_STRING, 0)
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_AsyncStream_end, 0, 0, IS_VOID, 0)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, data, IS_STRING, 0, "\"\"")
+ZEND_END_ARG_INFO()
+
+#define arginfo_class_AsyncStream_close arginfo_class_EventConfig___wakeup
+
+#define arginfo_class_AsyncStream_pause arginfo_class_EventConfig___wakeup
+
+#define arginfo_class_AsyncStream_resume arginfo_class_EventConfig___wakeup
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_AsyncStream_setFraming, 0, 1, IS_STATIC, 0)
+	ZEND_ARG_TYPE_INFO(0, mode, IS_LONG, 0)
+	ZEND_ARG_TYPE_MASK(0, arg, MAY_BE_STRING|MAY_BE_LONG|MAY_BE_NULL, "null")
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_AsyncStream_setTimeout, 0, 1, IS_STATIC, 0)
+	ZEND_ARG_TYPE_INFO(0, seconds, IS_DOUBLE, 0)
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_AsyncStream_setNoDelay, 0, 0, IS_STATIC, 0)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, on, _IS_BOOL, 0, "true")
+ZEND_END_ARG_INFO()
+
+#define arginfo_class_AsyncStream_setKeepAlive arginfo_class_AsyncStream_setNoDelay
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_AsyncStream_getLocalAddress, 0, 0, IS_STRING, 1)
+ZEND_END_ARG_INFO()
+
+#define arginfo_class_AsyncStream_getRemoteAddress arginfo_class_AsyncStream_getLocalAddress
+
+#define arginfo_class_AsyncStream_getWriteBufferSize arginfo_class_EventBase_getFeatures
+
+#define arginfo_class_AsyncStream_isConnected arginfo_class_EventBase_dispatch
+
+#define arginfo_class_AsyncStream_isClosed arginfo_class_EventBase_dispatch
+
+ZEND_BEGIN_ARG_INFO_EX(arginfo_class_AsyncStreamServer___construct, 0, 0, 3)
+	ZEND_ARG_OBJ_INFO(0, base, EventBase, 0)
+	ZEND_ARG_TYPE_INFO(0, address, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO(0, onConnection, IS_CALLABLE, 0)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, options, IS_ARRAY, 0, "[]")
+ZEND_END_ARG_INFO()
+
+#define arginfo_class_AsyncStreamServer_onError arginfo_class_AsyncStream_onConnect
+
+#define arginfo_class_AsyncStreamServer_getAddress arginfo_class_EventBase_getMethod
+
+#define arginfo_class_AsyncStreamServer_pause arginfo_class_EventConfig___wakeup
+
+#define arginfo_class_AsyncStreamServer_resume arginfo_class_EventConfig___wakeup
+
+#define arginfo_class_AsyncStreamServer_close arginfo_class_EventConfig___wakeup
+
+#define arginfo_class_AsyncStreamServer_isListening arginfo_class_EventBase_dispatch
+
 
 ZEND_METHOD(EventConfig, __construct);
 ZEND_METHOD(EventConfig, avoidMethod);
@@ -210,6 +292,34 @@ ZEND_METHOD(EventUtil, getSocketName);
 ZEND_METHOD(EventUtil, setSocketOption);
 ZEND_METHOD(EventUtil, getLastSocketErrno);
 ZEND_METHOD(EventUtil, getLastSocketError);
+ZEND_METHOD(AsyncStream, __construct);
+ZEND_METHOD(AsyncStream, connect);
+ZEND_METHOD(AsyncStream, onConnect);
+ZEND_METHOD(AsyncStream, onData);
+ZEND_METHOD(AsyncStream, onDrain);
+ZEND_METHOD(AsyncStream, onEnd);
+ZEND_METHOD(AsyncStream, onClose);
+ZEND_METHOD(AsyncStream, write);
+ZEND_METHOD(AsyncStream, end);
+ZEND_METHOD(AsyncStream, close);
+ZEND_METHOD(AsyncStream, pause);
+ZEND_METHOD(AsyncStream, resume);
+ZEND_METHOD(AsyncStream, setFraming);
+ZEND_METHOD(AsyncStream, setTimeout);
+ZEND_METHOD(AsyncStream, setNoDelay);
+ZEND_METHOD(AsyncStream, setKeepAlive);
+ZEND_METHOD(AsyncStream, getLocalAddress);
+ZEND_METHOD(AsyncStream, getRemoteAddress);
+ZEND_METHOD(AsyncStream, getWriteBufferSize);
+ZEND_METHOD(AsyncStream, isConnected);
+ZEND_METHOD(AsyncStream, isClosed);
+ZEND_METHOD(AsyncStreamServer, __construct);
+ZEND_METHOD(AsyncStreamServer, onError);
+ZEND_METHOD(AsyncStreamServer, getAddress);
+ZEND_METHOD(AsyncStreamServer, pause);
+ZEND_METHOD(AsyncStreamServer, resume);
+ZEND_METHOD(AsyncStreamServer, close);
+ZEND_METHOD(AsyncStreamServer, isListening);
 
 
 static const zend_function_entry class_EventConfig_methods[] = {
@@ -280,6 +390,54 @@ static const zend_function_entry class_EventUtil_methods[] = {
 
 
 static const zend_function_entry class_EventException_methods[] = {
+	ZEND_FE_END
+};
+
+
+static const zend_function_entry class_AsyncStream_methods[] = {
+	ZEND_ME(AsyncStream, __construct, arginfo_class_AsyncStream___construct, ZEND_ACC_PUBLIC)
+	ZEND_ME(AsyncStream, connect, arginfo_class_AsyncStream_connect, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC)
+	ZEND_ME(AsyncStream, onConnect, arginfo_class_AsyncStream_onConnect, ZEND_ACC_PUBLIC)
+	ZEND_ME(AsyncStream, onData, arginfo_class_AsyncStream_onData, ZEND_ACC_PUBLIC)
+	ZEND_ME(AsyncStream, onDrain, arginfo_class_AsyncStream_onDrain, ZEND_ACC_PUBLIC)
+	ZEND_ME(AsyncStream, onEnd, arginfo_class_AsyncStream_onEnd, ZEND_ACC_PUBLIC)
+	ZEND_ME(AsyncStream, onClose, arginfo_class_AsyncStream_onClose, ZEND_ACC_PUBLIC)
+	ZEND_ME(AsyncStream, write, arginfo_class_AsyncStream_write, ZEND_ACC_PUBLIC)
+	ZEND_ME(AsyncStream, end, arginfo_class_AsyncStream_end, ZEND_ACC_PUBLIC)
+	ZEND_ME(AsyncStream, close, arginfo_class_AsyncStream_close, ZEND_ACC_PUBLIC)
+	ZEND_ME(AsyncStream, pause, arginfo_class_AsyncStream_pause, ZEND_ACC_PUBLIC)
+	ZEND_ME(AsyncStream, resume, arginfo_class_AsyncStream_resume, ZEND_ACC_PUBLIC)
+	ZEND_ME(AsyncStream, setFraming, arginfo_class_AsyncStream_setFraming, ZEND_ACC_PUBLIC)
+	ZEND_ME(AsyncStream, setTimeout, arginfo_class_AsyncStream_setTimeout, ZEND_ACC_PUBLIC)
+	ZEND_ME(AsyncStream, setNoDelay, arginfo_class_AsyncStream_setNoDelay, ZEND_ACC_PUBLIC)
+	ZEND_ME(AsyncStream, setKeepAlive, arginfo_class_AsyncStream_setKeepAlive, ZEND_ACC_PUBLIC)
+	ZEND_ME(AsyncStream, getLocalAddress, arginfo_class_AsyncStream_getLocalAddress, ZEND_ACC_PUBLIC)
+	ZEND_ME(AsyncStream, getRemoteAddress, arginfo_class_AsyncStream_getRemoteAddress, ZEND_ACC_PUBLIC)
+	ZEND_ME(AsyncStream, getWriteBufferSize, arginfo_class_AsyncStream_getWriteBufferSize, ZEND_ACC_PUBLIC)
+	ZEND_ME(AsyncStream, isConnected, arginfo_class_AsyncStream_isConnected, ZEND_ACC_PUBLIC)
+	ZEND_ME(AsyncStream, isClosed, arginfo_class_AsyncStream_isClosed, ZEND_ACC_PUBLIC)
+	ZEND_FE_END
+};
+
+
+static const zend_function_entry class_AsyncStreamServer_methods[] = {
+	ZEND_ME(AsyncStreamServer, __construct, arginfo_class_AsyncStreamServer___construct, ZEND_ACC_PUBLIC)
+	ZEND_ME(AsyncStreamServer, onError, arginfo_class_AsyncStreamServer_onError, ZEND_ACC_PUBLIC)
+	ZEND_ME(AsyncStreamServer, getAddress, arginfo_class_AsyncStreamServer_getAddress, ZEND_ACC_PUBLIC)
+	ZEND_ME(AsyncStreamServer, pause, arginfo_class_AsyncStreamServer_pause, ZEND_ACC_PUBLIC)
+	ZEND_ME(AsyncStreamServer, resume, arginfo_class_AsyncStreamServer_resume, ZEND_ACC_PUBLIC)
+	ZEND_ME(AsyncStreamServer, close, arginfo_class_AsyncStreamServer_close, ZEND_ACC_PUBLIC)
+	ZEND_ME(AsyncStreamServer, isListening, arginfo_class_AsyncStreamServer_isListening, ZEND_ACC_PUBLIC)
+	ZEND_FE_END
+};
+
+
+static const zend_function_entry class_AsyncStreamException_methods[] = {
+	ZEND_FE_END
+};
+
+
+static const zend_function_entry class_AsyncStreamDnsException_methods[] = {
 	ZEND_FE_END
 };
 
@@ -603,6 +761,66 @@ static zend_class_entry *register_class_EventException(zend_class_entry *class_e
 
 	INIT_CLASS_ENTRY(ce, "EventException", class_EventException_methods);
 	class_entry = zend_register_internal_class_ex(&ce, class_entry_Exception);
+
+	return class_entry;
+}
+
+static zend_class_entry *register_class_AsyncStream(void)
+{
+	zend_class_entry ce, *class_entry;
+
+	INIT_CLASS_ENTRY(ce, "AsyncStream", class_AsyncStream_methods);
+	class_entry = zend_register_internal_class_ex(&ce, NULL);
+	class_entry->ce_flags |= ZEND_ACC_FINAL|ZEND_ACC_NO_DYNAMIC_PROPERTIES|ZEND_ACC_NOT_SERIALIZABLE;
+
+	zval const_FRAME_NONE_value;
+	ZVAL_LONG(&const_FRAME_NONE_value, 0);
+	zend_string *const_FRAME_NONE_name = zend_string_init_interned("FRAME_NONE", sizeof("FRAME_NONE") - 1, 1);
+	zend_declare_class_constant_ex(class_entry, const_FRAME_NONE_name, &const_FRAME_NONE_value, ZEND_ACC_PUBLIC, NULL);
+	zend_string_release(const_FRAME_NONE_name);
+
+	zval const_FRAME_DELIMITER_value;
+	ZVAL_LONG(&const_FRAME_DELIMITER_value, 1);
+	zend_string *const_FRAME_DELIMITER_name = zend_string_init_interned("FRAME_DELIMITER", sizeof("FRAME_DELIMITER") - 1, 1);
+	zend_declare_class_constant_ex(class_entry, const_FRAME_DELIMITER_name, &const_FRAME_DELIMITER_value, ZEND_ACC_PUBLIC, NULL);
+	zend_string_release(const_FRAME_DELIMITER_name);
+
+	zval const_FRAME_FIXED_value;
+	ZVAL_LONG(&const_FRAME_FIXED_value, 2);
+	zend_string *const_FRAME_FIXED_name = zend_string_init_interned("FRAME_FIXED", sizeof("FRAME_FIXED") - 1, 1);
+	zend_declare_class_constant_ex(class_entry, const_FRAME_FIXED_name, &const_FRAME_FIXED_value, ZEND_ACC_PUBLIC, NULL);
+	zend_string_release(const_FRAME_FIXED_name);
+
+	return class_entry;
+}
+
+static zend_class_entry *register_class_AsyncStreamServer(void)
+{
+	zend_class_entry ce, *class_entry;
+
+	INIT_CLASS_ENTRY(ce, "AsyncStreamServer", class_AsyncStreamServer_methods);
+	class_entry = zend_register_internal_class_ex(&ce, NULL);
+	class_entry->ce_flags |= ZEND_ACC_FINAL|ZEND_ACC_NO_DYNAMIC_PROPERTIES|ZEND_ACC_NOT_SERIALIZABLE;
+
+	return class_entry;
+}
+
+static zend_class_entry *register_class_AsyncStreamException(zend_class_entry *class_entry_RuntimeException)
+{
+	zend_class_entry ce, *class_entry;
+
+	INIT_CLASS_ENTRY(ce, "AsyncStreamException", class_AsyncStreamException_methods);
+	class_entry = zend_register_internal_class_ex(&ce, class_entry_RuntimeException);
+
+	return class_entry;
+}
+
+static zend_class_entry *register_class_AsyncStreamDnsException(zend_class_entry *class_entry_AsyncStreamException)
+{
+	zend_class_entry ce, *class_entry;
+
+	INIT_CLASS_ENTRY(ce, "AsyncStreamDnsException", class_AsyncStreamDnsException_methods);
+	class_entry = zend_register_internal_class_ex(&ce, class_entry_AsyncStreamException);
 
 	return class_entry;
 }

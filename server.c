@@ -1,0 +1,943 @@
+/*
+ * AsyncStreamServer (API.md Part 2): a listening socket and its accept loop.
+ *
+ * Ownership (G2): the server links itself into its EventBase (as_child, which holds a
+ * reference on the base) and owns the listening fd, one persistent READ event on it
+ * and a back-off timer. The user's references keep the server alive; dropping the last
+ * one closes it, like close(). EventBase::free() detaches it: the fd is closed, the
+ * events are deleted and the callbacks dropped, without calling PHP. A libevent event is
+ * never freed while one of its callbacks is on the stack (G1): the release is deferred
+ * to the end of that callback.
+ *
+ * Accept loop: each wakeup drains the backlog with accept4(SOCK_NONBLOCK|SOCK_CLOEXEC)
+ * until EAGAIN, retries EINTR, skips connections that died in the queue (ECONNABORTED,
+ * EPROTO, and the network errors Linux passes on through accept). Out of descriptors or
+ * memory (EMFILE, ENFILE, ENOBUFS, ENOMEM) it reports once through onError, deletes the
+ * READ event and retries from a timer, 10 ms doubling to 1 s, so the process stays idle
+ * while the limit lasts and the connections wait in the kernel's queue meanwhile; the
+ * first successful accept ends the episode.
+ */
+#ifdef HAVE_CONFIG_H
+# include "config.h"
+#endif
+
+#include "php_asyncstream.h"
+#include "zend_exceptions.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/un.h>
+#include <netinet/in.h>
+#include <arpa/inet.h>
+
+/* The arginfo header serves every class; event.c and stream.c register theirs. */
+#if defined(__GNUC__)
+# pragma GCC diagnostic push
+# pragma GCC diagnostic ignored "-Wunused-function"
+#endif
+#include <netinet/tcp.h>
+#ifndef SOL_TCP
+# define SOL_TCP IPPROTO_TCP
+#endif
+#ifndef SOL_UDP
+# define SOL_UDP IPPROTO_UDP
+#endif
+#define AS_SOL_TCP SOL_TCP
+#define AS_SOL_UDP SOL_UDP
+#include "stubs/asyncstream_arginfo.h"
+#if defined(__GNUC__)
+# pragma GCC diagnostic pop
+#endif
+
+zend_class_entry *php_asyncstream_server_ce;
+
+static zend_object_handlers as_server_handlers;
+
+/* Linux, the BSDs: nonblocking close-on-exec sockets in one call (socket(), accept4()). */
+#if defined(SOCK_NONBLOCK) && defined(SOCK_CLOEXEC)
+# define AS_HAVE_SOCK_FLAGS 1
+# define AS_SOCK_FLAGS (SOCK_NONBLOCK | SOCK_CLOEXEC)
+#else
+# define AS_HAVE_SOCK_FLAGS 0
+# define AS_SOCK_FLAGS 0
+#endif
+
+#define AS_SERVER_BACKOFF_MIN_MS 10
+#define AS_SERVER_BACKOFF_MAX_MS 1000
+/* Errors skipped in a row before the loop yields to the others (they each consume a connection). */
+#define AS_SERVER_MAX_SKIPS 1024
+
+typedef enum {
+	AS_SRV_UNINIT = 0,     /* created without a constructor, or construction failed */
+	AS_SRV_LIVE,
+	AS_SRV_CLOSED,         /* close(), or the last reference dropped */
+	AS_SRV_BASE_FREED,     /* detached by EventBase::free() / base destruction */
+} as_server_state;
+
+typedef struct _as_server {
+	as_base *base;             /* attached base, NULL once closed or detached */
+	as_child link;
+	struct event *ev_accept;   /* READ|PERSIST on fd */
+	struct event *ev_backoff;  /* retry timer while out of descriptors */
+	evutil_socket_t fd;        /* listening socket, -1 once closed */
+	as_callback on_connection;
+	as_callback on_error;
+	as_stream_opts opts;       /* per-connection options for every accepted AsyncStream */
+	zend_string *address;      /* what getAddress() returns; kept after close() */
+	zend_string *unix_path;    /* the socket file this process created, removed on close */
+	dev_t unix_dev;
+	ino_t unix_ino;
+	pid_t owner_pid;           /* the process that created unix_path */
+	uint32_t backoff_ms;       /* > 0 during an exhaustion episode: the next retry delay */
+	uint32_t running;          /* > 0 while one of our libevent callbacks is on the stack */
+	uint8_t state;
+	bool paused;
+	zend_object std;
+} as_server;
+
+static zend_always_inline as_server *as_server_from_obj(zend_object *obj)
+{
+	return (as_server *)((char *)obj - XtOffsetOf(as_server, std));
+}
+#define Z_AS_SERVER_P(zv) as_server_from_obj(Z_OBJ_P(zv))
+
+static zend_always_inline as_server *as_server_from_link(as_child *child)
+{
+	return (as_server *)((char *)child - XtOffsetOf(as_server, link));
+}
+
+/* =================================================================================
+ * Teardown
+ * =============================================================================== */
+
+/* Frees the libevent events unless one of their callbacks is running (it does it then). */
+static void as_server_release_native(as_server *s)
+{
+	if (s->running) {
+		return;
+	}
+	if (s->ev_accept) {
+		event_free(s->ev_accept);
+		s->ev_accept = NULL;
+	}
+	if (s->ev_backoff) {
+		event_free(s->ev_backoff);
+		s->ev_backoff = NULL;
+	}
+}
+
+/*
+ * Removes the unix socket file, but only from the process that created it (a forked
+ * worker closing its copy must not pull the file from under its siblings) and only while
+ * the path is still the socket we bound (another server may have taken it over since).
+ */
+static void as_server_unlink_path(as_server *s)
+{
+	struct stat st;
+
+	if (!s->unix_path) {
+		return;
+	}
+	if (getpid() == s->owner_pid && lstat(ZSTR_VAL(s->unix_path), &st) == 0
+			&& S_ISSOCK(st.st_mode) && st.st_dev == s->unix_dev && st.st_ino == s->unix_ino) {
+		unlink(ZSTR_VAL(s->unix_path));
+	}
+	zend_string_release(s->unix_path);
+	s->unix_path = NULL;
+}
+
+/*
+ * The one teardown path: close(), the last reference, EventBase::free() and base
+ * destruction all end here. Stops accepting, closes the listening socket, removes the
+ * socket file, drops the callbacks and unlinks from the base. Calls no PHP code (the
+ * callables' destructors aside). Safe inside the server's own callbacks.
+ */
+static void as_server_teardown(as_server *s, as_server_state why)
+{
+	zval on_connection, on_error;
+
+	if (s->state != AS_SRV_LIVE) {
+		return;
+	}
+	s->state = why;
+	if (s->base && s->base->base) {
+		as_base_fork_check(s->base);
+		if (s->ev_accept) {
+			event_del(s->ev_accept);
+		}
+		if (s->ev_backoff) {
+			event_del(s->ev_backoff);
+		}
+	}
+	as_server_release_native(s);
+	if (s->fd >= 0) {
+		close(s->fd);
+		s->fd = -1;
+	}
+	as_server_unlink_path(s);
+	/*
+	 * Take the callables out and release them last: a closure that captured this server
+	 * may hold the last reference to it, and releasing it can free s (e.g. when the base's
+	 * destruction detaches us at shutdown). s is not touched after.
+	 */
+	ZVAL_COPY_VALUE(&on_connection, &s->on_connection.callable);
+	ZVAL_UNDEF(&s->on_connection.callable);
+	s->on_connection.cached = false;
+	ZVAL_COPY_VALUE(&on_error, &s->on_error.callable);
+	ZVAL_UNDEF(&s->on_error.callable);
+	s->on_error.cached = false;
+	if (s->base) {
+		as_base *b = s->base;
+		s->base = NULL;
+		as_base_unlink(b, &s->link);
+	}
+	zval_ptr_dtor(&on_connection);
+	zval_ptr_dtor(&on_error);
+}
+
+static void as_server_detach(as_child *child)
+{
+	as_server_teardown(as_server_from_link(child), AS_SRV_BASE_FREED);
+}
+
+/* =================================================================================
+ * Object handlers
+ * =============================================================================== */
+
+static zend_object *as_server_create(zend_class_entry *ce)
+{
+	as_server *s = zend_object_alloc(sizeof(as_server), ce);
+
+	memset(s, 0, XtOffsetOf(as_server, std));
+	zend_object_std_init(&s->std, ce);
+	object_properties_init(&s->std, ce);
+	s->std.handlers = &as_server_handlers;
+	s->fd = -1;
+	s->link.detach = as_server_detach;
+	as_callback_init(&s->on_connection);
+	as_callback_init(&s->on_error);
+	as_stream_opts_init(&s->opts);
+	s->state = AS_SRV_UNINIT;
+	return &s->std;
+}
+
+static void as_server_free_obj(zend_object *obj)
+{
+	as_server *s = as_server_from_obj(obj);
+
+	as_server_teardown(s, AS_SRV_CLOSED);
+	as_callback_clear(&s->on_connection);
+	as_callback_clear(&s->on_error);
+	s->running = 0;
+	as_server_release_native(s);
+	if (s->fd >= 0) {
+		close(s->fd); /* construction failed half-way */
+		s->fd = -1;
+	}
+	as_server_unlink_path(s);
+	as_stream_opts_release(&s->opts);
+	if (s->address) {
+		zend_string_release(s->address);
+		s->address = NULL;
+	}
+	zend_object_std_dtor(obj);
+}
+
+static HashTable *as_server_get_gc(zend_object *obj, zval **table, int *n)
+{
+	as_server *s = as_server_from_obj(obj);
+	zend_get_gc_buffer *buf = zend_get_gc_buffer_create();
+
+	as_callback_gc(buf, &s->on_connection);
+	as_callback_gc(buf, &s->on_error);
+	if (s->base) {
+		zend_get_gc_buffer_add_obj(buf, &s->base->std);
+	}
+	zend_get_gc_buffer_use(buf, table, n);
+	return zend_std_get_properties(obj);
+}
+
+/*
+ * Throws Error and returns NULL for a server that was never constructed, whose base was
+ * freed (G2) or, unless allow_closed, that was closed.
+ */
+static as_server *as_server_this(zval *zthis, const char *method, bool allow_closed)
+{
+	as_server *s = Z_AS_SERVER_P(zthis);
+
+	switch (s->state) {
+		case AS_SRV_UNINIT:
+			zend_throw_error(NULL, "AsyncStreamServer::%s: the server is not initialised (its constructor was not called or failed)", method);
+			return NULL;
+		case AS_SRV_BASE_FREED:
+			zend_throw_error(NULL, "AsyncStreamServer::%s: the server's EventBase has been freed", method);
+			return NULL;
+		case AS_SRV_CLOSED:
+			if (!allow_closed) {
+				zend_throw_error(NULL, "AsyncStreamServer::%s: the server has been closed", method);
+				return NULL;
+			}
+			return s;
+		default:
+			if (UNEXPECTED(!s->base || !as_base_is_live(s->base))) {
+				zend_throw_error(NULL, "AsyncStreamServer::%s: the server's EventBase has been freed", method);
+				return NULL;
+			}
+			return s;
+	}
+}
+
+/* =================================================================================
+ * The accept loop
+ * =============================================================================== */
+
+/*
+ * Hands an accept error to onError as an AsyncStreamException (errno as code), or, with
+ * no onError set, raises it as a warning so it is never silent.
+ */
+static void as_server_report(as_server *s, int err)
+{
+	zval args[2];
+	zend_object *ex;
+
+	if (!as_callback_isset(&s->on_error)) {
+		php_error_docref(NULL, E_WARNING, "AsyncStreamServer cannot accept connections on %s: %s%s",
+			ZSTR_VAL(s->address), strerror(err),
+			s->backoff_ms ? " (retrying until descriptors are free again; set onError() to handle this)" : "");
+		return;
+	}
+	ex = as_stream_exception_new(php_asyncstream_stream_exception_ce, err,
+		"cannot accept connections on %s: %s", ZSTR_VAL(s->address), strerror(err));
+	ZVAL_OBJ_COPY(&args[0], &s->std);
+	ZVAL_OBJ(&args[1], ex);
+	as_invoke(s->base, &s->std, &s->on_error, 2, args);
+	zval_ptr_dtor(&args[0]);
+	zval_ptr_dtor(&args[1]);
+}
+
+/*
+ * Out of descriptors or memory: stop watching the socket and retry from a timer
+ * (10 ms, doubling to 1 s). The connections stay queued in the kernel meanwhile.
+ * Reports once per episode; the timer is armed first, so onError may close or pause.
+ */
+static void as_server_back_off(as_server *s, int err)
+{
+	struct timeval tv;
+	bool first = s->backoff_ms == 0;
+
+	if (first) {
+		s->backoff_ms = AS_SERVER_BACKOFF_MIN_MS;
+	} else if (s->backoff_ms < AS_SERVER_BACKOFF_MAX_MS) {
+		s->backoff_ms = MIN(s->backoff_ms * 2, AS_SERVER_BACKOFF_MAX_MS);
+	}
+	event_del(s->ev_accept);
+	tv.tv_sec = s->backoff_ms / 1000;
+	tv.tv_usec = (s->backoff_ms % 1000) * 1000;
+	if (event_add(s->ev_backoff, &tv) != 0) {
+		/* Cannot arm the timer: keep watching the socket rather than stop for good. */
+		event_add(s->ev_accept, NULL);
+	}
+	if (first) {
+		as_server_report(s, err);
+	}
+}
+
+/* Whether accept() failed on a connection that died in the queue: skip it, go on. */
+static bool as_accept_error_is_per_connection(int err)
+{
+	switch (err) {
+		case ECONNABORTED:
+		case EPROTO:
+		/* Linux passes pending network errors of the new socket on through accept(). */
+#ifdef ENETDOWN
+		case ENETDOWN:
+#endif
+#ifdef ENOPROTOOPT
+		case ENOPROTOOPT:
+#endif
+#ifdef EHOSTDOWN
+		case EHOSTDOWN:
+#endif
+#ifdef ENONET
+		case ENONET:
+#endif
+#ifdef EHOSTUNREACH
+		case EHOSTUNREACH:
+#endif
+#ifdef ENETUNREACH
+		case ENETUNREACH:
+#endif
+		case EPERM: /* a firewall rule refused it */
+			return true;
+		default:
+			return false;
+	}
+}
+
+/* Wraps one accepted descriptor in an AsyncStream and calls onConnection. False: stop. */
+static bool as_server_dispatch(as_server *s, evutil_socket_t cfd)
+{
+	zval args[2];
+	bool ok;
+
+	if (!as_stream_new_connected(&args[0], s->base, cfd, &s->opts)) {
+		/* fd closed, AsyncStreamException thrown: hand it to onError, keep serving the others. */
+		zend_object *ex = EG(exception);
+
+		if (ex && instanceof_function(ex->ce, php_asyncstream_stream_exception_ce)
+				&& as_callback_isset(&s->on_error)) {
+			GC_ADDREF(ex);
+			zend_clear_exception();
+			ZVAL_OBJ_COPY(&args[0], &s->std);
+			ZVAL_OBJ(&args[1], ex);
+			ok = as_invoke(s->base, &s->std, &s->on_error, 2, args);
+			zval_ptr_dtor(&args[0]);
+			zval_ptr_dtor(&args[1]);
+			return ok;
+		}
+		/* No onError: the exception comes out of loop() (G4). */
+		event_base_loopbreak(s->base->base);
+		return false;
+	}
+	ZVAL_OBJ_COPY(&args[1], &s->std);
+	ok = as_invoke(s->base, &s->std, &s->on_connection, 2, args);
+	zval_ptr_dtor(&args[0]);
+	zval_ptr_dtor(&args[1]);
+	return ok;
+}
+
+/* Accepts until the backlog is empty, the server is closed/paused, or a callback threw. */
+static void as_server_accept_all(as_server *s)
+{
+	uint32_t skipped = 0;
+
+	for (;;) {
+		evutil_socket_t cfd;
+
+		if (s->state != AS_SRV_LIVE || s->paused || !s->base || !as_base_is_live(s->base) || EG(exception)) {
+			return;
+		}
+#if AS_HAVE_SOCK_FLAGS
+		cfd = accept4(s->fd, NULL, NULL, SOCK_NONBLOCK | SOCK_CLOEXEC);
+#else
+		cfd = accept(s->fd, NULL, NULL);
+		if (cfd >= 0 && (evutil_make_socket_nonblocking(cfd) != 0 || evutil_make_socket_closeonexec(cfd) != 0)) {
+			close(cfd);
+			continue;
+		}
+#endif
+		if (cfd < 0) {
+			int err = errno;
+
+			if (err == EINTR) {
+				continue;
+			}
+			if (err == EAGAIN || err == EWOULDBLOCK) {
+				return;
+			}
+			if (as_accept_error_is_per_connection(err)) {
+				if (++skipped >= AS_SERVER_MAX_SKIPS) {
+					return; /* level-triggered: the loop calls us again after the others ran */
+				}
+				continue;
+			}
+			/* EMFILE, ENFILE, ENOBUFS, ENOMEM, and anything unexpected: never spin on it. */
+			as_server_back_off(s, err);
+			return;
+		}
+		skipped = 0;
+		s->backoff_ms = 0; /* an accept succeeded: the exhaustion episode is over */
+		if (!as_server_dispatch(s, cfd)) {
+			return; /* G4: an exception stops accepting at once */
+		}
+		if (GC_REFCOUNT(&s->std) <= 1) {
+			/* The callback dropped the last reference (only our own hold is left): the
+			 * server is being freed, so accept nothing more for it. */
+			return;
+		}
+	}
+}
+
+static void as_server_on_readable(evutil_socket_t fd, short what, void *arg)
+{
+	as_server *s = (as_server *)arg;
+
+	/* G1: closed, paused or detached since libevent queued it: do nothing. */
+	if (UNEXPECTED(s->state != AS_SRV_LIVE || s->paused)) {
+		return;
+	}
+	GC_ADDREF(&s->std);
+	s->running++;
+	as_server_accept_all(s);
+	s->running--;
+	if (s->state != AS_SRV_LIVE) {
+		as_server_release_native(s);
+	}
+	OBJ_RELEASE(&s->std);
+}
+
+static void as_server_on_backoff(evutil_socket_t fd, short what, void *arg)
+{
+	as_server *s = (as_server *)arg;
+
+	if (UNEXPECTED(s->state != AS_SRV_LIVE || s->paused)) {
+		return;
+	}
+	GC_ADDREF(&s->std);
+	s->running++;
+	/* Watch the socket again; if descriptors are still short, accept_all backs off again. */
+	event_add(s->ev_accept, NULL);
+	as_server_accept_all(s);
+	s->running--;
+	if (s->state != AS_SRV_LIVE) {
+		as_server_release_native(s);
+	}
+	OBJ_RELEASE(&s->std);
+}
+
+/* =================================================================================
+ * Listening
+ * =============================================================================== */
+
+/* The system's maximum accept queue (Linux: net.core.somaxconn), else SOMAXCONN. */
+static int as_server_default_backlog(void)
+{
+	int backlog = SOMAXCONN;
+#ifdef __linux__
+	FILE *f = fopen("/proc/sys/net/core/somaxconn", "re");
+
+	if (f) {
+		int v;
+		if (fscanf(f, "%d", &v) == 1 && v > 0) {
+			backlog = v;
+		}
+		fclose(f);
+	}
+#endif
+	return backlog;
+}
+
+typedef struct _as_server_opts {
+	zend_long backlog;
+	bool reuseaddr;
+	bool reuseport;
+	int ipv6_only;    /* -1: the system default */
+} as_server_opts;
+
+static const char *const as_server_keys[] = { "backlog", "reuseaddr", "reuseport", "ipv6_only", NULL };
+
+static bool as_server_opt_bool(zval *v, const char *key, bool *out)
+{
+	ZVAL_DEREF(v);
+	if (Z_TYPE_P(v) != IS_TRUE && Z_TYPE_P(v) != IS_FALSE) {
+		zend_argument_type_error(4, "option \"%s\" must be of type bool, %s given", key, zend_zval_type_name(v));
+		return false;
+	}
+	*out = Z_TYPE_P(v) == IS_TRUE;
+	return true;
+}
+
+/* The listening options (the per-connection ones go through as_stream_opts_parse()). */
+static bool as_server_opts_parse(HashTable *ht, as_server_opts *o)
+{
+	zval *v;
+
+	o->backlog = as_server_default_backlog();
+	o->reuseaddr = true;
+	o->reuseport = false;
+	o->ipv6_only = -1;
+
+	if ((v = zend_hash_str_find(ht, "backlog", sizeof("backlog") - 1))) {
+		ZVAL_DEREF(v);
+		if (Z_TYPE_P(v) != IS_LONG) {
+			zend_argument_type_error(4, "option \"backlog\" must be of type int, %s given", zend_zval_type_name(v));
+			return false;
+		}
+		if (Z_LVAL_P(v) < 1 || Z_LVAL_P(v) > INT_MAX) {
+			zend_argument_value_error(4, "option \"backlog\" must be between 1 and %d, " ZEND_LONG_FMT " given",
+				INT_MAX, Z_LVAL_P(v));
+			return false;
+		}
+		o->backlog = Z_LVAL_P(v);
+	}
+	if ((v = zend_hash_str_find(ht, "reuseaddr", sizeof("reuseaddr") - 1))
+			&& !as_server_opt_bool(v, "reuseaddr", &o->reuseaddr)) {
+		return false;
+	}
+	if ((v = zend_hash_str_find(ht, "reuseport", sizeof("reuseport") - 1))
+			&& !as_server_opt_bool(v, "reuseport", &o->reuseport)) {
+		return false;
+	}
+	if ((v = zend_hash_str_find(ht, "ipv6_only", sizeof("ipv6_only") - 1))) {
+		bool on;
+		if (!as_server_opt_bool(v, "ipv6_only", &on)) {
+			return false;
+		}
+		o->ipv6_only = on;
+	}
+#ifndef SO_REUSEPORT
+	if (o->reuseport) {
+		zend_argument_value_error(4, "option \"reuseport\" is not supported on this system");
+		return false;
+	}
+#endif
+	return true;
+}
+
+/* Throws "cannot listen on ADDR: <error>[ (detail)]" with errno as code. */
+static void as_server_throw_listen(const char *addr, int err, const char *detail)
+{
+	zval ex;
+
+	ZVAL_OBJ(&ex, as_stream_exception_new(php_asyncstream_stream_exception_ce, err,
+		"cannot listen on %s: %s%s%s%s", addr, strerror(err),
+		detail ? " (" : "", detail ? detail : "", detail ? ")" : ""));
+	zend_throw_exception_object(&ex);
+}
+
+/*
+ * bind() failed with EADDRINUSE on a unix path: is a live server behind it, or is it the
+ * file of a dead one? Probes with a nonblocking connect(): refused means nobody accepts
+ * on it. Returns 0 when the stale file was removed (bind again), else throws and returns -1.
+ */
+static int as_server_clear_stale_unix(const struct sockaddr_un *sun, socklen_t len, const char *addr)
+{
+	struct stat st;
+	int probe, r, err;
+
+	if (lstat(sun->sun_path, &st) != 0) {
+		return errno == ENOENT ? 0 : (as_server_throw_listen(addr, errno, "cannot inspect the existing file"), -1);
+	}
+	if (!S_ISSOCK(st.st_mode)) {
+		as_server_throw_listen(addr, EADDRINUSE, "the path exists and is not a socket; it was left alone");
+		return -1;
+	}
+	probe = socket(AF_UNIX, SOCK_STREAM | AS_SOCK_FLAGS, 0);
+	if (probe < 0) {
+		as_server_throw_listen(addr, errno, "cannot probe the existing socket file");
+		return -1;
+	}
+#if !AS_HAVE_SOCK_FLAGS
+	evutil_make_socket_nonblocking(probe);
+#endif
+	r = connect(probe, (const struct sockaddr *)sun, len);
+	err = r == 0 ? 0 : errno;
+	close(probe);
+	if (r == 0 || err == EAGAIN || err == EINPROGRESS) {
+		as_server_throw_listen(addr, EADDRINUSE, "another server is accepting connections on it");
+		return -1;
+	}
+	if (err == ECONNREFUSED || err == ENOENT) {
+		/* Nobody listens: a dead server's file. */
+		if (unlink(sun->sun_path) != 0 && errno != ENOENT) {
+			as_server_throw_listen(addr, errno, "cannot remove the stale socket file");
+			return -1;
+		}
+		return 0;
+	}
+	as_server_throw_listen(addr, EADDRINUSE, "the existing socket file cannot be probed");
+	return -1;
+}
+
+/* socket + options + bind + listen. Returns the fd, or -1 after throwing. */
+static evutil_socket_t as_server_listen(const struct sockaddr_storage *ss, socklen_t sslen, const as_server_opts *o,
+	const char *addr)
+{
+	evutil_socket_t fd;
+	int on = 1, family = ss->ss_family;
+
+	fd = socket(family, SOCK_STREAM | AS_SOCK_FLAGS, 0);
+	if (fd < 0) {
+		as_server_throw_listen(addr, errno, "socket() failed");
+		return -1;
+	}
+#if !AS_HAVE_SOCK_FLAGS
+	if (evutil_make_socket_nonblocking(fd) != 0 || evutil_make_socket_closeonexec(fd) != 0) {
+		as_server_throw_listen(addr, errno, "cannot make the socket nonblocking and close-on-exec");
+		goto fail;
+	}
+#endif
+	if (family != AF_UNIX) {
+		if (o->reuseaddr && setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &on, sizeof(on)) != 0) {
+			as_server_throw_listen(addr, errno, "setting SO_REUSEADDR failed");
+			goto fail;
+		}
+#ifdef SO_REUSEPORT
+		if (o->reuseport && setsockopt(fd, SOL_SOCKET, SO_REUSEPORT, &on, sizeof(on)) != 0) {
+			as_server_throw_listen(addr, errno, "setting SO_REUSEPORT failed");
+			goto fail;
+		}
+#endif
+		if (family == AF_INET6 && o->ipv6_only >= 0) {
+			int v = o->ipv6_only;
+			if (setsockopt(fd, IPPROTO_IPV6, IPV6_V6ONLY, &v, sizeof(v)) != 0) {
+				as_server_throw_listen(addr, errno, "setting IPV6_V6ONLY failed");
+				goto fail;
+			}
+		}
+	}
+	if (bind(fd, (const struct sockaddr *)ss, sslen) != 0) {
+		int err = errno;
+
+		if (!(family == AF_UNIX && err == EADDRINUSE)) {
+			as_server_throw_listen(addr, err, NULL);
+			goto fail;
+		}
+		if (as_server_clear_stale_unix((const struct sockaddr_un *)ss, sslen, addr) != 0) {
+			goto fail;
+		}
+		if (bind(fd, (const struct sockaddr *)ss, sslen) != 0) {
+			as_server_throw_listen(addr, errno, NULL);
+			goto fail;
+		}
+	}
+	if (listen(fd, (int)o->backlog) != 0) {
+		int err = errno;
+		if (family == AF_UNIX) {
+			unlink(((const struct sockaddr_un *)ss)->sun_path);
+		}
+		as_server_throw_listen(addr, err, "listen() failed");
+		goto fail;
+	}
+	return fd;
+
+fail:
+	close(fd);
+	return -1;
+}
+
+ZEND_METHOD(AsyncStreamServer, __construct)
+{
+	zval *zbase;
+	zend_string *address;
+	zend_fcall_info fci;
+	zend_fcall_info_cache fcc;
+	HashTable *options = NULL;
+	as_server *s = Z_AS_SERVER_P(ZEND_THIS);
+	as_server_opts so;
+	as_base *b;
+	struct sockaddr_storage ss, bound;
+	socklen_t sslen = sizeof(ss), boundlen = sizeof(bound);
+	char host[256];
+	int port = 0, r;
+	zend_string *canon;
+
+	ZEND_PARSE_PARAMETERS_START(3, 4)
+		Z_PARAM_OBJECT_OF_CLASS(zbase, php_asyncstream_base_ce)
+		Z_PARAM_STR(address)
+		Z_PARAM_FUNC(fci, fcc)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_ARRAY_HT(options)
+	ZEND_PARSE_PARAMETERS_END();
+
+	if (s->state != AS_SRV_UNINIT || s->address) {
+		zend_throw_error(NULL, "AsyncStreamServer::__construct() cannot be called twice");
+		RETURN_THROWS();
+	}
+	b = Z_AS_BASE_P(zbase);
+	if (!as_base_is_live(b)) {
+		zend_throw_error(NULL, "AsyncStreamServer::__construct(): the EventBase given %s",
+			b->was_freed ? "has been freed" : "is not initialised");
+		RETURN_THROWS();
+	}
+
+	r = as_address_parse(ZSTR_VAL(address), ZSTR_LEN(address), 2, &ss, &sslen, host, sizeof(host), &port);
+	if (r < 0) {
+		RETURN_THROWS();
+	}
+	if (r == 0) {
+		/* A server binds without name resolution (G9); "localhost" is the one name we know. */
+		if (strcasecmp(host, "localhost") == 0) {
+			struct sockaddr_in *sin = (struct sockaddr_in *)&ss;
+			memset(&ss, 0, sizeof(ss));
+			sin->sin_family = AF_INET;
+			sin->sin_port = htons((uint16_t)port);
+			sin->sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+			sslen = sizeof(*sin);
+		} else {
+			zend_argument_value_error(2, "must have an IP address as host (a server binds without resolving names; "
+				"use \"0.0.0.0\" or \"[::]\" for every interface), \"%s\" given", ZSTR_VAL(address));
+			RETURN_THROWS();
+		}
+	}
+	if (options) {
+		if (!as_stream_opts_parse(options, 4, false, as_server_keys, &s->opts) || !as_server_opts_parse(options, &so)) {
+			RETURN_THROWS();
+		}
+	} else {
+		HashTable empty;
+		zend_hash_init(&empty, 0, NULL, NULL, 0);
+		as_server_opts_parse(&empty, &so);
+		zend_hash_destroy(&empty);
+	}
+
+	canon = as_address_format((struct sockaddr *)&ss, sslen);
+	if (!canon) {
+		canon = zend_string_copy(address);
+	}
+	as_base_fork_check(b);
+	s->fd = as_server_listen(&ss, sslen, &so, ZSTR_VAL(canon));
+	if (s->fd < 0) {
+		zend_string_release(canon);
+		RETURN_THROWS();
+	}
+	if (ss.ss_family == AF_UNIX) {
+		struct stat st;
+		const char *path = ((struct sockaddr_un *)&ss)->sun_path;
+
+		if (path[0] != '\0' && lstat(path, &st) == 0) {
+			s->unix_path = zend_string_init(path, strlen(path), 0);
+			s->unix_dev = st.st_dev;
+			s->unix_ino = st.st_ino;
+			s->owner_pid = getpid();
+		}
+	}
+	/* The real address: port 0 becomes the port the system picked. */
+	memset(&bound, 0, sizeof(bound));
+	if (getsockname(s->fd, (struct sockaddr *)&bound, &boundlen) == 0
+			&& (s->address = as_address_format((struct sockaddr *)&bound, boundlen))) {
+		zend_string_release(canon);
+	} else {
+		s->address = canon;
+	}
+
+	s->ev_accept = event_new(b->base, s->fd, EV_READ | EV_PERSIST, as_server_on_readable, s);
+	s->ev_backoff = evtimer_new(b->base, as_server_on_backoff, s);
+	if (!s->ev_accept || !s->ev_backoff || event_add(s->ev_accept, NULL) != 0) {
+		int err = errno ? errno : ENOMEM;
+		as_server_release_native(s);
+		close(s->fd);
+		s->fd = -1;
+		as_server_unlink_path(s);
+		zend_throw_exception_ex(php_asyncstream_stream_exception_ce, err,
+			"AsyncStreamServer::__construct(): cannot watch the listening socket of %s: %s",
+			ZSTR_VAL(s->address), strerror(err));
+		RETURN_THROWS();
+	}
+	as_callback_set(&s->on_connection, &fci, &fcc);
+	as_base_link(b, &s->link);
+	s->base = b;
+	s->state = AS_SRV_LIVE;
+}
+
+/* =================================================================================
+ * Methods
+ * =============================================================================== */
+
+ZEND_METHOD(AsyncStreamServer, onError)
+{
+	zend_fcall_info fci = empty_fcall_info;
+	zend_fcall_info_cache fcc = empty_fcall_info_cache;
+	as_server *s;
+
+	ZEND_PARSE_PARAMETERS_START(1, 1)
+		Z_PARAM_FUNC_OR_NULL(fci, fcc)
+	ZEND_PARSE_PARAMETERS_END();
+
+	if (!(s = as_server_this(ZEND_THIS, "onError()", true))) {
+		RETURN_THROWS();
+	}
+	if (s->state == AS_SRV_LIVE && ZEND_FCI_INITIALIZED(fci)) {
+		as_callback_set(&s->on_error, &fci, &fcc);
+	} else {
+		/* null clears; after close() nothing is stored (nothing can call it any more) */
+		as_callback_clear(&s->on_error);
+		if (ZEND_FCI_INITIALIZED(fci) && (fcc.function_handler->common.fn_flags & ZEND_ACC_CALL_VIA_TRAMPOLINE)) {
+			zend_release_fcall_info_cache(&fcc);
+		}
+	}
+	RETURN_OBJ_COPY(Z_OBJ_P(ZEND_THIS));
+}
+
+ZEND_METHOD(AsyncStreamServer, getAddress)
+{
+	as_server *s;
+
+	ZEND_PARSE_PARAMETERS_NONE();
+	if (!(s = as_server_this(ZEND_THIS, "getAddress()", true))) {
+		RETURN_THROWS();
+	}
+	RETURN_STR_COPY(s->address);
+}
+
+ZEND_METHOD(AsyncStreamServer, pause)
+{
+	as_server *s;
+
+	ZEND_PARSE_PARAMETERS_NONE();
+	if (!(s = as_server_this(ZEND_THIS, "pause()", true))) {
+		RETURN_THROWS();
+	}
+	if (s->state != AS_SRV_LIVE || s->paused) {
+		return;
+	}
+	s->paused = true;
+	as_base_fork_check(s->base);
+	event_del(s->ev_accept);
+	event_del(s->ev_backoff);
+}
+
+ZEND_METHOD(AsyncStreamServer, resume)
+{
+	as_server *s;
+
+	ZEND_PARSE_PARAMETERS_NONE();
+	if (!(s = as_server_this(ZEND_THIS, "resume()", false))) {
+		RETURN_THROWS();
+	}
+	if (!s->paused) {
+		return;
+	}
+	s->paused = false;
+	as_base_fork_check(s->base);
+	/* During an exhaustion episode the next accept backs off again, without a new report. */
+	if (event_add(s->ev_accept, NULL) != 0) {
+		int err = errno;
+		s->paused = true;
+		zend_throw_exception_ex(php_asyncstream_stream_exception_ce, err,
+			"AsyncStreamServer::resume(): cannot watch the listening socket of %s: %s",
+			ZSTR_VAL(s->address), strerror(err));
+		RETURN_THROWS();
+	}
+}
+
+ZEND_METHOD(AsyncStreamServer, close)
+{
+	as_server *s = Z_AS_SERVER_P(ZEND_THIS);
+
+	ZEND_PARSE_PARAMETERS_NONE();
+	/* Idempotent, and harmless on a detached or unconstructed server. */
+	as_server_teardown(s, AS_SRV_CLOSED);
+}
+
+ZEND_METHOD(AsyncStreamServer, isListening)
+{
+	as_server *s;
+
+	ZEND_PARSE_PARAMETERS_NONE();
+	if (!(s = as_server_this(ZEND_THIS, "isListening()", true))) {
+		RETURN_THROWS();
+	}
+	RETURN_BOOL(s->state == AS_SRV_LIVE && !s->paused);
+}
+
+/* =================================================================================
+ * Registration
+ * =============================================================================== */
+
+zend_result as_server_register(void)
+{
+	php_asyncstream_server_ce = register_class_AsyncStreamServer();
+	php_asyncstream_server_ce->create_object = as_server_create;
+	memcpy(&as_server_handlers, zend_get_std_object_handlers(), sizeof(zend_object_handlers));
+	as_server_handlers.offset = XtOffsetOf(as_server, std);
+	as_server_handlers.free_obj = as_server_free_obj;
+	as_server_handlers.clone_obj = NULL;
+	as_server_handlers.get_gc = as_server_get_gc;
+	return SUCCESS;
+}
