@@ -6,7 +6,9 @@
  */
 $base = new EventBase();
 $errors = 0;
-$server = new AsyncStreamServer($base, '127.0.0.1:0', function (AsyncStream $c) use (&$errors) {
+$conns = []; // a connection nobody references is closed (docs/api-stream.md, "Lifetime")
+$server = new AsyncStreamServer($base, '127.0.0.1:0', function (AsyncStream $c) use (&$errors, &$conns) {
+    $conns[spl_object_id($c)] = $c;
     $c->onData(function (AsyncStream $c, string $data) {
         if (!$c->write($data)) {
             $c->pause();
@@ -14,7 +16,8 @@ $server = new AsyncStreamServer($base, '127.0.0.1:0', function (AsyncStream $c) 
     });
     $c->onDrain(fn(AsyncStream $c) => $c->resume());
     $c->onEnd(fn(AsyncStream $c) => $c->end());
-    $c->onClose(function (AsyncStream $c, ?AsyncStreamException $e) use (&$errors) {
+    $c->onClose(function (AsyncStream $c, ?AsyncStreamException $e) use (&$errors, &$conns) {
+        unset($conns[spl_object_id($c)]);
         if ($e && $e->getCode() !== SOCKET_ECONNRESET) {
             $errors++;
             fwrite(STDERR, "server: stream error: " . $e->getMessage() . "\n");
