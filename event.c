@@ -459,6 +459,15 @@ ZEND_METHOD(EventBase, priorityInit)
 		RETURN_THROWS();
 	}
 	AS_BASE_THIS(b);
+	if (b->loop_depth > 0) {
+		/*
+		 * libevent only refuses while callbacks are queued; from inside a callback the queue
+		 * may be empty, and it would free the queue array the running loop walks.
+		 */
+		php_error_docref(NULL, E_WARNING,
+			"cannot set %d priorities while the loop of this EventBase is running (called from one of its callbacks)", (int)n);
+		RETURN_FALSE;
+	}
 	if (event_base_priority_init(b->base, (int)n) != 0) {
 		php_error_docref(NULL, E_WARNING,
 			"cannot set %d priorities: events are already active on this base", (int)n);

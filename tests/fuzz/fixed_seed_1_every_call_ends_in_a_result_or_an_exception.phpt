@@ -4,6 +4,8 @@ G11: fuzz slice (seed 1): random calls with hostile arguments, frees and forks i
 pcntl
 posix
 sockets
+--INI--
+pcre.jit=0
 --FILE--
 <?php
 /*

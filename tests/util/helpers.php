@@ -16,7 +16,8 @@ function as_php_cmd(): array
             $cmd[] = "extension=$ext";
         }
     }
-    array_push($cmd, '-d', 'extension=' . realpath(__DIR__ . '/../../modules/asyncstream.so'),
+    // scripts/test.sh --asan points AS_TEST_MODULE at the sanitizer build
+    array_push($cmd, '-d', 'extension=' . (getenv('AS_TEST_MODULE') ?: realpath(__DIR__ . '/../../modules/asyncstream.so')),
         '-d', 'display_errors=stderr', '-d', 'error_reporting=-1');
     return $cmd;
 }
