@@ -345,6 +345,13 @@ static void as_base_release_native(as_base *b)
 		b->fork_gen = as_fork_generation;
 		event_reinit(b->base);
 	}
+	/*
+	 * Run what libevent deferred to the next loop iteration before freeing: a cancelled
+	 * DNS request (a stream closed while resolving) reports its cancellation from a
+	 * deferred callback, which is what frees the request. event_base_free() drops such
+	 * callbacks without running them. Every child is detached by now, so no PHP runs.
+	 */
+	event_base_loop(b->base, EVLOOP_NONBLOCK);
 	if (b->dns_free) {
 		b->dns_free(b);
 	}
