@@ -452,7 +452,18 @@ static void as_stream_detach(as_child *child)
 	 * EventBase::free() is a PHP call: onClose runs (exactly once). Base destruction
 	 * (GC of a cycle, shutdown) is not a place to run PHP: release natively only.
 	 */
-	as_stream_close(s, NULL, b && b->was_freed);
+	if (b && b->was_freed) {
+		/*
+		 * Nobody else holds this stream for the duration of the close (the other paths run
+		 * inside a method call or one of our libevent callbacks, which do): onClose may
+		 * drop the last reference, and the close must finish before the object goes.
+		 */
+		GC_ADDREF(&s->std);
+		as_stream_close(s, NULL, true);
+		OBJ_RELEASE(&s->std);
+	} else {
+		as_stream_close(s, NULL, false);
+	}
 }
 
 static void as_stream_dtor_obj(zend_object *obj)
