@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 1ac495b4b5db185474b96c92867feac2e28e9f1a */
+ * Stub hash: 99ea2b58931b1e6097082b54f1111295e8ace042 */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_EventConfig___construct, 0, 0, 0)
 ZEND_END_ARG_INFO()
