@@ -986,11 +986,12 @@ static void as_stream_deliver(as_stream *s)
 	}
 }
 
-/* One read() per readiness; returns the byte count, 0 at EOF, -1 with errno. */
+/* READ readiness (or a re-delivery): one read() of up to 64 KiB, then deliver what the input holds. */
 static void as_stream_read_cb(evutil_socket_t fd, short what, void *arg)
 {
 	as_stream *s = (as_stream *)arg;
 	ssize_t n;
+	int err;
 
 	if (UNEXPECTED(s->state != AS_ST_CONNECTED)) {
 		return;
@@ -1014,6 +1015,7 @@ static void as_stream_read_cb(evutil_socket_t fd, short what, void *arg)
 			do {
 				n = read(s->fd, ZSTR_VAL(str), AS_READ_SIZE);
 			} while (n < 0 && errno == EINTR);
+			err = errno;
 			if (n > 0) {
 				as_stream_touch(s);
 				if (n < AS_READ_SIZE) {
@@ -1027,6 +1029,7 @@ static void as_stream_read_cb(evutil_socket_t fd, short what, void *arg)
 				goto done;
 			}
 			zend_string_efree(str);
+			errno = err;
 		} else {
 			struct evbuffer_iovec vec;
 
