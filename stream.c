@@ -513,6 +513,9 @@ static as_stream *as_stream_this(zval *zthis, const char *method, bool allow_clo
 		zend_throw_error(NULL, "AsyncStream::%s: the stream's EventBase has been freed", method);
 		return NULL;
 	}
+	if (s->base) {
+		as_base_fork_check(s->base); /* G5: every method may reach libevent */
+	}
 	return s;
 }
 
