@@ -96,6 +96,7 @@ struct _as_base {
 	bool was_freed;                /* EventBase::free() was called */
 	void *dns;                     /* struct evdns_base *, created lazily by streams */
 	void (*dns_free)(as_base *b);  /* releases `dns`; set by whoever created it */
+	void (*dns_after_fork)(as_base *b); /* gives a forked child its own resolver sockets; set with dns */
 	zend_object std;
 };
 
