@@ -552,7 +552,8 @@ final class AsyncStream
 
     /**
      * FRAME_NONE, FRAME_DELIMITER ($arg: the delimiter string) or FRAME_FIXED ($arg: the
-     * frame size in bytes). Takes effect for the very next frame, buffered bytes included.
+     * frame size in bytes, an int or an integer string). Takes effect for the very next
+     * frame, buffered bytes included. Frames longer than max_frame close the stream (EMSGSIZE).
      */
     public function setFraming(int $mode, string|int|null $arg = null): static {}
 
