@@ -891,10 +891,15 @@ static void as_stream_dns_after_fork(as_base *b)
 			continue;
 		}
 		s = as_stream_from_link(c);
-		if (s->state == AS_ST_RESOLVING && s->dns_req) {
+		/*
+		 * Every lookup is cancelled before its resolver goes, also that of a stream being
+		 * closed right now (this runs from its close's fork check, state already CLOSED):
+		 * its close must not cancel it afterwards inside the freed resolver.
+		 */
+		if (s->dns_req) {
 			struct evdns_getaddrinfo_request *req = s->dns_req;
 			s->dns_req = NULL;
-			s->dns_restart = true;
+			s->dns_restart = s->state == AS_ST_RESOLVING;
 			evdns_getaddrinfo_cancel(req);
 		}
 	}
