@@ -798,6 +798,14 @@ static void as_stream_dns_free(as_base *b)
 		evdns_base_free((struct evdns_base *)b->dns, 0);
 		b->dns = NULL;
 	}
+	for (uint32_t i = 0; i < b->dns_retired_count; i++) {
+		evdns_base_free((struct evdns_base *)b->dns_retired[i], 0);
+	}
+	if (b->dns_retired) {
+		efree(b->dns_retired);
+		b->dns_retired = NULL;
+	}
+	b->dns_retired_count = 0;
 }
 
 static struct evdns_base *as_base_dns(as_base *b)
@@ -904,7 +912,16 @@ static void as_stream_dns_after_fork(as_base *b)
 		}
 	}
 	b->dns = NULL;
-	evdns_base_free(old, 0);
+	/*
+	 * A cancellation is reported from a deferred callback that still reads its resolver,
+	 * on the next loop iteration: freeing the resolver now made that a use-after-free
+	 * (found by scripts/fuzz.php under valgrind). Close its sockets now (shared with the
+	 * parent) and free it with the base (as_base_release_native() runs the deferred
+	 * callbacks first).
+	 */
+	evdns_base_clear_nameservers_and_suspend(old);
+	b->dns_retired = safe_erealloc(b->dns_retired, b->dns_retired_count + 1, sizeof(void *), 0);
+	b->dns_retired[b->dns_retired_count++] = old;
 	for (c = b->children.next; c != &b->children; c = c->next) {
 		as_stream *s;
 		struct sockaddr_storage ss;

@@ -1,5 +1,7 @@
 --TEST--
 Event: a fatal error in a callback of a loop nested in another base's callback unwinds both loops and leaves both bases usable
+--ENV--
+ASAN_OPTIONS=detect_leaks=0:verify_asan_link_order=0:allocator_may_return_null=1
 --FILE--
 <?php
 $outer = new EventBase();

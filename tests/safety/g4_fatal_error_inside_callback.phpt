@@ -1,5 +1,7 @@
 --TEST--
 Event: a fatal error inside a callback ends the script normally and leaves the EventBase usable by shutdown functions
+--ENV--
+ASAN_OPTIONS=detect_leaks=0:verify_asan_link_order=0:allocator_may_return_null=1
 --FILE--
 <?php
 $base = new EventBase();

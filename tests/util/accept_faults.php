@@ -11,8 +11,8 @@ function as_run_accept_faults(string $faults, int $clients, int $expect_served, 
 {
     $log = tempnam(sys_get_temp_dir(), 'asfault');
     $env = getenv();
-    // after whatever is preloaded already (scripts/test.sh --asan preloads the sanitizer runtimes)
-    $env['LD_PRELOAD'] = trim(($env['LD_PRELOAD'] ?? '') . ' ' . __DIR__ . '/build/faultinject.so');
+    // scripts/test.sh --asan preloads the sanitizer runtimes: keep them (valgrind sets its own)
+    $env['LD_PRELOAD'] = (getenv('AS_TEST_MODULE') ? ($env['LD_PRELOAD'] ?? '') . ' ' : '') . __DIR__ . '/build/faultinject.so';
     $env['AS_FAULT_ACCEPT'] = $faults;
     $env['AS_FAULT_LOG'] = $log;
     $cmd = array_merge(as_php_cmd(), [__DIR__ . '/../server/fixtures/accept_child.php', (string)$expect_served], $args);
