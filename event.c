@@ -310,6 +310,14 @@ void as_bases_after_fork(void)
 	}
 }
 
+static int as_event_any_cb(const struct event_base *base, const struct event *ev, void *arg)
+{
+	(void)base;
+	(void)ev;
+	(void)arg;
+	return 1; /* stops the walk: there is one */
+}
+
 static zend_object *as_base_create(zend_class_entry *ce)
 {
 	as_base *b = zend_object_alloc(sizeof(as_base), ce);
@@ -476,6 +484,15 @@ ZEND_METHOD(EventBase, priorityInit)
 		 */
 		php_error_docref(NULL, E_WARNING,
 			"cannot set %d priorities while the loop of this EventBase is running (called from one of its callbacks)", (int)n);
+		RETURN_FALSE;
+	}
+	if (b->children.next != &b->children || event_base_foreach_event(b->base, as_event_any_cb, NULL) != 0) {
+		/*
+		 * Events keep the priority they were given; with fewer queues an existing one
+		 * would later index past them (libevent asserts, found by scripts/fuzz.php).
+		 */
+		php_error_docref(NULL, E_WARNING,
+			"cannot set %d priorities: this EventBase already has events (call priorityInit() before creating any)", (int)n);
 		RETURN_FALSE;
 	}
 	if (event_base_priority_init(b->base, (int)n) != 0) {
