@@ -35,7 +35,8 @@ final class AsFuzz
         '/^(Event|EventBase)::\w+\(\): libevent: Epoll (ADD|MOD|DEL)\(\d+\) on fd \d+ failed/',
         // an fd closed behind a pending event (user error) makes the child's re-initialisation
         // after fork() fail for that event: reported with the OS error
-        '/(libevent: Epoll (ADD|MOD|DEL)\(-?\d+\) on fd \d+ failed.*Bad file descriptor|could not reinitialise the event base after fork\(\))/',
+        // (or its number reused, e.g. by the child's new epoll fd: EINVAL/EPERM/EEXIST)
+        '/(libevent: Epoll (ADD|MOD|DEL)\(-?\d+\) on fd \d+ failed.*(Bad file descriptor|Invalid argument|Operation not permitted|File exists)|could not reinitialise the event base after fork\(\)|^EventBase::reInit\(\): cannot reinitialise the event base)/',
         '/^AsyncStreamServer::__construct\(\)|^EventBase::loop\(\): AsyncStreamServer cannot accept connections/',
         // the engine on hostile scalars
         '/^[\w:]+\(\): Passing null to parameter #\d+ .* of type \w+ is deprecated/',
