@@ -132,6 +132,7 @@ typedef struct _as_stream {
 	bool user_closed : 1;          /* close()/end() called by the user: write() throws */
 	bool base_freed : 1;           /* closed by EventBase::free() */
 	bool dns_restart : 1;          /* lookup cancelled by fork(), restarted on the child's resolver */
+	bool loop_owned : 1;           /* the loop holds a reference while the stream is open */
 	zend_object std;
 } as_stream;
 
@@ -410,6 +411,11 @@ static void as_stream_close(as_stream *s, zend_object *error, bool call_php)
 			zval_ptr_dtor(&old[i]);
 		}
 	}
+	/* The loop's reference, dropped last of all: it may be the one keeping s alive. */
+	if (s->loop_owned) {
+		s->loop_owned = false;
+		OBJ_RELEASE(&s->std);
+	}
 }
 
 /* Closes with a new AsyncStreamException (or subclass) built from the format. */
@@ -463,7 +469,10 @@ static void as_stream_dtor_obj(zend_object *obj)
 {
 	as_stream *s = as_stream_from_obj(obj);
 
-	/* The last reference went away while open: a local close, onClose(null) (PHP is allowed here). */
+	/*
+	 * An open stream is referenced by its loop, so this runs for one only in the
+	 * destructor pass at shutdown: a local close, onClose(null) (PHP is allowed here).
+	 */
 	if (s->state != AS_ST_CLOSED && s->state != AS_ST_UNINIT) {
 		s->user_closed = true;
 		as_stream_close(s, NULL, true);
@@ -474,6 +483,8 @@ static void as_stream_free_obj(zend_object *obj)
 {
 	as_stream *s = as_stream_from_obj(obj);
 
+	/* Only reached with the loop's reference still held when the object store frees everything at shutdown. */
+	s->loop_owned = false;
 	as_stream_close(s, NULL, false);
 	as_stream_clear_callbacks(s);
 	s->running = 0;
@@ -653,6 +664,14 @@ static void as_stream_attach(as_stream *s, as_base *b, const as_stream_opts *o)
 {
 	as_base_link(b, &s->link);
 	s->base = b;
+	/*
+	 * An open stream belongs to its loop until it closes, like a socket in ReactPHP or
+	 * Node: a connection nobody stores (a server's onConnection, a fluent connect()
+	 * chain), or one reachable only through its own closures, stays open. close(),
+	 * end(), the peer, an error or EventBase::free() end it; the reference goes with it.
+	 */
+	GC_ADDREF(&s->std);
+	s->loop_owned = true;
 	s->high_water = o->high_water;
 	s->low_water = o->low_water;
 	s->max_frame = o->max_frame;
@@ -1558,6 +1577,8 @@ ZEND_METHOD(AsyncStream, connect)
 	as_stream_opts_release(&o);
 
 	if (!as_stream_ensure_timer(s)) {
+		s->state = AS_ST_CONNECTING; /* so that the close path releases what attach took */
+		as_stream_close(s, NULL, false);
 		zval_ptr_dtor(return_value);
 		zend_throw_exception(php_asyncstream_stream_exception_ce, "AsyncStream::connect(): libevent could not create a timer", ENOMEM);
 		RETURN_THROWS();
