@@ -1089,26 +1089,28 @@ static void as_stream_read_cb(evutil_socket_t fd, short what, void *arg)
 	}
 	if (!s->eof && s->reading) {
 		if (s->framing == AS_FRAME_NONE && (!s->in || evbuffer_get_length(s->in) == 0)) {
-			/* The common case: read straight into the string onData gets. */
-			zend_string *str = zend_string_alloc(AS_READ_SIZE, 0);
+			/*
+			 * The common case. Read into one scratch buffer shared by all streams, then
+			 * make the string onData gets at its exact size: one small allocation and a
+			 * copy of the bytes read, instead of a 64 KiB allocation shrunk afterwards
+			 * (which cost ~15% of the server's user-space instructions at 64 B).
+			 */
+			static char scratch[AS_READ_SIZE];
+			zend_string *str;
 
 			do {
-				n = read(s->fd, ZSTR_VAL(str), AS_READ_SIZE);
+				n = read(s->fd, scratch, AS_READ_SIZE);
 			} while (n < 0 && errno == EINTR);
 			err = errno;
 			if (n > 0) {
 				as_stream_touch(s);
-				if (n < AS_READ_SIZE) {
-					str = zend_string_truncate(str, (size_t)n, 0);
-				}
-				ZSTR_VAL(str)[n] = '\0';
+				str = zend_string_init(scratch, (size_t)n, 0);
 				as_stream_emit(s, str);
 				if (s->state == AS_ST_CONNECTED && !EG(exception)) {
 					as_stream_deliver(s); /* framing may have been set with bytes left over: none here */
 				}
 				goto done;
 			}
-			zend_string_efree(str);
 			errno = err;
 		} else {
 			struct evbuffer_iovec vec;
