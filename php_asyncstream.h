@@ -102,8 +102,6 @@ struct _as_base {
 	void *dns;                     /* struct evdns_base *, created lazily by streams */
 	void (*dns_free)(as_base *b);  /* releases `dns`; set by whoever created it */
 	void (*dns_after_fork)(as_base *b); /* gives a forked child its own resolver sockets; set with dns */
-	void **dns_retired;            /* resolvers replaced after fork(), freed with dns (see dns_after_fork) */
-	uint32_t dns_retired_count;
 	zend_object std;
 };
 

@@ -36,6 +36,7 @@ echo_servers=("floor:$work/c_raw_echo" "event_echo:$php servers/event_echo.php" 
 http_servers=("floor-http:$work/c_raw_http" "event_http:$php servers/event_http.php" "stream_http:$php $repo/bench/stream_http.php")
 
 started=$(date -u '+%Y-%m-%d %H:%M UTC')
+load0=$(cut -d' ' -f1-3 /proc/loadavg)
 echo "bench: echo 100 x 64 B" >&2;   run echo "${echo_servers[@]}" --conns 100 --size 64 --rounds "$rounds"
 echo "bench: echo 100 x 16 KiB" >&2; run echo "${echo_servers[@]}" --conns 100 --size 16384 --rounds "$rounds"
 echo "bench: echo 1000 x 64 B" >&2;  run echo "${echo_servers[@]}" --conns 1000 --size 64 --rounds "$rounds"
@@ -64,7 +65,7 @@ cpu=$(lscpu 2>/dev/null | sed -n 's/^Model name: *//p' | head -1)
 	echo "shown for orientation only: this machine is shared and noisy."
 	echo
 	echo "- date: $started; rounds: $rounds per cell, $secs s each (median reported)"
-	echo "- machine: $(nproc) cores, ${cpu:-unknown CPU}, $(uname -sr)"
+	echo "- machine: $(nproc) cores, ${cpu:-unknown CPU}, $(uname -sr); load average at start: $load0, at end: $(cut -d' ' -f1-3 /proc/loadavg)"
 	echo "- PHP $(php -n -r 'echo PHP_VERSION;'), libevent $(pkg-config --modversion libevent_core), asyncstream $($php -r 'echo phpversion("asyncstream");')"
 	echo "- command: \`scripts/bench.sh$([ $quick = 1 ] && echo ' --quick')\`"
 	echo
