@@ -24,6 +24,7 @@ ZEND_TSRMLS_CACHE_DEFINE()
 static void as_atfork_child(void)
 {
 	as_fork_generation++;
+	as_bases_after_fork();
 }
 
 /* ---------------------------------------------------------------------------------

@@ -246,6 +246,54 @@ void as_base_reinit_after_fork(as_base *b)
 	}
 }
 
+/* Every base that holds a libevent base, for the fork handler. */
+static as_base *as_live_bases = NULL;
+
+static void as_base_list_add(as_base *b)
+{
+	b->live_next = as_live_bases;
+	b->live_pprev = &as_live_bases;
+	if (as_live_bases) {
+		as_live_bases->live_pprev = &b->live_next;
+	}
+	as_live_bases = b;
+}
+
+static void as_base_list_remove(as_base *b)
+{
+	if (!b->live_pprev) {
+		return;
+	}
+	*b->live_pprev = b->live_next;
+	if (b->live_next) {
+		b->live_next->live_pprev = b->live_pprev;
+	}
+	b->live_next = NULL;
+	b->live_pprev = NULL;
+}
+
+static int as_event_is_signal_cb(const struct event_base *base, const struct event *ev, void *arg)
+{
+	(void)base;
+	(void)arg;
+	return (event_get_events(ev) & EV_SIGNAL) ? 1 : 0; /* non-zero stops the walk */
+}
+
+void as_bases_after_fork(void)
+{
+	for (as_base *b = as_live_bases; b; b = b->live_next) {
+		/*
+		 * Until it is re-initialised, a base's signal handler writes to the signal pipe
+		 * the child shares with the parent: a signal sent to the child would reach the
+		 * parent's signal events, and the child would never see it.
+		 */
+		if (b->base && b->fork_gen != as_fork_generation
+				&& event_base_foreach_event(b->base, as_event_is_signal_cb, NULL) != 0) {
+			as_base_reinit_after_fork(b);
+		}
+	}
+}
+
 static zend_object *as_base_create(zend_class_entry *ce)
 {
 	as_base *b = zend_object_alloc(sizeof(as_base), ce);
@@ -279,6 +327,7 @@ static void as_base_release_native(as_base *b)
 	}
 	event_base_free(b->base);
 	b->base = NULL;
+	as_base_list_remove(b);
 	b->free_pending = false;
 }
 
@@ -326,6 +375,9 @@ ZEND_METHOD(EventBase, __construct)
 		zend_throw_error(NULL, "EventBase::__construct() cannot be called twice");
 		RETURN_THROWS();
 	}
+	/* libevent explains a failure in its log: fold that into the exception, not a warning too. */
+	as_log_capture_begin();
+	errno = 0;
 	if (zcfg) {
 		as_config *c = Z_AS_CONFIG_P(zcfg);
 		b->base = c->cfg ? event_base_new_with_config(c->cfg) : NULL;
@@ -333,12 +385,17 @@ ZEND_METHOD(EventBase, __construct)
 		b->base = event_base_new();
 	}
 	if (!b->base) {
+		int err = errno;
+		const char *detail = as_log_capture_end();
+
 		zend_throw_exception_ex(php_asyncstream_exception_ce, 0,
 			"EventBase::__construct(): no event backend satisfies the %s (%s)",
-			zcfg ? "EventConfig" : "defaults", errno ? strerror(errno) : "no details");
+			zcfg ? "EventConfig" : "defaults", detail ? detail : (err ? strerror(err) : "no details"));
 		RETURN_THROWS();
 	}
+	as_log_capture_end();
 	b->fork_gen = as_fork_generation;
+	as_base_list_add(b);
 }
 
 #define AS_METHOD_NAME "getMethod()"
@@ -412,6 +469,11 @@ static void as_base_run(as_base *b, int flags, zval *return_value)
 		bailout = true;
 	} zend_end_try();
 	b->loop_depth--;
+	if (UNEXPECTED(b->bailout)) {
+		/* as_invoke() caught a bailout in a callback and let libevent unwind: resume it. */
+		b->bailout = false;
+		bailout = true;
+	}
 
 	if (b->free_pending) {
 		as_base_release_native(b);
@@ -795,16 +857,22 @@ static bool as_event_is_pending(as_event *e)
 		&& event_pending(e->ev, EV_READ | EV_WRITE | EV_SIGNAL | EV_TIMEOUT, NULL);
 }
 
-/* Throws Error and returns NULL when the event was freed or its base was. */
-static as_event *as_event_get_live(zval *zthis, const char *method)
+/*
+ * Throws Error and returns NULL when the event was freed or its base was. The message
+ * names the method the user called (an alias such as addTimer() included).
+ */
+static as_event *as_event_get_live(zval *zev)
 {
-	as_event *e = Z_AS_EVENT_P(zthis);
+	as_event *e = Z_AS_EVENT_P(zev);
 
 	if (UNEXPECTED(e->state != AS_EV_LIVE || !e->ev || !e->base || !as_base_is_live(e->base))) {
-		zend_throw_error(NULL, "Event::%s: %s", method,
+		zend_string *method = get_active_function_or_method_name();
+
+		zend_throw_error(NULL, "%s(): %s", ZSTR_VAL(method),
 			e->state == AS_EV_FREED ? "the event has been freed"
 			: e->state == AS_EV_UNINIT ? "the event is not initialised (its constructor was not called)"
 			: "the event's EventBase has been freed");
+		zend_string_release(method);
 		return NULL;
 	}
 	return e;
@@ -855,7 +923,7 @@ static bool as_event_parse_fd(zval *zfd, zend_long what, uint32_t fd_arg, uint32
 		return true;
 	}
 	if ((what & EV_ET) && !(what & (EV_READ | EV_WRITE))) {
-		zend_argument_value_error(what_arg, "Event::ET needs Event::READ or Event::WRITE");
+		zend_argument_value_error(what_arg, "must contain Event::READ or Event::WRITE when it contains Event::ET");
 		return false;
 	}
 	if (!as_zval_to_fd(zfd, fd_arg, fd_out)) {
@@ -996,7 +1064,7 @@ ZEND_METHOD(Event, set)
 		Z_PARAM_ZVAL(zarg)
 	ZEND_PARSE_PARAMETERS_END();
 
-	if (!(e = as_event_get_live(ZEND_THIS, "set()"))) {
+	if (!(e = as_event_get_live(ZEND_THIS))) {
 		RETURN_THROWS();
 	}
 	if (!(b = as_base_arg(zbase, "Event::set()"))) {
@@ -1043,7 +1111,7 @@ ZEND_METHOD(Event, setTimer)
 		Z_PARAM_ZVAL(zarg)
 	ZEND_PARSE_PARAMETERS_END();
 
-	if (!(e = as_event_get_live(ZEND_THIS, "setTimer()"))) {
+	if (!(e = as_event_get_live(ZEND_THIS))) {
 		RETURN_THROWS();
 	}
 	if (!(b = as_base_arg(zbase, "Event::setTimer()"))) {
@@ -1083,7 +1151,7 @@ ZEND_METHOD(Event, add)
 	if (timeout != -1 && !as_double_to_timeval(timeout, 1, &tv)) {
 		RETURN_THROWS();
 	}
-	if (!(e = as_event_get_live(ZEND_THIS, "add()"))) {
+	if (!(e = as_event_get_live(ZEND_THIS))) {
 		RETURN_THROWS();
 	}
 	as_base_fork_check(e->base);
@@ -1113,7 +1181,7 @@ ZEND_METHOD(Event, del)
 	as_event *e;
 
 	ZEND_PARSE_PARAMETERS_NONE();
-	if (!(e = as_event_get_live(ZEND_THIS, "del()"))) {
+	if (!(e = as_event_get_live(ZEND_THIS))) {
 		RETURN_THROWS();
 	}
 	as_base_fork_check(e->base);
@@ -1125,7 +1193,7 @@ ZEND_METHOD(Event, removeTimer)
 	as_event *e;
 
 	ZEND_PARSE_PARAMETERS_NONE();
-	if (!(e = as_event_get_live(ZEND_THIS, "removeTimer()"))) {
+	if (!(e = as_event_get_live(ZEND_THIS))) {
 		RETURN_THROWS();
 	}
 	RETURN_BOOL(event_remove_timer(e->ev) == 0);
@@ -1141,7 +1209,7 @@ ZEND_METHOD(Event, setPriority)
 		Z_PARAM_LONG(prio)
 	ZEND_PARSE_PARAMETERS_END();
 
-	if (!(e = as_event_get_live(ZEND_THIS, "setPriority()"))) {
+	if (!(e = as_event_get_live(ZEND_THIS))) {
 		RETURN_THROWS();
 	}
 	n = event_base_get_npriorities(e->base->base);
@@ -1165,7 +1233,7 @@ ZEND_METHOD(Event, pending)
 		Z_PARAM_LONG(flags)
 	ZEND_PARSE_PARAMETERS_END();
 
-	if (!(e = as_event_get_live(ZEND_THIS, "pending()"))) {
+	if (!(e = as_event_get_live(ZEND_THIS))) {
 		RETURN_THROWS();
 	}
 	RETURN_BOOL(event_pending(e->ev, (short)(flags & AS_EV_ALL_FLAGS), NULL) != 0);
@@ -1176,6 +1244,11 @@ ZEND_METHOD(Event, free)
 	as_event *e = Z_AS_EVENT_P(ZEND_THIS);
 
 	ZEND_PARSE_PARAMETERS_NONE();
+	if (e->state == AS_EV_UNINIT) {
+		/* Never constructed (unserialize()): free() still means "unusable from now on". */
+		e->state = AS_EV_FREED;
+		return;
+	}
 	as_event_teardown(e, AS_EV_FREED);
 }
 
@@ -1279,7 +1352,7 @@ ZEND_METHOD(EventBase, set)
 	if (!(b = as_base_get_live(Z_OBJ_P(ZEND_THIS), "EventBase::set()"))) {
 		RETURN_THROWS();
 	}
-	if (!(e = as_event_get_live(zev, "EventBase::set()"))) {
+	if (!(e = as_event_get_live(zev))) {
 		RETURN_THROWS();
 	}
 	if (as_event_is_pending(e)) {

@@ -8,6 +8,7 @@
 
 #include "php_asyncstream.h"
 #include "php_network.h"
+#include "php_memory_streams.h"
 #include "ext/standard/file.h"
 
 #include <fcntl.h>
@@ -46,6 +47,15 @@ static bool as_stream_to_fd(php_stream *stream, uint32_t arg_num, evutil_socket_
 {
 	php_socket_t fd = -1;
 
+	/*
+	 * php://temp answers a cast by moving its contents into a temporary file and handing
+	 * out that file's descriptor: a side effect on the user's stream, and a regular file
+	 * no backend can poll. It is not a descriptor source.
+	 */
+	if (php_stream_is(stream, PHP_STREAM_IS_TEMP)) {
+		goto not_castable;
+	}
+
 	/* Sockets first (no buffered-data warning), then anything select()able, then plain fds. */
 	if (php_stream_is(stream, PHP_STREAM_IS_SOCKET)
 			&& php_stream_cast(stream, PHP_STREAM_AS_SOCKETD | PHP_STREAM_CAST_INTERNAL, (void **)&fd, 0) == SUCCESS
@@ -78,6 +88,7 @@ static bool as_stream_to_fd(php_stream *stream, uint32_t arg_num, evutil_socket_
 			return true;
 		}
 	}
+not_castable:
 	zend_argument_value_error(arg_num,
 		"must be a stream that can be cast to a file descriptor (a socket, pipe, STDIN, ...), "
 		"%s stream%s%s%s given",

@@ -56,10 +56,10 @@ bool as_invoke(as_base *base, zend_object *owner, as_callback *cb, uint32_t argc
 	zend_fcall_info fci;
 	zend_fcall_info_cache fcc;
 	zval callable, retval;
-	bool ok;
+	bool ok, bailout = false;
 
-	if (UNEXPECTED(EG(exception))) {
-		/* An earlier callback in this batch threw: run nothing more, stop the loop. */
+	if (UNEXPECTED(EG(exception) || (base && base->bailout))) {
+		/* An earlier callback in this batch threw or bailed out: run nothing more, stop the loop. */
 		if (base && base->base) {
 			event_base_loopbreak(base->base);
 		}
@@ -84,13 +84,43 @@ bool as_invoke(as_base *base, zend_object *owner, as_callback *cb, uint32_t argc
 	fci.named_params = NULL;
 	ZVAL_UNDEF(&retval);
 
-	if (EXPECTED(cb->cached)) {
-		fcc = cb->fcc;
-		zend_call_function(&fci, &fcc);
-	} else {
-		zend_call_function(&fci, NULL);
+	/*
+	 * A fatal error in the callback longjmps to the nearest zend_try. Jumping over
+	 * libevent's frames would leave its loop marked as running (every later loop() on
+	 * this base fails: "reentrant invocation") and skip our callers' bookkeeping, so
+	 * catch it here, let libevent return normally, and have loop() resume the bailout.
+	 */
+	zend_try {
+		if (EXPECTED(cb->cached)) {
+			fcc = cb->fcc;
+			zend_call_function(&fci, &fcc);
+		} else {
+			zend_call_function(&fci, NULL);
+		}
+	} zend_catch {
+		bailout = true;
+	} zend_end_try();
+
+	if (UNEXPECTED(bailout)) {
+		if (!base || !base->base) {
+			zend_bailout(); /* no loop of ours to unwind */
+		}
+		base->bailout = true;
+		event_base_loopbreak(base->base);
+		zval_ptr_dtor(&callable);
+		OBJ_RELEASE(owner);
+		return false;
 	}
 	zval_ptr_dtor(&retval);
+
+	if (base) {
+		/*
+		 * G5: a callback that forked returns, in the child, straight into libevent's loop,
+		 * which would go on polling the backend shared with the parent. Re-initialise first.
+		 * (The loop holds a reference on the base, so it is still there.)
+		 */
+		as_base_fork_check(base);
+	}
 
 	ok = EG(exception) == NULL;
 	if (UNEXPECTED(!ok) && base && base->base) {

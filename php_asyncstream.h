@@ -64,7 +64,9 @@ typedef struct _as_base as_base;
  *   the callback may free/unset/close anything, itself included (G1);
  * - on an exception (or exit()) breaks the base's loop at once and leaves the exception
  *   pending for loop() to rethrow; the watcher's state is not touched (G4);
- * - does not call PHP at all while an exception is pending.
+ * - on a bailout (fatal error) breaks the loop too and sets base->bailout, so libevent
+ *   unwinds its own loop normally before loop() resumes the bailout;
+ * - does not call PHP at all while an exception or a bailout is pending.
  * Returns false when the call did not complete normally (exception pending).
  */
 bool as_invoke(as_base *base, zend_object *owner, as_callback *cb, uint32_t argc, zval *argv);
@@ -94,6 +96,9 @@ struct _as_base {
 	uint32_t loop_depth;           /* > 0 while loop() runs on this base */
 	bool free_pending;             /* free() was called while looping: release after the loop */
 	bool was_freed;                /* EventBase::free() was called */
+	bool bailout;                  /* a callback bailed out (fatal error): loop() resumes the bailout */
+	as_base *live_next;            /* list of bases holding a libevent base (fork, G5) */
+	as_base **live_pprev;
 	void *dns;                     /* struct evdns_base *, created lazily by streams */
 	void (*dns_free)(as_base *b);  /* releases `dns`; set by whoever created it */
 	zend_object std;
@@ -108,6 +113,12 @@ static zend_always_inline as_base *as_base_from_obj(zend_object *obj)
 /* Bumped in every forked child (pthread_atfork). */
 extern volatile uint32_t as_fork_generation;
 void as_base_reinit_after_fork(as_base *b);
+/*
+ * Called in the forked child (pthread_atfork): re-initialises at once every base that
+ * has signal events, because libevent's signal handler would otherwise keep writing to
+ * the signal pipe it shares with the parent. Other bases stay lazy (as_base_fork_check).
+ */
+void as_bases_after_fork(void);
 
 /* G5: one integer compare before any call that reaches the kernel through a base. */
 static zend_always_inline void as_base_fork_check(as_base *b)

@@ -1,0 +1,68 @@
+<?php
+/*
+ * Reads RESULT lines (../shared/bench/run.sh, bench/timers.php) and prints the goal table
+ * of docs/benchmarks.md: for each cell, each server's "server µs/op" (srv_cpu / rps) as a
+ * ratio to the floor's in the same round (runs alternate, so each round's pair ran side
+ * by side), and the median over rounds.
+ *
+ *   php bench/ratios.php results.txt [floor-label] [floor-http-label]
+ */
+declare(strict_types=1);
+
+[$file, $floor, $floorHttp] = [$argv[1] ?? '', $argv[2] ?? 'floor', $argv[3] ?? 'floor-http'];
+$lines = @file($file, FILE_IGNORE_NEW_LINES) ?: [];
+$runs = [];   // cell => round => server => row
+foreach ($lines as $line) {
+    if (!str_starts_with($line, 'RESULT ') || str_contains($line, 'bench=timers')) {
+        continue;
+    }
+    $row = [];
+    foreach (explode(' ', substr($line, 7)) as $kv) {
+        [$k, $v] = array_pad(explode('=', $kv, 2), 2, '');
+        $row[$k] = $v;
+    }
+    $cell = $row['cell'] ?? '?';
+    if (($row['pipeline'] ?? '1') !== '1') {
+        $cell .= '-p' . $row['pipeline'];
+    }
+    $runs[$cell][$row['round'] ?? '?'][$row['server'] ?? '?'] = $row;
+}
+
+function us_per_op(array $r): ?float
+{
+    $rps = (float)($r['rps'] ?? 0);
+    return $rps > 0 ? (float)$r['srv_cpu'] * 1e4 / $rps : null; // srv_cpu is % of a core
+}
+
+function median(array $v): float
+{
+    sort($v);
+    $n = count($v);
+    return $n % 2 ? $v[intdiv($n, 2)] : ($v[$n / 2 - 1] + $v[$n / 2]) / 2;
+}
+
+echo "| cell | server | rounds | server µs/op (median) | ratio to floor (median) | rps (median) | errors |\n";
+echo "|---|---|---:|---:|---:|---:|---:|\n";
+foreach ($runs as $cell => $rounds) {
+    $ratios = $us = $rps = $errors = [];
+    foreach ($rounds as $round => $servers) {
+        $ref = $servers[$floor] ?? $servers[$floorHttp] ?? null;
+        foreach ($servers as $name => $r) {
+            $u = us_per_op($r);
+            if ($u === null) {
+                continue;
+            }
+            $us[$name][] = $u;
+            $rps[$name][] = (float)$r['rps'];
+            $errors[$name] = ($errors[$name] ?? 0) + (int)($r['errors'] ?? 0) + (int)($r['conn_fail'] ?? 0);
+            if ($ref !== null && ($ru = us_per_op($ref))) {
+                $ratios[$name][] = $u / $ru;
+            }
+        }
+    }
+    foreach ($us as $name => $v) {
+        printf("| %s | %s | %d | %.2f | %s | %s | %d |\n", $cell, $name, count($v), median($v),
+            isset($ratios[$name]) ? sprintf('%.2f', median($ratios[$name])) : 'n/a',
+            number_format(median($rps[$name])), $errors[$name]);
+    }
+}

@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# Runs the benchmark of issue 5 with ../shared/bench and writes docs/benchmarks.md.
+#
+#   scripts/bench.sh            key cells, 3 alternating rounds each (~15 min)
+#   scripts/bench.sh --quick    1 round, 3 s per run (a smoke run, ~3 min)
+#
+# Servers, all in one run.sh call per cell so they alternate: the C floor
+# (../shared/bench/reference/c_libevent_raw.c), the shared Event-API servers
+# (servers/event_*.php) on asyncstream, and bench/stream_*.php (AsyncStream). Ratios are
+# server CPU per operation relative to the floor in the same round (bench/ratios.php).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. scripts/lib.sh
+
+rounds=3; secs=5; quick=0
+[ "${1:-}" = "--quick" ] && { rounds=1; secs=3; quick=1; }
+
+as_need_packages "${AS_BUILD_PACKAGES[@]}" wrk util-linux procps libevent-dev
+as_build
+
+repo=$PWD
+shared=$(cd ../shared/bench 2>/dev/null && pwd) || { echo "bench: ../shared/bench not found" >&2; exit 1; }
+work=$repo/build/bench
+rm -rf "$work"; mkdir -p "$work"
+cp -r "$shared/." "$work/"; chmod -R u+w "$work"
+le=$(pkg-config --cflags --libs libevent_core)
+cc -O2 -o "$work/c_raw_echo" "$work/reference/c_libevent_raw.c" $le
+cc -O2 -DHTTP -o "$work/c_raw_http" "$work/reference/c_libevent_raw.c" $le
+
+php="php -n -d extension=$repo/modules/asyncstream.so"
+results=$work/results.txt
+: > "$results"
+run() { "$work/run.sh" "$@" --seconds "$secs" --results "$results" >/dev/null; }
+
+echo_servers=("floor:$work/c_raw_echo" "event_echo:$php servers/event_echo.php" "stream_echo:$php $repo/bench/stream_echo.php")
+http_servers=("floor-http:$work/c_raw_http" "event_http:$php servers/event_http.php" "stream_http:$php $repo/bench/stream_http.php")
+
+started=$(date -u '+%Y-%m-%d %H:%M UTC')
+echo "bench: echo 100 x 64 B" >&2;   run echo "${echo_servers[@]}" --conns 100 --size 64 --rounds "$rounds"
+echo "bench: echo 100 x 16 KiB" >&2; run echo "${echo_servers[@]}" --conns 100 --size 16384 --rounds "$rounds"
+echo "bench: echo 1000 x 64 B" >&2;  run echo "${echo_servers[@]}" --conns 1000 --size 64 --rounds "$rounds"
+echo "bench: echo 100 x 64 B, pipeline 16" >&2; run echo "${echo_servers[@]}" --conns 100 --size 64 --pipeline 16 --rounds "$rounds"
+echo "bench: http wrk -c100" >&2;    run http "${http_servers[@]}" --conns 100 --rounds "$rounds"
+# Idle: 10 active connections alone, then with 10,000 idle ones, alternating.
+idle_rounds=$(( quick ? 1 : 2 ))
+for r in $(seq 1 "$idle_rounds"); do
+	echo "bench: idle round $r" >&2
+	"$work/run.sh" echo "stream_echo-0idle:$php $repo/bench/stream_echo.php" --conns 10 --size 64 --seconds "$secs" --results "$results" >/dev/null
+	"$work/run.sh" idle "stream_echo-10000idle:$php $repo/bench/stream_echo.php" --conns 10 --idle 10000 --size 64 --seconds "$secs" --results "$results" >/dev/null
+done
+echo "bench: timers" >&2
+$php bench/timers.php >> "$results"
+
+# ---- docs/benchmarks.md
+cpu=$(lscpu 2>/dev/null | sed -n 's/^Model name: *//p' | head -1)
+{
+	echo "# asyncstream benchmarks"
+	echo
+	echo "Reproduce with \`scripts/bench.sh\` (this file is its output). Harness: ../shared/bench"
+	echo "(loadgen, wrk), server pinned to CPU 0, load generator to CPU 1, loopback only."
+	echo "Numbers are **ratios of server CPU per operation to the C floor in the same round**"
+	echo "(c_libevent_raw.c: libevent + read()/write(), 2 syscalls per round trip); servers"
+	echo "alternate within each round so machine drift hits all alike. Absolute rates are"
+	echo "shown for orientation only: this machine is shared and noisy."
+	echo
+	echo "- date: $started; rounds: $rounds per cell, $secs s each (median reported)"
+	echo "- machine: $(nproc) cores, ${cpu:-unknown CPU}, $(uname -sr)"
+	echo "- PHP $(php -n -r 'echo PHP_VERSION;'), libevent $(pkg-config --modversion libevent_core), asyncstream $($php -r 'echo phpversion("asyncstream");')"
+	echo "- command: \`scripts/bench.sh$([ $quick = 1 ] && echo ' --quick')\`"
+	echo
+	echo "## Server CPU per operation, relative to the floor"
+	echo
+	php -n bench/ratios.php "$results" floor floor-http
+	echo
+	echo "Goals (issue 5): stream_echo ≤ 1.10 (100 x 64 B, 100 x 16 KiB), ≤ 1.15 (1000 x 64 B);"
+	echo "stream_http ≤ 1.20; event_echo ≤ 1.12; idle: throughput with 10,000 idle connections"
+	echo "within 3% of 0 idle, ≤ 1 KiB RSS per idle connection (idle_bytes_per_conn below)."
+	echo
+	echo "## Idle connections"
+	echo
+	grep -E 'server=stream_echo-(0|10000)idle' "$results" | sed -E 's/.*server=([^ ]*).* rps=([0-9.]*).*srv_cpu=([0-9]*).*/\1 \2 \3/' |
+		awk '{print "- " $1 ": " $2 " round trips/s, server CPU " $3 "%"}'
+	grep -o 'idle_ok=[0-9]* idle_lost=[0-9]*.*idle_bytes_per_conn=[0-9.]*' "$results" | sed 's/^/- /' || true
+	echo
+	echo "## Timers (bench/timers.php)"
+	echo
+	grep 'bench=timers' "$results" | sed 's/^RESULT /- /'
+	echo
+	echo "## Full tables (../shared/bench/report.php)"
+	echo
+	php -n "$work/report.php" "$results"
+} > docs/benchmarks.md
+echo "bench: wrote docs/benchmarks.md" >&2
