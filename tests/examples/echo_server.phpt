@@ -2,6 +2,8 @@
 examples/echo_server.php: echoes every byte to several clients, ends a half-closed connection, stops on SIGTERM
 --SKIPIF--
 <?php if (!function_exists('posix_kill')) die('skip posix needed'); ?>
+--INI--
+pcre.jit=0
 --FILE--
 <?php
 require __DIR__ . '/fixtures/run.php';

@@ -2,6 +2,8 @@
 examples/http_server.php: keep-alive, pipelined requests answered in order, Connection: close and HTTP/1.0 close after the response
 --SKIPIF--
 <?php if (!function_exists('posix_kill')) die('skip posix needed'); ?>
+--INI--
+pcre.jit=0
 --FILE--
 <?php
 require __DIR__ . '/fixtures/run.php';

@@ -2,6 +2,8 @@
 examples/load_client.php against examples/echo_server.php: round trips over several connections, every echo checked, no errors
 --SKIPIF--
 <?php if (!function_exists('posix_kill')) die('skip posix needed'); ?>
+--INI--
+pcre.jit=0
 --FILE--
 <?php
 require __DIR__ . '/fixtures/run.php';
