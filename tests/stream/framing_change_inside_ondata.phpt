@@ -13,7 +13,7 @@ $s->onData(function (AsyncStream $s, string $d) {
     static $body = false;
     if (!$body) {
         echo "header $d\n";
-        $s->setFraming(AsyncStream::FRAME_FIXED, (int)$d);
+        $s->setFraming(AsyncStream::FRAME_FIXED, $d); // a numeric string is accepted
     } else {
         echo "body [$d]\n";
         $s->setFraming(AsyncStream::FRAME_DELIMITER, ":");

@@ -1,0 +1,326 @@
+/*
+ * Addresses and per-connection options shared by AsyncStream and AsyncStreamServer:
+ * parsing the API.md address forms without DNS, formatting sockaddrs the way the
+ * getters return them, and reading the options arrays.
+ */
+#ifdef HAVE_CONFIG_H
+# include "config.h"
+#endif
+
+#include "php_asyncstream.h"
+#include "ext/standard/file.h"
+
+#include <string.h>
+#include <strings.h>
+#include <sys/socket.h>
+#include <sys/un.h>
+#include <netinet/in.h>
+#include <arpa/inet.h>
+
+/* =================================================================================
+ * Addresses
+ * =============================================================================== */
+
+static bool as_parse_port(const char *p, size_t len, int *port)
+{
+	int v = 0;
+
+	if (len == 0 || len > 5) {
+		return false;
+	}
+	for (size_t i = 0; i < len; i++) {
+		if (p[i] < '0' || p[i] > '9') {
+			return false;
+		}
+		v = v * 10 + (p[i] - '0');
+	}
+	if (v > 65535) {
+		return false;
+	}
+	*port = v;
+	return true;
+}
+
+static bool as_hostname_valid(const char *h, size_t len)
+{
+	if (len == 0 || len > 253) {
+		return false;
+	}
+	for (size_t i = 0; i < len; i++) {
+		char c = h[i];
+		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+				|| c == '-' || c == '.' || c == '_')) {
+			return false;
+		}
+	}
+	return true;
+}
+
+int as_address_parse(const char *addr, size_t len, uint32_t arg_num, struct sockaddr_storage *ss, socklen_t *sslen,
+	char *host, size_t hostlen, int *port)
+{
+	const char *p = addr, *colon;
+	size_t n = len;
+
+	memset(ss, 0, sizeof(*ss));
+	if (memchr(addr, '\0', len)) {
+		zend_argument_value_error(arg_num, "must not contain NUL bytes");
+		return -1;
+	}
+	if (n >= 7 && strncasecmp(p, "unix://", 7) == 0) {
+		struct sockaddr_un *sun = (struct sockaddr_un *)ss;
+		p += 7;
+		n -= 7;
+		if (n == 0 || p[0] != '/') {
+			zend_argument_value_error(arg_num, "must be \"unix:///absolute/path\", \"%s\" given", addr);
+			return -1;
+		}
+		if (n >= sizeof(sun->sun_path)) {
+			zend_argument_value_error(arg_num, "has a unix socket path longer than %d bytes",
+				(int)sizeof(sun->sun_path) - 1);
+			return -1;
+		}
+		sun->sun_family = AF_UNIX;
+		memcpy(sun->sun_path, p, n);
+		*sslen = (socklen_t)(offsetof(struct sockaddr_un, sun_path) + n + 1);
+		return 1;
+	}
+	if (n >= 6 && strncasecmp(p, "tcp://", 6) == 0) {
+		p += 6;
+		n -= 6;
+	} else if (memchr(p, '/', n)) {
+		zend_argument_value_error(arg_num,
+			"must be \"tcp://HOST:PORT\", \"HOST:PORT\", \"[IPv6]:PORT\" or \"unix:///path\", \"%s\" given", addr);
+		return -1;
+	}
+	if (n > 0 && p[0] == '[') {
+		const char *close = memchr(p, ']', n);
+		char buf[INET6_ADDRSTRLEN + 1];
+		struct sockaddr_in6 *sin6 = (struct sockaddr_in6 *)ss;
+		size_t hl;
+
+		if (!close || close + 1 >= p + n || close[1] != ':') {
+			zend_argument_value_error(arg_num, "must be \"[IPv6]:PORT\", \"%s\" given", addr);
+			return -1;
+		}
+		hl = (size_t)(close - p - 1);
+		if (hl == 0 || hl >= sizeof(buf)) {
+			zend_argument_value_error(arg_num, "has an invalid IPv6 address, \"%s\" given", addr);
+			return -1;
+		}
+		memcpy(buf, p + 1, hl);
+		buf[hl] = '\0';
+		if (!as_parse_port(close + 2, (size_t)(p + n - close - 2), port)) {
+			zend_argument_value_error(arg_num, "has an invalid port (0-65535), \"%s\" given", addr);
+			return -1;
+		}
+		if (inet_pton(AF_INET6, buf, &sin6->sin6_addr) != 1) {
+			zend_argument_value_error(arg_num, "has an invalid IPv6 address, \"%s\" given", addr);
+			return -1;
+		}
+		sin6->sin6_family = AF_INET6;
+		sin6->sin6_port = htons((uint16_t)*port);
+		*sslen = sizeof(*sin6);
+		return 1;
+	}
+	colon = zend_memrchr(p, ':', n);
+	if (!colon) {
+		zend_argument_value_error(arg_num, "must include a port (\"HOST:PORT\"), \"%s\" given", addr);
+		return -1;
+	}
+	if (memchr(p, ':', (size_t)(colon - p))) {
+		zend_argument_value_error(arg_num, "must put an IPv6 address in brackets (\"[::1]:PORT\"), \"%s\" given", addr);
+		return -1;
+	}
+	if (!as_parse_port(colon + 1, (size_t)(p + n - colon - 1), port)) {
+		zend_argument_value_error(arg_num, "has an invalid port (0-65535), \"%s\" given", addr);
+		return -1;
+	}
+	{
+		size_t hl = (size_t)(colon - p);
+		struct sockaddr_in *sin = (struct sockaddr_in *)ss;
+		char buf[256];
+
+		if (!as_hostname_valid(p, hl) || hl >= sizeof(buf) || hl >= hostlen) {
+			zend_argument_value_error(arg_num, "has an invalid host name, \"%s\" given", addr);
+			return -1;
+		}
+		memcpy(buf, p, hl);
+		buf[hl] = '\0';
+		if (inet_pton(AF_INET, buf, &sin->sin_addr) == 1) {
+			sin->sin_family = AF_INET;
+			sin->sin_port = htons((uint16_t)*port);
+			*sslen = sizeof(*sin);
+			return 1;
+		}
+		memcpy(host, buf, hl + 1);
+		return 0;
+	}
+}
+
+zend_string *as_address_format(const struct sockaddr *sa, socklen_t len)
+{
+	char buf[INET6_ADDRSTRLEN];
+
+	switch (sa->sa_family) {
+		case AF_INET: {
+			const struct sockaddr_in *sin = (const struct sockaddr_in *)sa;
+			inet_ntop(AF_INET, &sin->sin_addr, buf, sizeof(buf));
+			return zend_strpprintf(0, "tcp://%s:%u", buf, (unsigned)ntohs(sin->sin_port));
+		}
+		case AF_INET6: {
+			const struct sockaddr_in6 *sin6 = (const struct sockaddr_in6 *)sa;
+			inet_ntop(AF_INET6, &sin6->sin6_addr, buf, sizeof(buf));
+			return zend_strpprintf(0, "tcp://[%s]:%u", buf, (unsigned)ntohs(sin6->sin6_port));
+		}
+		case AF_UNIX: {
+			const struct sockaddr_un *sun = (const struct sockaddr_un *)sa;
+			size_t off = offsetof(struct sockaddr_un, sun_path), plen;
+
+			if (len <= off) {
+				return NULL; /* unnamed (socketpair, unbound client) */
+			}
+			if (sun->sun_path[0] == '\0') {
+				/* Linux abstract namespace: shown with a leading '@' */
+				return zend_strpprintf(0, "unix://@%.*s", (int)(len - off - 1), sun->sun_path + 1);
+			}
+			plen = strnlen(sun->sun_path, len - off);
+			if (plen == 0) {
+				return NULL;
+			}
+			return zend_strpprintf(0, "unix://%.*s", (int)plen, sun->sun_path);
+		}
+		default:
+			return NULL;
+	}
+}
+
+/* =================================================================================
+ * Options
+ * =============================================================================== */
+
+void as_stream_opts_init(as_stream_opts *o)
+{
+	zend_long dst = FG(default_socket_timeout);
+
+	o->timeout = dst > 0 ? (double)dst : 0.0;
+	o->bind = NULL;
+	o->nodelay = true;
+	o->keepalive = false;
+	o->high_water = AS_STREAM_DEFAULT_HIGH_WATER;
+	o->low_water = AS_STREAM_DEFAULT_LOW_WATER;
+	o->max_frame = AS_STREAM_DEFAULT_MAX_FRAME;
+}
+
+void as_stream_opts_release(as_stream_opts *o)
+{
+	if (o->bind) {
+		zend_string_release(o->bind);
+		o->bind = NULL;
+	}
+}
+
+static bool as_opt_bool(zval *v, uint32_t arg_num, const char *key, bool *out)
+{
+	ZVAL_DEREF(v);
+	if (Z_TYPE_P(v) != IS_TRUE && Z_TYPE_P(v) != IS_FALSE) {
+		zend_argument_type_error(arg_num, "option \"%s\" must be of type bool, %s given", key, zend_zval_type_name(v));
+		return false;
+	}
+	*out = Z_TYPE_P(v) == IS_TRUE;
+	return true;
+}
+
+static bool as_opt_size(zval *v, uint32_t arg_num, const char *key, zend_long min, size_t *out)
+{
+	ZVAL_DEREF(v);
+	if (Z_TYPE_P(v) != IS_LONG) {
+		zend_argument_type_error(arg_num, "option \"%s\" must be of type int, %s given", key, zend_zval_type_name(v));
+		return false;
+	}
+	if (Z_LVAL_P(v) < min) {
+		zend_argument_value_error(arg_num, "option \"%s\" must be " ZEND_LONG_FMT " or more, " ZEND_LONG_FMT " given",
+			key, min, Z_LVAL_P(v));
+		return false;
+	}
+	*out = (size_t)Z_LVAL_P(v);
+	return true;
+}
+
+bool as_stream_opts_parse(HashTable *ht, uint32_t arg_num, bool for_connect, const char *const *extra_keys,
+	as_stream_opts *o)
+{
+	zend_string *key;
+	zend_ulong idx;
+	zval *v;
+
+	ZEND_HASH_FOREACH_KEY_VAL(ht, idx, key, v) {
+		if (!key) {
+			zend_argument_value_error(arg_num, "must be an array of option name => value, key " ZEND_ULONG_FMT " given", idx);
+			return false;
+		}
+		if (zend_string_equals_literal(key, "nodelay")) {
+			if (!as_opt_bool(v, arg_num, "nodelay", &o->nodelay)) {
+				return false;
+			}
+		} else if (zend_string_equals_literal(key, "keepalive")) {
+			if (!as_opt_bool(v, arg_num, "keepalive", &o->keepalive)) {
+				return false;
+			}
+		} else if (zend_string_equals_literal(key, "high_water")) {
+			if (!as_opt_size(v, arg_num, "high_water", 1, &o->high_water)) {
+				return false;
+			}
+		} else if (zend_string_equals_literal(key, "low_water")) {
+			if (!as_opt_size(v, arg_num, "low_water", 0, &o->low_water)) {
+				return false;
+			}
+		} else if (zend_string_equals_literal(key, "max_frame")) {
+			if (!as_opt_size(v, arg_num, "max_frame", 1, &o->max_frame)) {
+				return false;
+			}
+		} else if (for_connect && zend_string_equals_literal(key, "timeout")) {
+			zval *d = v;
+			ZVAL_DEREF(d);
+			if (Z_TYPE_P(d) != IS_LONG && Z_TYPE_P(d) != IS_DOUBLE) {
+				zend_argument_type_error(arg_num, "option \"timeout\" must be of type float, %s given", zend_zval_type_name(d));
+				return false;
+			}
+			o->timeout = zval_get_double(d);
+			if (zend_isnan(o->timeout)) {
+				zend_argument_value_error(arg_num, "option \"timeout\" must be a number of seconds, NAN given");
+				return false;
+			}
+		} else if (for_connect && zend_string_equals_literal(key, "bind")) {
+			zval *d = v;
+			ZVAL_DEREF(d);
+			if (Z_TYPE_P(d) != IS_STRING) {
+				zend_argument_type_error(arg_num, "option \"bind\" must be of type string, %s given", zend_zval_type_name(d));
+				return false;
+			}
+			if (o->bind) {
+				zend_string_release(o->bind);
+			}
+			o->bind = zend_string_copy(Z_STR_P(d));
+		} else {
+			bool known = false;
+			for (const char *const *k = extra_keys; k && *k; k++) {
+				if (zend_string_equals_cstr(key, *k, strlen(*k))) {
+					known = true;
+					break;
+				}
+			}
+			if (!known) {
+				zend_argument_value_error(arg_num, "contains an unknown option \"%s\"", ZSTR_VAL(key));
+				return false;
+			}
+		}
+	} ZEND_HASH_FOREACH_END();
+
+	if (o->low_water > o->high_water) {
+		zend_argument_value_error(arg_num, "option \"low_water\" (%zu) must not exceed \"high_water\" (%zu)",
+			o->low_water, o->high_water);
+		return false;
+	}
+	return true;
+}
