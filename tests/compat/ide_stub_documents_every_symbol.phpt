@@ -1,5 +1,7 @@
 --TEST--
 IDE stub: stubs/asyncstream.php declares every class, method, parameter and constant of the module, each with a doc comment (@param for every parameter, @return for every non-void method)
+--INI--
+pcre.jit=0
 --FILE--
 <?php
 $src = file_get_contents(__DIR__ . '/../../stubs/asyncstream.php');
