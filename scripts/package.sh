@@ -76,14 +76,29 @@ if [ $system = 1 ]; then
 		echo "package: asyncstream is already installed through pecl; not touching it" >&2
 		exit 1
 	fi
-	trap 'pecl uninstall asyncstream >/dev/null 2>&1 || true' EXIT
+	# pecl builds in its temp_dir (/tmp/pear/temp by default): remove what this run adds there.
+	pear_tmp=$(pecl config-get temp_dir 2>/dev/null || echo /tmp/pear/temp)
+	had_tmp=0; [ -d "$pear_tmp" ] && had_tmp=1
+	before=$(ls -A "$pear_tmp" 2>/dev/null || true)
+	cleanup_system() {
+		pecl uninstall asyncstream >/dev/null 2>&1 || true
+		if [ $had_tmp = 0 ]; then
+			rm -rf "$pear_tmp"
+			rmdir "$(dirname "$pear_tmp")" 2>/dev/null || true
+		else
+			for f in $(ls -A "$pear_tmp" 2>/dev/null); do
+				grep -qxF "$f" <<<"$before" || rm -rf "${pear_tmp:?}/$f"
+			done
+		fi
+	}
+	trap cleanup_system EXIT
 	pecl install -D 'with-libevent-dir="autodetect"' "$tgz" </dev/null >build/pecl-install.log 2>&1 ||
 		{ tail -30 build/pecl-install.log >&2; exit 1; }
 	grep -E '^(Build process completed|Installing|install ok)' build/pecl-install.log | sed 's/^/pecl: /'
 	php -d extension=asyncstream -r "$smoke"
 	php -d extension=asyncstream --ri asyncstream | sed -n '/^asyncstream$/,$p' | sed 's/^/ri: /'
-	pecl uninstall asyncstream | grep -v '^$' | sed 's/^/pecl: /'
-	trap - EXIT
+	pecl uninstall asyncstream | grep -v -e '^$' -e 'from php.ini' | sed 's/^/pecl: /'
+	echo "package: installed from $tgz into $(php-config --extension-dir), smoke test passed, uninstalled"
 	exit 0
 fi
 
