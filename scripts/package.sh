@@ -124,5 +124,9 @@ ext_dir="$root$(php-config --extension-dir)"
 php -n -d "extension_dir=$ext_dir" -d extension=asyncstream -r "$smoke"
 php -n -d "extension_dir=$ext_dir" -d extension=asyncstream --ri asyncstream | sed -n '/^asyncstream$/,$p' | sed 's/^/ri: /'
 docs=$(find "$root" -path '*asyncstream*' -name api.md | head -1)
-[ -n "$docs" ] && echo "package: docs installed as ${docs/$prefix/\$TMP}, tests as $(find "$root" -type d -path "*asyncstream/tests" | head -1 | sed "s#$root##; s#$prefix#\$TMP#")"
+if [ -n "$docs" ]; then
+	tests=$(find "$root" -type d -path "*asyncstream/tests" | head -1)
+	docs=${docs#"$root"}; tests=${tests#"$root"}
+	echo "package: docs installed as ${docs/#$prefix/\$TMP}, tests as ${tests/#$prefix/\$TMP}"
+fi
 echo "package: installed from $tgz into a temporary root, smoke test passed, root removed"
