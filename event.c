@@ -244,6 +244,9 @@ void as_base_reinit_after_fork(as_base *b)
 		php_error_docref(NULL, E_WARNING,
 			"asyncstream: could not reinitialise the event base after fork(): %s", strerror(errno));
 	}
+	if (b->dns && b->dns_after_fork) {
+		b->dns_after_fork(b); /* the resolver's UDP sockets are shared with the parent too */
+	}
 }
 
 /* Every base that holds a libevent base, for the fork handler. */
@@ -620,7 +623,10 @@ ZEND_METHOD(EventBase, reInit)
 
 	ZEND_PARSE_PARAMETERS_NONE();
 	AS_BASE_THIS(b);
-	b->fork_gen = as_fork_generation;
+	if (b->fork_gen != as_fork_generation) {
+		as_base_reinit_after_fork(b); /* reInit() in a forked child: the same as the automatic one */
+		RETURN_TRUE;
+	}
 	if (event_reinit(b->base) != 0) {
 		php_error_docref(NULL, E_WARNING, "cannot reinitialise the event base: %s", strerror(errno));
 		RETURN_FALSE;

@@ -101,6 +101,7 @@ struct _as_base {
 	as_base **live_pprev;
 	void *dns;                     /* struct evdns_base *, created lazily by streams */
 	void (*dns_free)(as_base *b);  /* releases `dns`; set by whoever created it */
+	void (*dns_after_fork)(as_base *b); /* gives a forked child its own resolver sockets; set with dns */
 	zend_object std;
 };
 

@@ -131,6 +131,7 @@ typedef struct _as_stream {
 	bool need_drain : 1;           /* write() returned false: onDrain at low_water */
 	bool user_closed : 1;          /* close()/end() called by the user: write() throws */
 	bool base_freed : 1;           /* closed by EventBase::free() */
+	bool dns_restart : 1;          /* lookup cancelled by fork(), restarted on the child's resolver */
 	zend_object std;
 } as_stream;
 
@@ -163,6 +164,9 @@ static void as_stream_after_write(as_stream *s);
 static void as_stream_read_cb(evutil_socket_t fd, short what, void *arg);
 static void as_stream_write_cb(evutil_socket_t fd, short what, void *arg);
 static void as_stream_timer_cb(evutil_socket_t fd, short what, void *arg);
+static void as_stream_detach(as_child *child);
+static void as_stream_dns_cb(int result, struct evutil_addrinfo *res, void *arg);
+static void as_stream_dns_after_fork(as_base *b);
 
 /* =================================================================================
  * Exceptions
@@ -513,6 +517,9 @@ static as_stream *as_stream_this(zval *zthis, const char *method, bool allow_clo
 		zend_throw_error(NULL, "AsyncStream::%s: the stream's EventBase has been freed", method);
 		return NULL;
 	}
+	if (s->base) {
+		as_base_fork_check(s->base); /* G5: every method may reach libevent */
+	}
 	return s;
 }
 
@@ -796,6 +803,7 @@ static struct evdns_base *as_base_dns(as_base *b)
 			conf && *conf ? conf : "/etc/resolv.conf");
 		b->dns = dns;
 		b->dns_free = as_stream_dns_free;
+		b->dns_after_fork = as_stream_dns_after_fork;
 	}
 	return (struct evdns_base *)b->dns;
 }
@@ -828,6 +836,79 @@ static void as_stream_dns_cb(int result, struct evutil_addrinfo *res, void *arg)
 	s->ai_head = res;
 	s->ai_next = res;
 	as_stream_try_next(s);
+}
+
+/* Starts resolving host for s (state RESOLVING); the answer continues in as_stream_dns_cb(). */
+static void as_stream_resolve(as_stream *s, const char *host, int port)
+{
+	struct evdns_base *dns = as_base_dns(s->base);
+	struct evutil_addrinfo hints;
+	struct evdns_getaddrinfo_request *req;
+	char service[8];
+
+	s->state = AS_ST_RESOLVING;
+	if (!dns) {
+		as_stream_defer_error(s, EVUTIL_EAI_MEMORY);
+		return;
+	}
+	memset(&hints, 0, sizeof(hints));
+	hints.ai_family = s->cx && s->cx->has_bind ? s->cx->bind_ss.ss_family : AF_UNSPEC;
+	hints.ai_socktype = SOCK_STREAM;
+	hints.ai_protocol = IPPROTO_TCP;
+	snprintf(service, sizeof(service), "%d", port);
+	/* May answer synchronously (hosts file); the callback never calls PHP. */
+	req = evdns_getaddrinfo(dns, host, service, &hints, as_stream_dns_cb, s);
+	if (s->state == AS_ST_RESOLVING && !s->ai_head && !s->pending_err) {
+		s->dns_req = req;
+	}
+}
+
+/*
+ * In a forked child (G5): the resolver's UDP sockets are shared with the parent, so an
+ * answer could reach the wrong process. The child gets a resolver of its own and its
+ * lookups in flight start again there.
+ */
+static void as_stream_dns_after_fork(as_base *b)
+{
+	struct evdns_base *old = (struct evdns_base *)b->dns;
+	as_child *c;
+
+	for (c = b->children.next; c != &b->children; c = c->next) {
+		as_stream *s;
+
+		if (c->detach != as_stream_detach) {
+			continue;
+		}
+		s = as_stream_from_link(c);
+		if (s->state == AS_ST_RESOLVING && s->dns_req) {
+			struct evdns_getaddrinfo_request *req = s->dns_req;
+			s->dns_req = NULL;
+			s->dns_restart = true;
+			evdns_getaddrinfo_cancel(req);
+		}
+	}
+	b->dns = NULL;
+	evdns_base_free(old, 0);
+	for (c = b->children.next; c != &b->children; c = c->next) {
+		as_stream *s;
+		struct sockaddr_storage ss;
+		socklen_t sslen;
+		char host[256];
+		int port = 0;
+
+		if (c->detach != as_stream_detach) {
+			continue;
+		}
+		s = as_stream_from_link(c);
+		if (!s->dns_restart) {
+			continue;
+		}
+		s->dns_restart = false;
+		if (s->addr && as_address_parse(ZSTR_VAL(s->addr), ZSTR_LEN(s->addr), 0, &ss, &sslen,
+				host, sizeof(host), &port) == 0) {
+			as_stream_resolve(s, host, port);
+		}
+	}
 }
 
 /* =================================================================================
@@ -986,11 +1067,12 @@ static void as_stream_deliver(as_stream *s)
 	}
 }
 
-/* One read() per readiness; returns the byte count, 0 at EOF, -1 with errno. */
+/* READ readiness (or a re-delivery): one read() of up to 64 KiB, then deliver what the input holds. */
 static void as_stream_read_cb(evutil_socket_t fd, short what, void *arg)
 {
 	as_stream *s = (as_stream *)arg;
 	ssize_t n;
+	int err;
 
 	if (UNEXPECTED(s->state != AS_ST_CONNECTED)) {
 		return;
@@ -1014,6 +1096,7 @@ static void as_stream_read_cb(evutil_socket_t fd, short what, void *arg)
 			do {
 				n = read(s->fd, ZSTR_VAL(str), AS_READ_SIZE);
 			} while (n < 0 && errno == EINTR);
+			err = errno;
 			if (n > 0) {
 				as_stream_touch(s);
 				if (n < AS_READ_SIZE) {
@@ -1027,6 +1110,7 @@ static void as_stream_read_cb(evutil_socket_t fd, short what, void *arg)
 				goto done;
 			}
 			zend_string_efree(str);
+			errno = err;
 		} else {
 			struct evbuffer_iovec vec;
 
@@ -1492,30 +1576,7 @@ ZEND_METHOD(AsyncStream, connect)
 	}
 
 	/* A name: resolve without blocking (G9). */
-	{
-		struct evdns_base *dns = as_base_dns(b);
-		struct evutil_addrinfo hints;
-		struct evdns_getaddrinfo_request *req;
-
-		s->state = AS_ST_RESOLVING;
-		if (!dns) {
-			as_stream_defer_error(s, EVUTIL_EAI_MEMORY);
-			return;
-		}
-		memset(&hints, 0, sizeof(hints));
-		hints.ai_family = cx->has_bind ? cx->bind_ss.ss_family : AF_UNSPEC;
-		hints.ai_socktype = SOCK_STREAM;
-		hints.ai_protocol = IPPROTO_TCP;
-		{
-			char service[8];
-			snprintf(service, sizeof(service), "%d", port);
-			/* May answer synchronously (hosts file); the callback never calls PHP. */
-			req = evdns_getaddrinfo(dns, host, service, &hints, as_stream_dns_cb, s);
-		}
-		if (s->state == AS_ST_RESOLVING && !s->ai_head && !s->pending_err) {
-			s->dns_req = req;
-		}
-	}
+	as_stream_resolve(s, host, port);
 }
 
 static void as_stream_set_cb(INTERNAL_FUNCTION_PARAMETERS, as_callback *(*field)(as_stream *), const char *method)

@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 4345a537a2e641584df8eaa6423661d38767aa87 */
+ * Stub hash: a4903414663ab3a40c3e3940befc8f9d0cd07336 */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_EventConfig___construct, 0, 0, 0)
 ZEND_END_ARG_INFO()
