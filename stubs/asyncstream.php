@@ -710,7 +710,8 @@ final class AsyncStream
      * stream with EMSGSIZE.
      * @param int $mode AsyncStream::FRAME_NONE, FRAME_DELIMITER or FRAME_FIXED
      * @param string|int|null $arg FRAME_DELIMITER: the delimiter (non-empty string);
-     *                             FRAME_FIXED: the frame size in bytes (>= 1); FRAME_NONE: null
+     *                             FRAME_FIXED: the frame size in bytes (>= 1), an int or an integer string;
+     *                             FRAME_NONE: null
      * @return static this stream
      * @throws ValueError for an unknown mode or a missing/invalid $arg
      */
