@@ -75,7 +75,7 @@ static zend_object_handlers as_server_handlers;
 typedef enum {
 	AS_SRV_UNINIT = 0,     /* created without a constructor, or construction failed */
 	AS_SRV_LIVE,
-	AS_SRV_CLOSED,         /* close(), or the last reference dropped */
+	AS_SRV_CLOSED,         /* close(), or destroyed at shutdown */
 	AS_SRV_BASE_FREED,     /* detached by EventBase::free() / base destruction */
 } as_server_state;
 
@@ -97,6 +97,7 @@ typedef struct _as_server {
 	uint32_t running;          /* > 0 while one of our libevent callbacks is on the stack */
 	uint8_t state;
 	bool paused;
+	bool loop_owned;           /* the loop holds a reference while the server listens */
 	zend_object std;
 } as_server;
 
@@ -198,6 +199,11 @@ static void as_server_teardown(as_server *s, as_server_state why)
 	}
 	zval_ptr_dtor(&on_connection);
 	zval_ptr_dtor(&on_error);
+	/* The loop's reference, dropped last of all: it may be the one keeping s alive. */
+	if (s->loop_owned) {
+		s->loop_owned = false;
+		OBJ_RELEASE(&s->std);
+	}
 }
 
 static void as_server_detach(as_child *child)
@@ -230,6 +236,8 @@ static void as_server_free_obj(zend_object *obj)
 {
 	as_server *s = as_server_from_obj(obj);
 
+	/* Only reached with the loop's reference still held when the object store frees everything at shutdown. */
+	s->loop_owned = false;
 	as_server_teardown(s, AS_SRV_CLOSED);
 	as_callback_clear(&s->on_connection);
 	as_callback_clear(&s->on_error);
@@ -823,6 +831,14 @@ ZEND_METHOD(AsyncStreamServer, __construct)
 	as_base_link(b, &s->link);
 	s->base = b;
 	s->state = AS_SRV_LIVE;
+	/*
+	 * A listening server belongs to its loop until close() (or EventBase::free()), like a
+	 * listening socket in ReactPHP or Node: it keeps accepting whether or not the script
+	 * keeps a variable for it, and a server reachable only through its own closures is
+	 * not closed by the garbage collector.
+	 */
+	GC_ADDREF(&s->std);
+	s->loop_owned = true;
 }
 
 /* =================================================================================

@@ -131,7 +131,7 @@ typedef struct _as_stream {
 	bool need_drain : 1;           /* write() returned false: onDrain at low_water */
 	bool user_closed : 1;          /* close()/end() called by the user: write() throws */
 	bool base_freed : 1;           /* closed by EventBase::free() */
-	bool dns_restart : 1;          /* lookup cancelled by fork(), restarted on the child's resolver */
+	bool loop_owned : 1;           /* the loop holds a reference while the stream is open */
 	zend_object std;
 } as_stream;
 
@@ -410,6 +410,11 @@ static void as_stream_close(as_stream *s, zend_object *error, bool call_php)
 			zval_ptr_dtor(&old[i]);
 		}
 	}
+	/* The loop's reference, dropped last of all: it may be the one keeping s alive. */
+	if (s->loop_owned) {
+		s->loop_owned = false;
+		OBJ_RELEASE(&s->std);
+	}
 }
 
 /* Closes with a new AsyncStreamException (or subclass) built from the format. */
@@ -463,7 +468,10 @@ static void as_stream_dtor_obj(zend_object *obj)
 {
 	as_stream *s = as_stream_from_obj(obj);
 
-	/* The last reference went away while open: a local close, onClose(null) (PHP is allowed here). */
+	/*
+	 * An open stream is referenced by its loop, so this runs for one only in the
+	 * destructor pass at shutdown: a local close, onClose(null) (PHP is allowed here).
+	 */
 	if (s->state != AS_ST_CLOSED && s->state != AS_ST_UNINIT) {
 		s->user_closed = true;
 		as_stream_close(s, NULL, true);
@@ -474,6 +482,8 @@ static void as_stream_free_obj(zend_object *obj)
 {
 	as_stream *s = as_stream_from_obj(obj);
 
+	/* Only reached with the loop's reference still held when the object store frees everything at shutdown. */
+	s->loop_owned = false;
 	as_stream_close(s, NULL, false);
 	as_stream_clear_callbacks(s);
 	s->running = 0;
@@ -653,6 +663,14 @@ static void as_stream_attach(as_stream *s, as_base *b, const as_stream_opts *o)
 {
 	as_base_link(b, &s->link);
 	s->base = b;
+	/*
+	 * An open stream belongs to its loop until it closes, like a socket in ReactPHP or
+	 * Node: a connection nobody stores (a server's onConnection, a fluent connect()
+	 * chain), or one reachable only through its own closures, stays open. close(),
+	 * end(), the peer, an error or EventBase::free() end it; the reference goes with it.
+	 */
+	GC_ADDREF(&s->std);
+	s->loop_owned = true;
 	s->high_water = o->high_water;
 	s->low_water = o->low_water;
 	s->max_frame = o->max_frame;
@@ -781,10 +799,19 @@ static void as_stream_try_next(as_stream *s)
 	as_stream_defer_error(s, err);
 }
 
+/* The resolver of a base (b->dns), and the resolv.conf it was configured from. */
+typedef struct _as_dns {
+	struct evdns_base *evdns;
+	char conf[1];
+} as_dns;
+
 static void as_stream_dns_free(as_base *b)
 {
-	if (b->dns) {
-		evdns_base_free((struct evdns_base *)b->dns, 0);
+	as_dns *d = (as_dns *)b->dns;
+
+	if (d) {
+		evdns_base_free(d->evdns, 0);
+		efree(d);
 		b->dns = NULL;
 	}
 }
@@ -792,20 +819,25 @@ static void as_stream_dns_free(as_base *b)
 static struct evdns_base *as_base_dns(as_base *b)
 {
 	if (!b->dns) {
+		/* Idle, the resolver's sockets do not keep loop() running. */
 		struct evdns_base *dns = evdns_base_new(b->base, EVDNS_BASE_DISABLE_WHEN_INACTIVE);
-		const char *conf = INI_STR("asyncstream.resolv_conf");
+		const char *ini = INI_STR("asyncstream.resolv_conf");
+		const char *conf = ini && *ini ? ini : "/etc/resolv.conf";
+		as_dns *d;
 
 		if (!dns) {
 			return NULL;
 		}
 		/* resolv.conf (nameservers, options) and /etc/hosts; a missing file means defaults. */
-		evdns_base_resolv_conf_parse(dns, DNS_OPTIONS_ALL,
-			conf && *conf ? conf : "/etc/resolv.conf");
-		b->dns = dns;
+		evdns_base_resolv_conf_parse(dns, DNS_OPTIONS_ALL, conf);
+		d = emalloc(sizeof(as_dns) + strlen(conf));
+		d->evdns = dns;
+		strcpy(d->conf, conf);
+		b->dns = d;
 		b->dns_free = as_stream_dns_free;
 		b->dns_after_fork = as_stream_dns_after_fork;
 	}
-	return (struct evdns_base *)b->dns;
+	return ((as_dns *)b->dns)->evdns;
 }
 
 static void as_stream_dns_cb(int result, struct evutil_addrinfo *res, void *arg)
@@ -813,6 +845,7 @@ static void as_stream_dns_cb(int result, struct evutil_addrinfo *res, void *arg)
 	as_stream *s = (as_stream *)arg;
 
 	if (result == EVUTIL_EAI_CANCEL) {
+		/* A cancelled lookup answers later, from a deferred callback: s may be gone, never touch it. */
 		if (res) {
 			evutil_freeaddrinfo(res);
 		}
@@ -865,50 +898,16 @@ static void as_stream_resolve(as_stream *s, const char *host, int port)
 
 /*
  * In a forked child (G5): the resolver's UDP sockets are shared with the parent, so an
- * answer could reach the wrong process. The child gets a resolver of its own and its
- * lookups in flight start again there.
+ * answer could reach the wrong process. The child closes its copies, opens nameserver
+ * sockets of its own from the same resolv.conf, and re-sends the lookups in flight.
  */
 static void as_stream_dns_after_fork(as_base *b)
 {
-	struct evdns_base *old = (struct evdns_base *)b->dns;
-	as_child *c;
+	as_dns *d = (as_dns *)b->dns;
 
-	for (c = b->children.next; c != &b->children; c = c->next) {
-		as_stream *s;
-
-		if (c->detach != as_stream_detach) {
-			continue;
-		}
-		s = as_stream_from_link(c);
-		if (s->state == AS_ST_RESOLVING && s->dns_req) {
-			struct evdns_getaddrinfo_request *req = s->dns_req;
-			s->dns_req = NULL;
-			s->dns_restart = true;
-			evdns_getaddrinfo_cancel(req);
-		}
-	}
-	b->dns = NULL;
-	evdns_base_free(old, 0);
-	for (c = b->children.next; c != &b->children; c = c->next) {
-		as_stream *s;
-		struct sockaddr_storage ss;
-		socklen_t sslen;
-		char host[256];
-		int port = 0;
-
-		if (c->detach != as_stream_detach) {
-			continue;
-		}
-		s = as_stream_from_link(c);
-		if (!s->dns_restart) {
-			continue;
-		}
-		s->dns_restart = false;
-		if (s->addr && as_address_parse(ZSTR_VAL(s->addr), ZSTR_LEN(s->addr), 0, &ss, &sslen,
-				host, sizeof(host), &port) == 0) {
-			as_stream_resolve(s, host, port);
-		}
-	}
+	evdns_base_clear_nameservers_and_suspend(d->evdns);
+	evdns_base_resolv_conf_parse(d->evdns, DNS_OPTION_NAMESERVERS, d->conf);
+	evdns_base_resume(d->evdns);
 }
 
 /* =================================================================================
@@ -1558,6 +1557,8 @@ ZEND_METHOD(AsyncStream, connect)
 	as_stream_opts_release(&o);
 
 	if (!as_stream_ensure_timer(s)) {
+		s->state = AS_ST_CONNECTING; /* so that the close path releases what attach took */
+		as_stream_close(s, NULL, false);
 		zval_ptr_dtor(return_value);
 		zend_throw_exception(php_asyncstream_stream_exception_ce, "AsyncStream::connect(): libevent could not create a timer", ENOMEM);
 		RETURN_THROWS();
