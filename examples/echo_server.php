@@ -12,7 +12,7 @@ $address = $argv[1] ?? 'tcp://127.0.0.1:7000';
 $seconds = (float)($argv[2] ?? 0);
 
 $base = new EventBase();
-$conns = [];                  // keep every connection: a stream nobody references is closed
+$conns = [];                  // open connections, to close them on SIGTERM (the loop keeps them open anyway)
 $stats = ['connections' => 0, 'bytes' => 0];
 
 $server = new AsyncStreamServer($base, $address, function (AsyncStream $conn) use (&$conns, &$stats) {

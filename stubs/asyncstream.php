@@ -590,8 +590,8 @@ class EventException extends Exception
  *
  * Created by AsyncStream::connect(), by AsyncStreamServer for each accepted connection,
  * or by wrapping an already-connected socket with new AsyncStream($base, $socket).
- * The stream is kept alive by your references only (keep it, e.g. in an array of
- * connections); dropping the last reference closes it (onClose fires first).
+ * An open stream belongs to its loop: it stays open whether or not the script keeps a
+ * variable for it, until close(), both sides ended, an error or EventBase::free().
  */
 final class AsyncStream
 {
@@ -768,9 +768,9 @@ final class AsyncStream
 /**
  * A listening TCP or unix socket that turns every accepted connection into an AsyncStream.
  *
- * The server is kept alive by your references only: dropping the last one closes it,
- * like close(). While listening it keeps EventBase::loop() running; a paused or closed
- * server does not.
+ * A listening server belongs to its loop until close() (or EventBase::free()), whether or
+ * not the script keeps a variable for it. While listening it keeps EventBase::loop()
+ * running; a paused or closed server does not.
  */
 final class AsyncStreamServer
 {
@@ -790,7 +790,7 @@ final class AsyncStreamServer
      * @param EventBase $base the loop; the server keeps it alive
      * @param string $address where to listen
      * @param callable $onConnection fn(AsyncStream $conn, AsyncStreamServer $server): void;
-     *                               keep $conn (e.g. in an array) or it is closed when the callback returns
+     *                               $conn stays open until it closes (the loop owns it)
      * @param array $options option name => value
      * @throws ValueError for a malformed address or an unknown/invalid option
      * @throws TypeError for an option value of the wrong type
