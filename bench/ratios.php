@@ -21,9 +21,15 @@ foreach ($lines as $line) {
         [$k, $v] = array_pad(explode('=', $kv, 2), 2, '');
         $row[$k] = $v;
     }
-    $cell = $row['cell'] ?? '?';
+    // Single-scenario runs are all labelled by their mode: name the cell by its parameters.
+    $mode = $row['mode'] ?? ($row['cell'] ?? '?');
+    $cell = match ($mode) {
+        'echo' => sprintf('echo %sc x %s B', $row['conns'] ?? '?', $row['size'] ?? '?'),
+        'idle' => sprintf('idle %s+%sc', $row['idle'] ?? '?', $row['conns'] ?? '?'),
+        default => sprintf('%s %sc', $mode, $row['conns'] ?? '?'),
+    };
     if (($row['pipeline'] ?? '1') !== '1') {
-        $cell .= '-p' . $row['pipeline'];
+        $cell .= ', pipeline ' . $row['pipeline'];
     }
     $runs[$cell][$row['round'] ?? '?'][$row['server'] ?? '?'] = $row;
 }

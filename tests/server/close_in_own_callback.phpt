@@ -23,6 +23,8 @@ $base->loop(EventBase::LOOP_ONCE); // the three connect
 $base->loop(EventBase::LOOP_ONCE); // the server wakes with three queued
 var_dump(count($conns));
 // Closing the server dropped the two it had not accepted: their clients see the reset.
+// The accepted one stays open until closed (the loop owns an open stream).
+foreach ($conns as $conn) $conn->close();
 $conns = [];
 $base->loop();
 echo "done\n";

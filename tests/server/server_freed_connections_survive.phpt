@@ -14,7 +14,8 @@ $client->onConnect(function (AsyncStream $c) { $c->write("1"); });
 $client->onData(function (AsyncStream $c, string $d) use (&$server, &$conns) {
     echo "client got $d\n";
     if ($d === "echo:1") {
-        $server = null; // freed, with the accepted connection still open
+        $server->close(); // closed and freed, with the accepted connection still open
+        $server = null;
         gc_collect_cycles();
         $c->write("2");
     } else {

@@ -1,16 +1,18 @@
 --TEST--
-AsyncStreamServer: dropping the last reference inside onConnection closes it after the callback returns (G1)
+AsyncStreamServer: dropping the last reference inside onConnection is safe and does not close it (the loop owns a listening server); close() then releases it (G1)
 --FILE--
 <?php
 $base = new EventBase();
 $conns = [];
 $server = new AsyncStreamServer($base, "127.0.0.1:0", function (AsyncStream $conn, AsyncStreamServer $srv) use (&$conns, &$server) {
     $conns[] = $conn;
-    $server = null; // the last reference outside this call
-    var_dump($srv->isListening()); // still usable until the callback returns
-    echo "address still readable: ", $srv->getAddress() !== '' ? "yes" : "no", "\n";
+    $server = null; // the last reference of ours
+    var_dump($srv->isListening()); // still listening: the loop owns it
     $conn->write("bye");
     $conn->end();
+    if (count($conns) === 2) {
+        $srv->close(); // now it goes
+    }
 });
 $addr = $server->getAddress();
 $weak = WeakReference::create($server);
@@ -30,11 +32,13 @@ var_dump(count($conns));
 // The port is free again.
 $again = new AsyncStreamServer($base, $addr, fn() => null);
 echo "rebound\n";
+$again->close();
 ?>
 --EXPECT--
 bool(true)
-address still readable: yes
+bool(true)
+client got bye
 client got bye
 NULL
-int(1)
+int(2)
 rebound

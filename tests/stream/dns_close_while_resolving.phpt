@@ -1,5 +1,5 @@
 --TEST--
-AsyncStream: close(), unset() or EventBase::free() while a name is being resolved cancels the lookup; onClose once
+AsyncStream: close() or EventBase::free() while a name is being resolved cancels the lookup (unset does not: the loop owns the stream); onClose once
 --FILE--
 <?php
 require __DIR__ . '/fixtures/helpers.php';
@@ -16,8 +16,8 @@ $b = $mk("unset");
 $c = $mk("base free");
 $t = Event::timer($base, function () use (&$a, &$b, $base) {
     $a->close();
-    $b = null;
-    $base->free();
+    $b = null;        // dropping our variable does not stop it: the loop owns an open stream
+    $base->free();    // this closes both remaining lookups
 });
 $t->add(0.05);
 $base->loop();
@@ -31,5 +31,5 @@ as_dns_responder_stop($dns);
 --EXPECT--
 bool(true)
 close: null
-unset: null
 base free: null
+unset: null

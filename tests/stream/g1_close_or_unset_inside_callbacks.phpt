@@ -1,5 +1,5 @@
 --TEST--
-AsyncStream: close() or unset() inside each of its callbacks is safe; onClose once, nothing after it
+AsyncStream: close() or unset() inside each of its callbacks is safe (unset does not close an open stream); onClose once, nothing after it
 --FILE--
 <?php
 require __DIR__ . '/fixtures/helpers.php';
@@ -19,10 +19,18 @@ foreach (['onConnect', 'onData', 'onDrain', 'onEnd', 'onClose'] as $in) {
         }
         $holder['s'] = $s;
         unset($s);
-        $act = function (AsyncStream $s, string $cb) use ($in, $how, &$holder, &$log) {
+        $act = function (AsyncStream $s, string $cb) use ($base, $in, $how, &$holder, &$log) {
             $log[] = $cb;
             if ($cb !== $in) return;
-            if ($how === 'close') $s->close(); else unset($holder['s']);
+            if ($how === 'close') {
+                $s->close();
+            } else {
+                // Dropping our reference is safe and does not close an open stream: the
+                // loop owns it. It keeps working until something closes it.
+                unset($holder['s']);
+                $holder['later'] = Event::timer($base, fn () => $s->close());
+                $holder['later']->add(0.01);
+            }
             $log[] = "after $how: isClosed=" . var_export($s->isClosed(), true);
         };
         $holder['s']->onConnect(fn($s) => $act($s, 'onConnect'))
