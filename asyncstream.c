@@ -166,12 +166,18 @@ static PHP_MINFO_FUNCTION(asyncstream)
 	php_info_print_table_row(2, "libevent library version", event_get_version());
 	php_info_print_table_row(2, "Backend method", probe ? event_base_get_method(probe) : "unavailable");
 	php_info_print_table_row(2, "Supported backends", backends.s ? ZSTR_VAL(backends.s) : "");
+	php_info_print_table_row(2, "Event loop API", "ext-event 3.x core (EventBase, Event, EventConfig, EventUtil)");
+	php_info_print_table_row(2, "Streams", "AsyncStream, AsyncStreamServer (TCP, unix)");
+	php_info_print_table_row(2, "DNS (evdns, nonblocking)", "yes");
+	php_info_print_table_row(2, "OpenSSL (TLS)", "not yet");
 #ifdef AS_HAVE_SOCKETS_HEADER
 	php_info_print_table_row(2, "Socket objects (ext/sockets)", "accepted when ext/sockets is loaded");
 #else
 	php_info_print_table_row(2, "Socket objects (ext/sockets)", "not supported by this build");
 #endif
 	php_info_print_table_end();
+
+	DISPLAY_INI_ENTRIES();
 
 	if (probe) {
 		event_base_free(probe);

@@ -3,6 +3,7 @@
 #
 #   scripts/bench.sh            key cells, 3 alternating rounds each (~15 min)
 #   scripts/bench.sh --quick    1 round, 3 s per run (a smoke run, ~3 min)
+#   scripts/bench.sh --report   rewrite docs/benchmarks.md from the last run's results
 #
 # Servers, all in one run.sh call per cell so they alternate: the C floor
 # (../shared/bench/reference/c_libevent_raw.c), the shared Event-API servers
@@ -12,46 +13,59 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib.sh
 
-rounds=3; secs=5; quick=0
-[ "${1:-}" = "--quick" ] && { rounds=1; secs=3; quick=1; }
+rounds=3; secs=5; quick=0; report_only=0
+case "${1:-}" in
+	--quick) rounds=1; secs=3; quick=1 ;;
+	--report) report_only=1 ;;
+esac
 
 as_need_packages "${AS_BUILD_PACKAGES[@]}" wrk util-linux procps libevent-dev
 as_build
 
 repo=$PWD
-shared=$(cd ../shared/bench 2>/dev/null && pwd) || { echo "bench: ../shared/bench not found" >&2; exit 1; }
 work=$repo/build/bench
-rm -rf "$work"; mkdir -p "$work"
-cp -r "$shared/." "$work/"; chmod -R u+w "$work"
-le=$(pkg-config --cflags --libs libevent_core)
-cc -O2 -o "$work/c_raw_echo" "$work/reference/c_libevent_raw.c" $le
-cc -O2 -DHTTP -o "$work/c_raw_http" "$work/reference/c_libevent_raw.c" $le
-
-php="php -n -d extension=$repo/modules/asyncstream.so"
 results=$work/results.txt
-: > "$results"
-run() { "$work/run.sh" "$@" --seconds "$secs" --results "$results" >/dev/null; }
+php="php -n -d extension=$repo/modules/asyncstream.so"
+if [ $report_only = 1 ]; then
+	[ -s "$results" ] || { echo "bench: no results in $results: run scripts/bench.sh first" >&2; exit 1; }
+	started=$(sed -n 's/^# started //p' "$results" | head -1)
+	load0=$(sed -n 's/^# load //p' "$results" | head -1)
+	rounds=$(sed -n 's/^# rounds //p' "$results" | head -1)
+	secs=$(sed -n 's/^# secs //p' "$results" | head -1)
+else
+	shared=$(cd ../shared/bench 2>/dev/null && pwd) || { echo "bench: ../shared/bench not found" >&2; exit 1; }
+	rm -rf "$work"; mkdir -p "$work"
+	cp -r "$shared/." "$work/"; chmod -R u+w "$work"
+	le=$(pkg-config --cflags --libs libevent_core)
+	cc -O2 -o "$work/c_raw_echo" "$work/reference/c_libevent_raw.c" $le
+	cc -O2 -DHTTP -o "$work/c_raw_http" "$work/reference/c_libevent_raw.c" $le
 
-echo_servers=("floor:$work/c_raw_echo" "event_echo:$php servers/event_echo.php" "stream_echo:$php $repo/bench/stream_echo.php")
-http_servers=("floor-http:$work/c_raw_http" "event_http:$php servers/event_http.php" "stream_http:$php $repo/bench/stream_http.php")
+	: > "$results"
+	{ echo "# started $(date -u '+%Y-%m-%d %H:%M UTC')"; echo "# load $(cut -d' ' -f1-3 /proc/loadavg)"; echo "# rounds $rounds"; echo "# secs $secs"; } >> "$results"
+	run() { "$work/run.sh" "$@" --seconds "$secs" --results "$results" >/dev/null; }
 
-started=$(date -u '+%Y-%m-%d %H:%M UTC')
-load0=$(cut -d' ' -f1-3 /proc/loadavg)
-echo "bench: echo 100 x 64 B" >&2;   run echo "${echo_servers[@]}" --conns 100 --size 64 --rounds "$rounds"
-echo "bench: echo 100 x 16 KiB" >&2; run echo "${echo_servers[@]}" --conns 100 --size 16384 --rounds "$rounds"
-echo "bench: echo 1000 x 64 B" >&2;  run echo "${echo_servers[@]}" --conns 1000 --size 64 --rounds "$rounds"
-echo "bench: echo 100 x 64 B, pipeline 16" >&2; run echo "${echo_servers[@]}" --conns 100 --size 64 --pipeline 16 --rounds "$rounds"
-echo "bench: http wrk -c100" >&2;    run http "${http_servers[@]}" --conns 100 --rounds "$rounds"
-# Idle: 10 active connections alone, then with 10,000 idle ones, alternating.
-idle_rounds=$(( quick ? 1 : 2 ))
-for r in $(seq 1 "$idle_rounds"); do
-	echo "bench: idle round $r" >&2
-	"$work/run.sh" echo "stream_echo-0idle:$php $repo/bench/stream_echo.php" --conns 10 --size 64 --seconds "$secs" --results "$results" >/dev/null
-	"$work/run.sh" idle "stream_echo-10000idle:$php $repo/bench/stream_echo.php" --conns 10 --idle 10000 --size 64 --seconds "$secs" --results "$results" >/dev/null
-done
-echo "bench: timers" >&2
-$php bench/timers.php >> "$results"
+	echo_servers=("floor:$work/c_raw_echo" "event_echo:$php servers/event_echo.php" "stream_echo:$php $repo/bench/stream_echo.php")
+	http_servers=("floor-http:$work/c_raw_http" "event_http:$php servers/event_http.php" "stream_http:$php $repo/bench/stream_http.php")
 
+	started=$(date -u '+%Y-%m-%d %H:%M UTC')
+	load0=$(cut -d' ' -f1-3 /proc/loadavg)
+	echo "bench: echo 100 x 64 B" >&2;   run echo "${echo_servers[@]}" --conns 100 --size 64 --rounds "$rounds"
+	echo "bench: echo 100 x 16 KiB" >&2; run echo "${echo_servers[@]}" --conns 100 --size 16384 --rounds "$rounds"
+	echo "bench: echo 1000 x 64 B" >&2;  run echo "${echo_servers[@]}" --conns 1000 --size 64 --rounds "$rounds"
+	echo "bench: echo 100 x 64 B, pipeline 16" >&2; run echo "${echo_servers[@]}" --conns 100 --size 64 --pipeline 16 --rounds "$rounds"
+	echo "bench: http wrk -c100" >&2;    run http "${http_servers[@]}" --conns 100 --rounds "$rounds"
+	# Idle: 10 active connections alone, then with 10,000 idle ones, alternating.
+	idle_rounds=$(( quick ? 1 : 2 ))
+	for r in $(seq 1 "$idle_rounds"); do
+		echo "bench: idle round $r" >&2
+		"$work/run.sh" echo "stream_echo-0idle:$php $repo/bench/stream_echo.php" --conns 10 --size 64 --seconds "$secs" --results "$results" >/dev/null
+		"$work/run.sh" idle "stream_echo-10000idle:$php $repo/bench/stream_echo.php" --conns 10 --idle 10000 --size 64 --seconds "$secs" --results "$results" >/dev/null
+	done
+	echo "bench: timers" >&2
+	$php bench/timers.php >> "$results" || $php bench/timers.php >> "$results"
+
+
+fi
 # ---- docs/benchmarks.md
 cpu=$(lscpu 2>/dev/null | sed -n 's/^Model name: *//p' | head -1)
 {
@@ -86,6 +100,8 @@ cpu=$(lscpu 2>/dev/null | sed -n 's/^Model name: *//p' | head -1)
 	echo "## Timers (bench/timers.php)"
 	echo
 	grep 'bench=timers' "$results" | sed 's/^RESULT /- /'
+	echo
+	cat bench/analysis.md
 	echo
 	echo "## Full tables (../shared/bench/report.php)"
 	echo

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Builds asyncstream and runs the demo on loopback: an echo server and a load client,
+# Builds asyncstream and runs the demo on loopback: an AsyncStreamServer echo server
+# (examples/echo_server.php) and an AsyncStream load client (examples/load_client.php),
 # each a PHP process on the extension, printing what happened and the round trips/s.
 #   scripts/demo.sh [conns] [size] [seconds]
 set -euo pipefail
@@ -14,7 +15,7 @@ echo "== asyncstream $("${php[@]}" -r 'echo phpversion("asyncstream");') on PHP 
 
 out=$(mktemp)
 trap 'kill "$server_pid" 2>/dev/null || true; rm -f "$out"' EXIT
-"${php[@]}" examples/event_echo_server.php 0 >"$out" 2>&1 &
+"${php[@]}" examples/echo_server.php tcp://127.0.0.1:0 >"$out" 2>&1 &
 server_pid=$!
 # Wait (bounded) for the server to print its address.
 for _ in $(seq 1 100); do
@@ -24,10 +25,11 @@ for _ in $(seq 1 100); do
 done
 addr=$(sed -n 's/^listening on //p' "$out")
 [ -n "$addr" ] || { cat "$out"; echo "demo: server did not start" >&2; exit 1; }
-echo "server (pid $server_pid): listening on $addr"
+echo "server (pid $server_pid, examples/echo_server.php): listening on $addr"
+echo "client (examples/load_client.php): $conns connections, $size-byte messages, ${seconds} s"
 
 status=0
-"${php[@]}" examples/event_echo_client.php "$addr" "$conns" "$size" "$seconds" || status=$?
+"${php[@]}" examples/load_client.php "$addr" "$conns" "$size" "$seconds" || status=$?
 kill -TERM "$server_pid"
 wait "$server_pid" || true
 grep -v '^listening on' "$out" || true

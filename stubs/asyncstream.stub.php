@@ -35,27 +35,39 @@ final class EventConfig
      */
     public const FEATURE_FDS = UNKNOWN;
 
+    /** A configuration without constraints: libevent picks the best backend (epoll on Linux). */
     public function __construct() {}
 
     /**
-     * Tells libevent not to use the named backend (e.g. "epoll", "poll", "select").
+     * Tells libevent not to use the named backend.
+     * @param string $method a backend name, e.g. "epoll", "poll", "select" (see Event::getSupportedMethods())
      * @return bool false when the method name could not be recorded
      */
     public function avoidMethod(string $method): bool {}
 
     /**
-     * Requires every feature in the bitmask (EventConfig::FEATURE_*).
+     * Requires every feature in the bitmask.
+     * @param int $feature EventConfig::FEATURE_ET | FEATURE_O1 | FEATURE_FDS
      * @return bool false when the mask is not accepted
+     * @throws ValueError for bits outside EventConfig::FEATURE_*
      */
     public function requireFeatures(int $feature): bool {}
 
     /**
-     * Limits how long (seconds) or how many callbacks the loop runs before it checks
-     * for new events again, for priorities >= $min_priority. 0 disables a limit.
+     * Limits how long or how many callbacks the loop runs before it checks for new events
+     * again, for priorities >= $min_priority.
+     * @param int $max_interval seconds; 0 disables this limit
+     * @param int $max_callbacks callbacks; 0 disables this limit
+     * @param int $min_priority the limits apply to callbacks of this priority and above (less urgent)
      */
     public function setMaxDispatchInterval(int $max_interval, int $max_callbacks, int $min_priority): void {}
 
-    /** Sets EventBase::NOLOCK, IGNORE_ENV, ... flags for the base that will use this config. */
+    /**
+     * Sets flags for the base that will use this config.
+     * @param int $flags EventBase::NOLOCK | IGNORE_ENV | NO_CACHE_TIME | EPOLL_USE_CHANGELIST | PRECISE_TIMER
+     * @return bool false when libevent refuses the flags
+     * @throws ValueError for unknown bits
+     */
     public function setFlags(int $flags): bool {}
 
     /** @throws EventException always: EventConfig cannot be serialized */
@@ -121,53 +133,101 @@ final class EventBase
      */
     public const PRECISE_TIMER = UNKNOWN;
 
-    /** @throws EventException when no backend satisfies the configuration */
+    /**
+     * A new event loop.
+     * @param EventConfig|null $cfg backend constraints; null: the best backend
+     * @throws EventException when no backend satisfies the configuration
+     */
     public function __construct(?EventConfig $cfg = null) {}
 
-    /** The backend in use: "epoll" on Linux. */
+    /**
+     * The backend in use.
+     * @return string "epoll" on Linux (or "poll"/"select" when a config excluded it)
+     */
     public function getMethod(): string {}
 
-    /** Bitmask of EventConfig::FEATURE_* the backend supports. */
+    /**
+     * The features of the backend in use.
+     * @return int bitmask of EventConfig::FEATURE_*
+     */
     public function getFeatures(): int {}
 
-    /** Sets the number of priorities (before any event is active). */
+    /**
+     * Sets the number of priorities; events get the middle one unless Event::setPriority().
+     * @param int $n_priorities 1 to 256
+     * @return bool false (with a warning) once events are active
+     * @throws ValueError when out of range
+     */
     public function priorityInit(int $n_priorities): bool {}
 
     /**
-     * Runs the loop. -1 (the default) runs until no events are pending or stop()/exit()
-     * is called; or EventBase::LOOP_ONCE / EventBase::LOOP_NONBLOCK.
-     * An exception thrown by any callback stops the loop at once and is rethrown here.
+     * Runs the loop. An exception thrown by any callback stops the loop at once and is
+     * rethrown here, unchanged.
+     * @param int $flags -1 (the default): run until no events are pending or stop()/exit()
+     *                   is called; or EventBase::LOOP_ONCE / EventBase::LOOP_NONBLOCK
+     * @return bool false (with a warning) when called from a callback of this same base
+     * @throws Throwable whatever a callback threw
      */
     public function loop(int $flags = -1): bool {}
 
-    /** loop() with no flags. */
+    /**
+     * loop() with no flags: runs until no events are pending or stop()/exit() is called.
+     * @return bool false (with a warning) when called from a callback of this same base
+     * @throws Throwable whatever a callback threw
+     */
     public function dispatch(): bool {}
 
-    /** Stops the loop after $timeout seconds (0: after the current round of callbacks). */
+    /**
+     * Stops the loop after a delay.
+     * @param float $timeout seconds (microsecond precision); 0: after the current round of callbacks
+     * @return bool
+     */
     public function exit(float $timeout = 0.0): bool {}
 
-    /** Stops the loop after the running callback returns. */
+    /**
+     * Stops the loop after the running callback returns.
+     * @return bool
+     */
     public function stop(): bool {}
 
-    /** Whether the last loop ended because of stop(). */
+    /**
+     * @return bool whether the last loop ended because of stop()
+     */
     public function gotStop(): bool {}
 
-    /** Whether the last loop ended because of exit(). */
+    /**
+     * @return bool whether the last loop ended because of exit()
+     */
     public function gotExit(): bool {}
 
-    /** Moves a non-pending event to this base. */
+    /**
+     * Moves a non-pending event to this base.
+     * @param Event $event an event that is not pending (del() it first)
+     * @return bool false (with a warning) when the event is pending
+     */
     public function set(Event $event): bool {}
 
-    /** The cached time of the current loop iteration, in seconds. */
+    /**
+     * @return float the cached time of the current loop iteration, in seconds since the epoch
+     */
     public function getTimeOfDayCached(): float {}
 
-    /** Refreshes the cached time. */
+    /**
+     * Refreshes the cached time (see getTimeOfDayCached()).
+     * @return bool
+     */
     public function updateCacheTime(): bool {}
 
-    /** Continues a loop that stop() or exit() ended. */
+    /**
+     * Lets a loop that stop() or exit() ended run again.
+     * @return bool
+     */
     public function resume(): bool {}
 
-    /** Reinitialises the backend. Not needed after fork(): asyncstream does it by itself. */
+    /**
+     * Reinitialises the backend. Not needed after fork(): asyncstream does it by itself.
+     * @return bool
+     */
     public function reInit(): bool {}
 
     /**
@@ -189,6 +249,8 @@ final class EventBase
  *
  * Read-only virtual property `$pending` (bool): whether the event is pending.
  * Property `$data` (mixed): any value the user wants to keep with the event.
+ *
+ * @property-read bool $pending whether the event is pending (false once freed)
  */
 final class Event
 {
@@ -233,49 +295,94 @@ final class Event
     public mixed $data = null;
 
     /**
-     * @param mixed $fd a stream resource, a Socket, an int descriptor, -1 for a pure
-     *                  timer, or the signal number with Event::SIGNAL
-     * @param callable $cb function (mixed $fd, int $what, mixed $arg): void
+     * A new (not yet pending) event; add() makes it pending.
+     * @param EventBase $base the loop; the event keeps it alive
+     * @param mixed $fd a stream resource, a Socket, an int descriptor, -1 (or null) for a
+     *                  pure timer, or the signal number with Event::SIGNAL
+     * @param int $what Event::READ | WRITE | SIGNAL | TIMEOUT | PERSIST | ET
+     * @param callable $cb function (mixed $fd, int $what, mixed $arg): void; $fd is the value passed here
+     * @param mixed $arg passed to $cb
+     * @throws TypeError|ValueError for a bad descriptor (naming it) or bad flags
      */
     public function __construct(EventBase $base, mixed $fd, int $what, callable $cb, mixed $arg = null) {}
 
     /**
-     * Re-configures a non-pending event. $what and $cb keep their old values when null;
-     * $arg is replaced only when passed.
+     * Re-configures a non-pending event.
+     * @param EventBase $base the loop (may differ from the current one)
+     * @param mixed $fd as for __construct()
+     * @param int|null $what null: keep the current flags
+     * @param callable|null $cb null: keep the current callback
+     * @param mixed $arg replaced only when passed
+     * @return bool false (with a warning) when the event is pending
      */
     public function set(EventBase $base, mixed $fd, ?int $what = null, ?callable $cb = null, mixed $arg = null): bool {}
 
-    /** Re-configures a non-pending event as a timer: $cb is function (mixed $arg): void. */
+    /**
+     * Re-configures a non-pending event as a timer.
+     * @param EventBase $base the loop
+     * @param callable $cb function (mixed $arg): void
+     * @param mixed $arg passed to $cb
+     * @return bool false (with a warning) when the event is pending
+     */
     public function setTimer(EventBase $base, callable $cb, mixed $arg = null): bool {}
 
     /**
-     * Makes the event pending. $timeout in seconds (microsecond precision); -1: none.
-     * Other negative values fire at once; huge values never fire early.
+     * Makes the event pending.
+     * @param float $timeout seconds (microsecond precision); -1: no timeout; other negative
+     *                       values fire at once; huge values never fire early
+     * @return bool false (with a warning naming the fd and the OS error) when the OS refuses
+     * @throws ValueError for NAN
      */
     public function add(float $timeout = -1): bool {}
 
-    /** @alias Event::add */
+    /**
+     * Alias of add().
+     * @alias Event::add
+     */
     public function addTimer(float $timeout = -1): bool {}
 
-    /** @alias Event::add */
+    /**
+     * Alias of add().
+     * @alias Event::add
+     */
     public function addSignal(float $timeout = -1): bool {}
 
-    /** Makes the event non-pending. Deleting a non-pending event is not an error. */
+    /**
+     * Makes the event non-pending. Deleting a non-pending event is not an error.
+     * @return bool
+     */
     public function del(): bool {}
 
-    /** @alias Event::del */
+    /**
+     * Alias of del().
+     * @alias Event::del
+     */
     public function delTimer(): bool {}
 
-    /** @alias Event::del */
+    /**
+     * Alias of del().
+     * @alias Event::del
+     */
     public function delSignal(): bool {}
 
-    /** Removes the timeout of a pending event, leaving its I/O or signal part pending. */
+    /**
+     * Removes the timeout of a pending event, leaving its I/O or signal part pending.
+     * @return bool
+     */
     public function removeTimer(): bool {}
 
-    /** Sets the priority (0 is the most urgent; see EventBase::priorityInit()). */
+    /**
+     * Sets the priority.
+     * @param int $priority 0 (the most urgent) to the count given to EventBase::priorityInit() - 1
+     * @return bool false when libevent refuses (e.g. the event is active)
+     * @throws ValueError when out of range
+     */
     public function setPriority(int $priority): bool {}
 
-    /** Whether the event is pending for any of the Event::* flags given. */
+    /**
+     * @param int $flags Event::READ | WRITE | SIGNAL | TIMEOUT
+     * @return bool whether the event is pending for any of these flags
+     */
     public function pending(int $flags): bool {}
 
     /**
@@ -284,10 +391,25 @@ final class Event
      */
     public function free(): void {}
 
-    /** @param callable $cb function (mixed $arg): void */
+    /**
+     * A new timer event (not pending yet: add($seconds) it).
+     * @param EventBase $base the loop
+     * @param callable $cb function (mixed $arg): void
+     * @param mixed $arg passed to $cb
+     * @return Event
+     */
     public static function timer(EventBase $base, callable $cb, mixed $arg = null): Event {}
 
-    /** @param callable $cb function (int $signum, mixed $arg): void */
+    /**
+     * A new persistent signal event (not pending yet: add() it). It fires on the base
+     * running loop().
+     * @param EventBase $base the loop
+     * @param int $signum e.g. SIGTERM
+     * @param callable $cb function (int $signum, mixed $arg): void
+     * @param mixed $arg passed to $cb
+     * @return Event
+     * @throws ValueError for an invalid signal number
+     */
     public static function signal(EventBase $base, int $signum, callable $cb, mixed $arg = null): Event {}
 
     /** @return array<int, string> the backends libevent was built with */
@@ -301,163 +423,210 @@ final class Event
 final class EventUtil
 {
     /**
+     * Address family: IPv4.
      * @var int
      * @cvalue AF_INET
      */
     public const AF_INET = UNKNOWN;
     /**
+     * Address family: IPv6.
      * @var int
      * @cvalue AF_INET6
      */
     public const AF_INET6 = UNKNOWN;
     /**
+     * Address family: unix sockets.
      * @var int
      * @cvalue AF_UNIX
      */
     public const AF_UNIX = UNKNOWN;
     /**
+     * Address family: unspecified.
      * @var int
      * @cvalue AF_UNSPEC
      */
     public const AF_UNSPEC = UNKNOWN;
     /**
+     * Socket option (SOL_SOCKET): debugging.
      * @var int
      * @cvalue SO_DEBUG
      */
     public const SO_DEBUG = UNKNOWN;
     /**
+     * Socket option (SOL_SOCKET): allow reusing a local address in TIME_WAIT.
      * @var int
      * @cvalue SO_REUSEADDR
      */
     public const SO_REUSEADDR = UNKNOWN;
     /**
+     * Socket option (SOL_SOCKET): TCP keep-alive probes.
      * @var int
      * @cvalue SO_KEEPALIVE
      */
     public const SO_KEEPALIVE = UNKNOWN;
     /**
+     * Socket option (SOL_SOCKET): bypass routing.
      * @var int
      * @cvalue SO_DONTROUTE
      */
     public const SO_DONTROUTE = UNKNOWN;
     /**
+     * Socket option (SOL_SOCKET): linger on close; value ["l_onoff" => int, "l_linger" => int].
      * @var int
      * @cvalue SO_LINGER
      */
     public const SO_LINGER = UNKNOWN;
     /**
+     * Socket option (SOL_SOCKET): allow broadcast.
      * @var int
      * @cvalue SO_BROADCAST
      */
     public const SO_BROADCAST = UNKNOWN;
     /**
+     * Socket option (SOL_SOCKET): out-of-band data inline.
      * @var int
      * @cvalue SO_OOBINLINE
      */
     public const SO_OOBINLINE = UNKNOWN;
     /**
+     * Socket option (SOL_SOCKET): send buffer size.
      * @var int
      * @cvalue SO_SNDBUF
      */
     public const SO_SNDBUF = UNKNOWN;
     /**
+     * Socket option (SOL_SOCKET): receive buffer size.
      * @var int
      * @cvalue SO_RCVBUF
      */
     public const SO_RCVBUF = UNKNOWN;
     /**
+     * Socket option (SOL_SOCKET): send low-water mark.
      * @var int
      * @cvalue SO_SNDLOWAT
      */
     public const SO_SNDLOWAT = UNKNOWN;
     /**
+     * Socket option (SOL_SOCKET): receive low-water mark.
      * @var int
      * @cvalue SO_RCVLOWAT
      */
     public const SO_RCVLOWAT = UNKNOWN;
     /**
+     * Socket option (SOL_SOCKET): send timeout; value ["sec" => int, "usec" => int].
      * @var int
      * @cvalue SO_SNDTIMEO
      */
     public const SO_SNDTIMEO = UNKNOWN;
     /**
+     * Socket option (SOL_SOCKET): receive timeout; value ["sec" => int, "usec" => int].
      * @var int
      * @cvalue SO_RCVTIMEO
      */
     public const SO_RCVTIMEO = UNKNOWN;
     /**
+     * Socket option (SOL_SOCKET, read-only): the socket type.
      * @var int
      * @cvalue SO_TYPE
      */
     public const SO_TYPE = UNKNOWN;
     /**
+     * Socket option (SOL_SOCKET, read-only): the pending error.
      * @var int
      * @cvalue SO_ERROR
      */
     public const SO_ERROR = UNKNOWN;
     /**
+     * Option level: the socket itself.
      * @var int
      * @cvalue SOL_SOCKET
      */
     public const SOL_SOCKET = UNKNOWN;
     /**
+     * Option level: TCP.
      * @var int
      * @cvalue AS_SOL_TCP
      */
     public const SOL_TCP = UNKNOWN;
     /**
+     * Option level: UDP.
      * @var int
      * @cvalue AS_SOL_UDP
      */
     public const SOL_UDP = UNKNOWN;
     /**
+     * Socket type: raw.
      * @var int
      * @cvalue SOCK_RAW
      */
     public const SOCK_RAW = UNKNOWN;
     /**
+     * Socket option (SOL_TCP): disable Nagle's algorithm.
      * @var int
      * @cvalue TCP_NODELAY
      */
     public const TCP_NODELAY = UNKNOWN;
     /**
+     * Option level / protocol: IP.
      * @var int
      * @cvalue IPPROTO_IP
      */
     public const IPPROTO_IP = UNKNOWN;
     /**
+     * Option level / protocol: IPv6.
      * @var int
      * @cvalue IPPROTO_IPV6
      */
     public const IPPROTO_IPV6 = UNKNOWN;
     /**
+     * The libevent version the module was compiled with, e.g. 0x02010c00 for 2.1.12.
      * @var int
      * @cvalue LIBEVENT_VERSION_NUMBER
      */
     public const LIBEVENT_VERSION_NUMBER = UNKNOWN;
 
+    /** Static helpers only. */
     private function __construct() {}
 
-    /** The descriptor behind a stream resource, Socket or int. */
+    /**
+     * The descriptor behind a socket.
+     * @param mixed $socket a stream resource, a Socket or an int descriptor
+     * @return int the descriptor
+     * @throws TypeError|ValueError for anything else (naming the argument)
+     */
     public static function getSocketFd(mixed $socket): int {}
 
     /**
-     * The local address of a socket: "1.2.3.4"/"::1" with $port, or the path of a unix socket.
-     * @param string $address
-     * @param int|null $port
+     * The local address of a socket.
+     * @param mixed $socket a stream resource, a Socket or an int descriptor
+     * @param string $address set to "1.2.3.4" / "::1", or the path of a unix socket
+     * @param int|null $port set to the port (null for a unix socket)
+     * @return bool false (with a warning) when getsockname() fails
      */
     public static function getSocketName(mixed $socket, &$address, &$port = null): bool {}
 
     /**
-     * setsockopt(). $optval is an int, or for SO_LINGER ["l_onoff" => int, "l_linger" => int],
-     * for SO_RCVTIMEO/SO_SNDTIMEO ["sec" => int, "usec" => int].
+     * setsockopt().
+     * @param mixed $socket a stream resource, a Socket or an int descriptor
+     * @param int $level EventUtil::SOL_SOCKET, SOL_TCP, SOL_UDP, IPPROTO_IP, IPPROTO_IPV6
+     * @param int $optname EventUtil::SO_*, TCP_NODELAY, ...
+     * @param mixed $optval an int; for SO_LINGER ["l_onoff" => int, "l_linger" => int];
+     *                      for SO_RCVTIMEO/SO_SNDTIMEO ["sec" => int, "usec" => int]
+     * @return bool false (with a warning carrying the OS error) when the OS refuses
+     * @throws TypeError|ValueError for a malformed $optval
      */
     public static function setSocketOption(mixed $socket, int $level, int $optname, mixed $optval): bool {}
 
-    /** The pending error of $socket (SO_ERROR), or the last socket errno of this process. */
+    /**
+     * @param Socket|null $socket a Socket whose pending error (SO_ERROR) to read; null: this process's last socket errno
+     * @return int|false the errno (0: none), false when it cannot be read
+     */
     public static function getLastSocketErrno(?Socket $socket = null): int|false {}
 
-    /** The text of getLastSocketErrno(). */
+    /**
+     * @param mixed $socket as for getLastSocketErrno(), or a stream resource / int descriptor
+     * @return string|false the text of getLastSocketErrno()
+     */
     public static function getLastSocketError(mixed $socket = null): string|false {}
 }
 
@@ -471,8 +640,8 @@ class EventException extends Exception
  *
  * Created by AsyncStream::connect(), by AsyncStreamServer for each accepted connection,
  * or by wrapping an already-connected socket with new AsyncStream($base, $socket).
- * The stream is kept alive by your references only (keep it, e.g. in an array of
- * connections); dropping the last reference closes it (onClose fires first).
+ * An open stream belongs to its loop: it stays open whether or not the script keeps a
+ * variable for it, until close(), both sides ended, an error or EventBase::free().
  * @strict-properties
  * @not-serializable
  */
@@ -498,6 +667,10 @@ final class AsyncStream
      * Adopts a connected stream socket (stream resource, Socket or int fd). The descriptor
      * is duplicated, so the original may be closed independently; note that the duplicate
      * shares the original's file status flags (it is switched to nonblocking mode).
+     * @param EventBase $base the loop; the stream keeps it alive
+     * @param mixed $socket a connected stream socket (or a pipe): stream resource, Socket or int fd
+     * @throws TypeError|ValueError for anything else, e.g. a regular file, a datagram or unconnected socket
+     * @throws Error when the base was freed
      */
     public function __construct(EventBase $base, mixed $socket) {}
 
@@ -507,38 +680,71 @@ final class AsyncStream
      * Options: timeout (float s, default default_socket_timeout; 0 = none), bind (local
      * address), nodelay (bool, default true), keepalive (bool, default false),
      * high_water / low_water (bytes, default 65536 / 16384), max_frame (bytes, default 1 MiB).
+     * Failures (refused, timed out, DNS) are reported through onClose, never thrown here.
+     * @param EventBase $base the loop; the stream keeps it alive
+     * @param string $address where to connect
      * @param array $options option name => value
+     * @return AsyncStream the new stream, connecting; keep a reference to it
      * @throws ValueError for a malformed address or an unknown/invalid option
+     * @throws TypeError for an option value of the wrong type
+     * @throws Error when the base was freed
      */
     public static function connect(EventBase $base, string $address, array $options = []): AsyncStream {}
 
-    /** fn(AsyncStream $s): once, when connect() succeeded. Never for adopted/accepted streams. */
+    /**
+     * Once, when connect() succeeded. Never for adopted/accepted streams.
+     * @param callable|null $cb fn(AsyncStream $s): void; null removes it
+     * @return static this stream
+     */
     public function onConnect(?callable $cb): static {}
 
-    /** fn(AsyncStream $s, string $data): per chunk, or per frame (see setFraming()). */
+    /**
+     * Per chunk, or per frame (see setFraming()). Without it received bytes are discarded.
+     * @param callable|null $cb fn(AsyncStream $s, string $data): void; null removes it
+     * @return static this stream
+     */
     public function onData(?callable $cb): static {}
 
-    /** fn(AsyncStream $s): the write buffer fell to low_water after write() returned false. */
+    /**
+     * The write buffer fell to low_water after write() returned false.
+     * @param callable|null $cb fn(AsyncStream $s): void; null removes it
+     * @return static this stream
+     */
     public function onDrain(?callable $cb): static {}
 
-    /** fn(AsyncStream $s): the peer finished sending; every byte before it was delivered. */
+    /**
+     * The peer finished sending (EOF); every byte before it was delivered. With this
+     * callback set the stream stays half-open until you end() or close() it; without it
+     * the stream ends its own side by itself.
+     * @param callable|null $cb fn(AsyncStream $s): void; null removes it
+     * @return static this stream
+     */
     public function onEnd(?callable $cb): static {}
 
     /**
-     * fn(AsyncStream $s, ?AsyncStreamException $error): exactly once per stream; null for
-     * a clean close.
+     * Exactly once per stream, on every path (close(), both sides ended, errors,
+     * timeouts, EventBase::free(), destruction).
+     * @param callable|null $cb fn(AsyncStream $s, ?AsyncStreamException $error): void;
+     *                          $error is null for a clean or local close; null removes it
+     * @return static this stream
      */
     public function onClose(?callable $cb): static {}
 
     /**
      * Sends $data (queued when the socket cannot take it now).
+     * @param string $data bytes to send
      * @return bool false when the write buffer is at or above high_water (the data is still
      *              queued), or when the stream was closed by the peer or an error
      * @throws Error after your own end() or close()
      */
     public function write(string $data): bool {}
 
-    /** Queues $data, flushes everything, then shuts down the sending side. */
+    /**
+     * Queues $data, flushes everything, then shuts down the sending side (FIN). The stream
+     * closes once the peer has ended too. A second end() is a no-op.
+     * @param string $data last bytes to send
+     * @throws Error when $data is not empty after your own end() or close()
+     */
     public function end(string $data = ""): void {}
 
     /** Closes now, dropping unsent data; onClose(null) if not closed before. Idempotent. */
@@ -551,43 +757,72 @@ final class AsyncStream
     public function resume(): void {}
 
     /**
-     * FRAME_NONE, FRAME_DELIMITER ($arg: the delimiter string) or FRAME_FIXED ($arg: the
-     * frame size in bytes, an int or an integer string). Takes effect for the very next
-     * frame, buffered bytes included. Frames longer than max_frame close the stream (EMSGSIZE).
+     * How onData cuts the input. Takes effect for the very next frame, buffered bytes
+     * included (also when called inside onData). A frame longer than max_frame closes the
+     * stream with EMSGSIZE.
+     * @param int $mode AsyncStream::FRAME_NONE, FRAME_DELIMITER or FRAME_FIXED
+     * @param string|int|null $arg FRAME_DELIMITER: the delimiter (non-empty string);
+     *                             FRAME_FIXED: the frame size in bytes (>= 1), an int or an integer string;
+     *                             FRAME_NONE: null
+     * @return static this stream
+     * @throws ValueError for an unknown mode or a missing/invalid $arg
      */
     public function setFraming(int $mode, string|int|null $arg = null): static {}
 
-    /** Idle timeout in seconds (no bytes either way); 0 disables. Expiry closes with ETIMEDOUT. */
+    /**
+     * Idle timeout: no bytes either way for that long closes the stream with ETIMEDOUT.
+     * @param float $seconds 0 disables; a negative value expires at once
+     * @return static this stream
+     * @throws ValueError for NAN
+     */
     public function setTimeout(float $seconds): static {}
 
-    /** TCP_NODELAY (no effect on unix sockets). */
+    /**
+     * TCP_NODELAY (no effect on unix sockets); applied once connected when still connecting.
+     * @param bool $on
+     * @return static this stream
+     */
     public function setNoDelay(bool $on = true): static {}
 
-    /** SO_KEEPALIVE (no effect on unix sockets). */
+    /**
+     * SO_KEEPALIVE (no effect on unix sockets); applied once connected when still connecting.
+     * @param bool $on
+     * @return static this stream
+     */
     public function setKeepAlive(bool $on = true): static {}
 
-    /** e.g. "tcp://127.0.0.1:40312"; null when unknown, unnamed, or after onClose returned. */
+    /**
+     * @return string|null e.g. "tcp://127.0.0.1:40312"; null when unknown, unnamed, or after onClose returned
+     */
     public function getLocalAddress(): ?string {}
 
-    /** e.g. "tcp://127.0.0.1:8080"; null when unknown, unnamed, or after onClose returned. */
+    /**
+     * @return string|null e.g. "tcp://127.0.0.1:8080"; null when unknown, unnamed, or after onClose returned
+     */
     public function getRemoteAddress(): ?string {}
 
-    /** Bytes queued, not yet written to the socket. */
+    /**
+     * @return int bytes queued, not yet written to the socket (0 once closed)
+     */
     public function getWriteBufferSize(): int {}
 
-    /** True once connected and until closed. */
+    /**
+     * @return bool true once connected (or adopted/accepted) and until closed
+     */
     public function isConnected(): bool {}
 
-    /** True once closed (by close(), end() + peer EOF, an error, or EventBase::free()). */
+    /**
+     * @return bool true once closed (by close(), end() + peer EOF, an error, or EventBase::free()), inside onClose too
+     */
     public function isClosed(): bool {}
 }
 
 /**
  * A listening TCP or unix socket that turns every accepted connection into an AsyncStream.
  *
- * The server is kept alive by your references only: dropping the last one closes it,
- * like close(). While listening it keeps EventBase::loop() running; a paused or closed
- * server does not.
+ * A listening server belongs to its loop until close() (or EventBase::free()), whether or
+ * not the script keeps a variable for it. While listening it keeps EventBase::loop()
+ * running; a paused or closed server does not.
  * @strict-properties
  * @not-serializable
  */
@@ -606,12 +841,16 @@ final class AsyncStreamServer
      * default the system's), and the per-connection options of AsyncStream::connect():
      * nodelay, keepalive, high_water, low_water, max_frame.
      *
+     * @param EventBase $base the loop; the server keeps it alive
+     * @param string $address where to listen
      * @param callable $onConnection fn(AsyncStream $conn, AsyncStreamServer $server): void;
-     *                               keep $conn (e.g. in an array) or it is closed when the callback returns
+     *                               $conn stays open until it closes (the loop owns it)
      * @param array $options option name => value
      * @throws ValueError for a malformed address or an unknown/invalid option
+     * @throws TypeError for an option value of the wrong type
      * @throws AsyncStreamException when the socket cannot be bound or listened on
      *                              (getCode() is the errno, e.g. EADDRINUSE, EACCES)
+     * @throws Error when the base was freed, or when called twice
      */
     public function __construct(EventBase $base, string $address, callable $onConnection, array $options = []) {}
 
@@ -619,14 +858,16 @@ final class AsyncStreamServer
      * fn(AsyncStreamServer $server, AsyncStreamException $e): void, for accept errors that
      * are not retried at once (EMFILE, ENFILE, ENOBUFS, ENOMEM, ...): reported once per
      * episode while the server keeps retrying by itself. Without it they become E_WARNING.
-     * null removes it.
+     * @param callable|null $cb fn(AsyncStreamServer $server, AsyncStreamException $e): void; null removes it
+     * @return static this server
      */
     public function onError(?callable $cb): static {}
 
     /**
      * The bound address, with the real port when bound to port 0, in a form
-     * AsyncStream::connect() accepts: "tcp://127.0.0.1:40312", "tcp://[::1]:8080",
-     * "unix:///path". Still available after close().
+     * AsyncStream::connect() accepts. Still available after close().
+     * @return string e.g. "tcp://127.0.0.1:40312", "tcp://[::1]:8080", "unix:///path"
+     * @throws Error when the base was freed
      */
     public function getAddress(): string {}
 
@@ -646,7 +887,10 @@ final class AsyncStreamServer
      */
     public function close(): void {}
 
-    /** True while accepting: not paused, not closed. */
+    /**
+     * @return bool true while accepting: not paused, not closed
+     * @throws Error when the base was freed
+     */
     public function isListening(): bool {}
 }
 

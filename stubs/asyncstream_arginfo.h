@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 6417ee631fb99d88d2e1c0884fcf01766ba81512 */
+ * Stub hash: 4ddb207734170c7d8f0bd4a76b649d739c56d763 */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_EventConfig___construct, 0, 0, 0)
 ZEND_END_ARG_INFO()
