@@ -26,24 +26,8 @@
 #include <netinet/tcp.h>
 #include <arpa/inet.h>
 
-#ifndef SOL_TCP
-# define SOL_TCP IPPROTO_TCP
-#endif
-#ifndef SOL_UDP
-# define SOL_UDP IPPROTO_UDP
-#endif
-#define AS_SOL_TCP SOL_TCP
-#define AS_SOL_UDP SOL_UDP
 
-/* The arginfo header serves every class; stream.c registers the stream ones. */
-#if defined(__GNUC__)
-# pragma GCC diagnostic push
-# pragma GCC diagnostic ignored "-Wunused-function"
-#endif
-#include "stubs/asyncstream_arginfo.h"
-#if defined(__GNUC__)
-# pragma GCC diagnostic pop
-#endif
+#include "as_arginfo.h"
 
 zend_class_entry *php_asyncstream_base_ce;
 zend_class_entry *php_asyncstream_event_ce;

@@ -35,24 +35,7 @@
 #include <netinet/in.h>
 #include <arpa/inet.h>
 
-/* The arginfo header serves every class; event.c and stream.c register theirs. */
-#if defined(__GNUC__)
-# pragma GCC diagnostic push
-# pragma GCC diagnostic ignored "-Wunused-function"
-#endif
-#include <netinet/tcp.h>
-#ifndef SOL_TCP
-# define SOL_TCP IPPROTO_TCP
-#endif
-#ifndef SOL_UDP
-# define SOL_UDP IPPROTO_UDP
-#endif
-#define AS_SOL_TCP SOL_TCP
-#define AS_SOL_UDP SOL_UDP
-#include "stubs/asyncstream_arginfo.h"
-#if defined(__GNUC__)
-# pragma GCC diagnostic pop
-#endif
+#include "as_arginfo.h"
 
 zend_class_entry *php_asyncstream_server_ce;
 

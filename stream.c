@@ -41,23 +41,7 @@
 #include <netinet/tcp.h>
 #include <arpa/inet.h>
 
-/* The arginfo header serves every class; this file registers only the stream ones. */
-#if defined(__GNUC__)
-# pragma GCC diagnostic push
-# pragma GCC diagnostic ignored "-Wunused-function"
-#endif
-#ifndef SOL_TCP
-# define SOL_TCP IPPROTO_TCP
-#endif
-#ifndef SOL_UDP
-# define SOL_UDP IPPROTO_UDP
-#endif
-#define AS_SOL_TCP SOL_TCP
-#define AS_SOL_UDP SOL_UDP
-#include "stubs/asyncstream_arginfo.h"
-#if defined(__GNUC__)
-# pragma GCC diagnostic pop
-#endif
+#include "as_arginfo.h"
 
 #ifndef MSG_NOSIGNAL
 # define MSG_NOSIGNAL 0
