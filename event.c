@@ -26,7 +26,6 @@
 #include <netinet/tcp.h>
 #include <arpa/inet.h>
 
-
 #include "as_arginfo.h"
 
 zend_class_entry *php_asyncstream_base_ce;
