@@ -7,6 +7,7 @@
 #endif
 
 #include "php_asyncstream.h"
+#include "uring.h"
 #include "php_ini.h"
 #include "ext/standard/info.h"
 #include "zend_smart_str.h"
@@ -102,7 +103,7 @@ static PHP_MINIT_FUNCTION(asyncstream)
 	}
 
 	if (as_event_register() != SUCCESS || as_stream_register(module_number) != SUCCESS
-			|| as_server_register() != SUCCESS) {
+			|| as_server_register() != SUCCESS || as_uring_register(module_number) != SUCCESS) {
 		return FAILURE;
 	}
 
@@ -170,6 +171,7 @@ static PHP_MINFO_FUNCTION(asyncstream)
 	php_info_print_table_row(2, "Streams", "AsyncStream, AsyncStreamServer (TCP, unix)");
 	php_info_print_table_row(2, "DNS (evdns, nonblocking)", "yes");
 	php_info_print_table_row(2, "OpenSSL (TLS)", "not yet");
+	as_uring_minfo();
 #ifdef AS_HAVE_SOCKETS_HEADER
 	php_info_print_table_row(2, "Socket objects (ext/sockets)", "accepted when ext/sockets is loaded");
 #else

@@ -13,6 +13,13 @@ PHP_ARG_WITH([libevent-dir],
   [no],
   [no])
 
+PHP_ARG_WITH([liburing],
+  [for io_uring support through liburing],
+  [AS_HELP_STRING([--without-liburing],
+    [asyncstream: build without the io_uring data path (found with pkg-config by default)])],
+  [yes],
+  [no])
+
 if test "$PHP_ASYNCSTREAM" != "no"; then
   AC_MSG_CHECKING([for libevent >= 2.1 (core and extra)])
   ASYNCSTREAM_LIBEVENT_FOUND=no
@@ -79,9 +86,28 @@ if test "$PHP_ASYNCSTREAM" != "no"; then
   fi
   CPPFLAGS=$old_CPPFLAGS
 
+  dnl io_uring (optional): liburing >= 2.2 via pkg-config; without it AsyncStreams use readiness events only.
+  AC_MSG_CHECKING([for liburing (io_uring data path)])
+  if test "$PHP_LIBURING" = "no"; then
+    AC_MSG_RESULT([disabled (--without-liburing)])
+  else
+    if test -z "$PKG_CONFIG"; then
+      AC_PATH_PROG(PKG_CONFIG, pkg-config, no)
+    fi
+    if test "$PKG_CONFIG" != "no" && $PKG_CONFIG --atleast-version=2.2 liburing 2>/dev/null; then
+      ASYNCSTREAM_LIBURING_VERSION=`$PKG_CONFIG --modversion liburing`
+      AC_MSG_RESULT([found $ASYNCSTREAM_LIBURING_VERSION])
+      PHP_EVAL_INCLINE(`$PKG_CONFIG --cflags liburing`)
+      PHP_EVAL_LIBLINE(`$PKG_CONFIG --libs liburing`, ASYNCSTREAM_SHARED_LIBADD)
+      AC_DEFINE(HAVE_AS_IO_URING, 1, [io_uring data path (liburing)])
+    else
+      AC_MSG_RESULT([no, AsyncStreams will use readiness events only])
+    fi
+  fi
+
   PHP_SUBST(ASYNCSTREAM_SHARED_LIBADD)
   PHP_NEW_EXTENSION(asyncstream,
-    asyncstream.c event.c fd.c invoke.c stream.c address.c server.c,
+    asyncstream.c event.c fd.c invoke.c stream.c address.c server.c uring.c,
     $ext_shared,, -DZEND_ENABLE_STATIC_TSRMLS_CACHE=1 -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers)
   PHP_ADD_BUILD_DIR($ext_builddir/stubs)
 fi

@@ -13,6 +13,7 @@
 #endif
 
 #include "php_asyncstream.h"
+#include "uring.h"
 #include "zend_exceptions.h"
 #include "zend_interfaces.h"
 #include "ext/standard/info.h"
@@ -243,6 +244,7 @@ void as_base_reinit_after_fork(as_base *b)
 	if (b->dns && b->dns_after_fork) {
 		b->dns_after_fork(b); /* the resolver's UDP sockets are shared with the parent too */
 	}
+	as_uring_base_after_fork(b); /* the ring is the parent's: drop it without touching it */
 }
 
 /* Every base that holds a libevent base, for the fork handler. */
@@ -346,6 +348,7 @@ static void as_base_release_native(as_base *b)
 	 * callbacks without running them. Every child is detached by now, so no PHP runs.
 	 */
 	event_base_loop(b->base, EVLOOP_NONBLOCK);
+	as_uring_base_release(b); /* cancels and waits for what is in flight: before the base goes */
 	if (b->dns_free) {
 		b->dns_free(b);
 	}

@@ -2038,6 +2038,17 @@ ZEND_METHOD(AsyncStream, isClosed)
 	RETURN_BOOL(s->state == AS_ST_CLOSED);
 }
 
+ZEND_METHOD(AsyncStream, getIoMethod)
+{
+	as_stream *s;
+
+	ZEND_PARSE_PARAMETERS_NONE();
+	if (!(s = as_stream_this(ZEND_THIS, "getIoMethod()", true))) {
+		RETURN_THROWS();
+	}
+	RETURN_STRING("readiness");
+}
+
 /* =================================================================================
  * Registration
  * =============================================================================== */

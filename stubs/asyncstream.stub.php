@@ -815,6 +815,12 @@ final class AsyncStream
      * @return bool true once closed (by close(), end() + peer EOF, an error, or EventBase::free()), inside onClose too
      */
     public function isClosed(): bool {}
+
+    /**
+     * How this stream moves its bytes: "io_uring" (the base's ring, ini asyncstream.io_uring)
+     * or "readiness" (readiness events plus read()/send()).
+     */
+    public function getIoMethod(): string {}
 }
 
 /**

@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 4ddb207734170c7d8f0bd4a76b649d739c56d763 */
+ * Stub hash: 20f4e2d5667ebfbe38cd7ef742e44f3e920419a2 */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_EventConfig___construct, 0, 0, 0)
 ZEND_END_ARG_INFO()
@@ -229,6 +229,8 @@ ZEND_END_ARG_INFO()
 
 #define arginfo_class_AsyncStream_isClosed arginfo_class_EventBase_dispatch
 
+#define arginfo_class_AsyncStream_getIoMethod arginfo_class_EventBase_getMethod
+
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_AsyncStreamServer___construct, 0, 0, 3)
 	ZEND_ARG_OBJ_INFO(0, base, EventBase, 0)
 	ZEND_ARG_TYPE_INFO(0, address, IS_STRING, 0)
@@ -313,6 +315,7 @@ ZEND_METHOD(AsyncStream, getRemoteAddress);
 ZEND_METHOD(AsyncStream, getWriteBufferSize);
 ZEND_METHOD(AsyncStream, isConnected);
 ZEND_METHOD(AsyncStream, isClosed);
+ZEND_METHOD(AsyncStream, getIoMethod);
 ZEND_METHOD(AsyncStreamServer, __construct);
 ZEND_METHOD(AsyncStreamServer, onError);
 ZEND_METHOD(AsyncStreamServer, getAddress);
@@ -416,6 +419,7 @@ static const zend_function_entry class_AsyncStream_methods[] = {
 	ZEND_ME(AsyncStream, getWriteBufferSize, arginfo_class_AsyncStream_getWriteBufferSize, ZEND_ACC_PUBLIC)
 	ZEND_ME(AsyncStream, isConnected, arginfo_class_AsyncStream_isConnected, ZEND_ACC_PUBLIC)
 	ZEND_ME(AsyncStream, isClosed, arginfo_class_AsyncStream_isClosed, ZEND_ACC_PUBLIC)
+	ZEND_ME(AsyncStream, getIoMethod, arginfo_class_AsyncStream_getIoMethod, ZEND_ACC_PUBLIC)
 	ZEND_FE_END
 };
 
