@@ -5,11 +5,20 @@
  * ratio to the floor's in the same round (runs alternate, so each round's pair ran side
  * by side), and the median over rounds.
  *
- *   php bench/ratios.php results.txt [floor-label] [floor-http-label]
+ *   php bench/ratios.php results.txt [floor-label] [floor-http-label] [ref2-label] [ref2-http-label]
+ *
+ * With a second reference (the io_uring C server), a second ratio column is printed.
+ * SYSCALLS lines (bench/syscalls.sh) are ignored here; bench/ratios.php --syscalls FILE
+ * prints their table instead.
  */
 declare(strict_types=1);
 
+if (($argv[1] ?? '') === '--syscalls') {
+    syscalls_table(@file($argv[2] ?? '', FILE_IGNORE_NEW_LINES) ?: []);
+    exit(0);
+}
 [$file, $floor, $floorHttp] = [$argv[1] ?? '', $argv[2] ?? 'floor', $argv[3] ?? 'floor-http'];
+[$ref2, $ref2Http] = [$argv[4] ?? null, $argv[5] ?? null];
 $lines = @file($file, FILE_IGNORE_NEW_LINES) ?: [];
 $runs = [];   // cell => round => server => row
 foreach ($lines as $line) {
@@ -47,12 +56,33 @@ function median(array $v): float
     return $n % 2 ? $v[intdiv($n, 2)] : ($v[$n / 2 - 1] + $v[$n / 2]) / 2;
 }
 
-echo "| cell | server | rounds | server µs/op (median) | ratio to floor (median) | rps (median) | errors |\n";
-echo "|---|---|---:|---:|---:|---:|---:|\n";
+function syscalls_table(array $lines): void
+{
+    echo "| cell | server | syscalls / op | io_uring_enter / op | epoll_wait / op | read+write / op | rps |\n";
+    echo "|---|---|---:|---:|---:|---:|---:|\n";
+    foreach ($lines as $line) {
+        if (!str_starts_with($line, 'SYSCALLS ')) {
+            continue;
+        }
+        $r = [];
+        foreach (explode(' ', substr($line, 9)) as $kv) {
+            [$k, $v] = array_pad(explode('=', $kv, 2), 2, '');
+            $r[$k] = $v;
+        }
+        $cell = $r['mode'] === 'http' ? "http {$r['conns']}c" : "echo {$r['conns']}c x {$r['size']} B";
+        printf("| %s | %s | %.2f | %.2f | %.2f | %.2f | %s |\n", $cell, $r['server'], $r['syscalls_per_op'],
+            $r['io_uring_enter'], $r['epoll_wait'], $r['rw'], number_format((float)$r['rps']));
+    }
+}
+
+$two = $ref2 !== null;
+echo "| cell | server | rounds | server µs/op (median) | ratio to floor (median) |" . ($two ? " ratio to io_uring C (median) |" : "") . " rps (median) | errors |\n";
+echo "|---|---|---:|---:|---:|" . ($two ? "---:|" : "") . "---:|---:|\n";
 foreach ($runs as $cell => $rounds) {
-    $ratios = $us = $rps = $errors = [];
+    $ratios = $ratios2 = $us = $rps = $errors = [];
     foreach ($rounds as $round => $servers) {
         $ref = $servers[$floor] ?? $servers[$floorHttp] ?? null;
+        $refB = $two ? ($servers[$ref2] ?? $servers[$ref2Http] ?? null) : null;
         foreach ($servers as $name => $r) {
             $u = us_per_op($r);
             if ($u === null) {
@@ -64,11 +94,15 @@ foreach ($runs as $cell => $rounds) {
             if ($ref !== null && ($ru = us_per_op($ref))) {
                 $ratios[$name][] = $u / $ru;
             }
+            if ($refB !== null && ($ru = us_per_op($refB))) {
+                $ratios2[$name][] = $u / $ru;
+            }
         }
     }
     foreach ($us as $name => $v) {
-        printf("| %s | %s | %d | %.2f | %s | %s | %d |\n", $cell, $name, count($v), median($v),
+        printf("| %s | %s | %d | %.2f | %s |%s %s | %d |\n", $cell, $name, count($v), median($v),
             isset($ratios[$name]) ? sprintf('%.2f', median($ratios[$name])) : 'n/a',
+            $two ? ' ' . (isset($ratios2[$name]) ? sprintf('%.2f', median($ratios2[$name])) : 'n/a') . ' |' : '',
             number_format(median($rps[$name])), $errors[$name]);
     }
 }

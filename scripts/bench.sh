@@ -5,6 +5,10 @@
 #   scripts/bench.sh --quick    1 round, 3 s per run (a smoke run, ~3 min)
 #   scripts/bench.sh --report   rewrite docs/benchmarks.md from the last run's results
 #
+# With liburing (pkg-config liburing), the io_uring rows join: the io_uring C reference
+# (bench/reference/c_uring_echo.c) and the AsyncStream servers with asyncstream.io_uring=on,
+# plus a syscalls-per-operation pass (bench/syscalls.sh: perf tracepoints on the server).
+#
 # Servers, all in one run.sh call per cell so they alternate: the C floor
 # (../shared/bench/reference/c_libevent_raw.c), the shared Event-API servers
 # (servers/event_*.php) on asyncstream, and bench/stream_*.php (AsyncStream). Ratios are
@@ -39,6 +43,13 @@ else
 	le=$(pkg-config --cflags --libs libevent_core)
 	cc -O2 -o "$work/c_raw_echo" "$work/reference/c_libevent_raw.c" $le
 	cc -O2 -DHTTP -o "$work/c_raw_http" "$work/reference/c_libevent_raw.c" $le
+	uring=0
+	if pkg-config --exists liburing 2>/dev/null; then
+		lu=$(pkg-config --cflags --libs liburing)
+		cc -O2 -o "$work/c_uring_echo" "$repo/bench/reference/c_uring_echo.c" $lu
+		cc -O2 -DHTTP -o "$work/c_uring_http" "$repo/bench/reference/c_uring_echo.c" $lu
+		uring=1
+	fi
 
 	: > "$results"
 	{ echo "# started $(date -u '+%Y-%m-%d %H:%M UTC')"; echo "# load $(cut -d' ' -f1-3 /proc/loadavg)"; echo "# rounds $rounds"; echo "# secs $secs"; } >> "$results"
@@ -46,6 +57,11 @@ else
 
 	echo_servers=("floor:$work/c_raw_echo" "event_echo:$php servers/event_echo.php" "stream_echo:$php $repo/bench/stream_echo.php")
 	http_servers=("floor-http:$work/c_raw_http" "event_http:$php servers/event_http.php" "stream_http:$php $repo/bench/stream_http.php")
+	if [ $uring = 1 ]; then
+		echo "# uring 1" >> "$results"
+		echo_servers+=("uring-ref:$work/c_uring_echo" "stream_echo-uring:$php -d asyncstream.io_uring=on $repo/bench/stream_echo.php")
+		http_servers+=("uring-ref-http:$work/c_uring_http" "stream_http-uring:$php -d asyncstream.io_uring=on $repo/bench/stream_http.php")
+	fi
 
 	started=$(date -u '+%Y-%m-%d %H:%M UTC')
 	load0=$(cut -d' ' -f1-3 /proc/loadavg)
@@ -61,6 +77,23 @@ else
 		"$work/run.sh" echo "stream_echo-0idle:$php $repo/bench/stream_echo.php" --conns 10 --size 64 --seconds "$secs" --results "$results" >/dev/null
 		"$work/run.sh" idle "stream_echo-10000idle:$php $repo/bench/stream_echo.php" --conns 10 --idle 10000 --size 64 --seconds "$secs" --results "$results" >/dev/null
 	done
+	if [ $uring = 1 ] && command -v perf >/dev/null; then
+		# Syscalls per operation (perf tracepoints; a separate pass: counting is not free).
+		for cell in "echo 100 64" "echo 1000 64" "echo 100 16384" "http 100 0"; do
+			set -- $cell
+			echo "bench: syscalls $cell" >&2
+			if [ "$1" = http ]; then
+				sys_servers=("floor-http:./c_raw_http" "uring-ref-http:./c_uring_http" "stream_http:$php $repo/bench/stream_http.php"
+					"stream_http-uring:$php -d asyncstream.io_uring=on $repo/bench/stream_http.php")
+			else
+				sys_servers=("floor:./c_raw_echo" "uring-ref:./c_uring_echo" "stream_echo:$php $repo/bench/stream_echo.php"
+					"stream_echo-uring:$php -d asyncstream.io_uring=on $repo/bench/stream_echo.php")
+			fi
+			for srv in "${sys_servers[@]}"; do
+				bench/syscalls.sh "$work" "${srv%%:*}" "${srv#*:}" "$1" "$2" "$3" "$secs" >> "$results" || true
+			done
+		done
+	fi
 	echo "bench: timers" >&2
 	$php bench/timers.php >> "$results" || $php bench/timers.php >> "$results"
 
@@ -85,12 +118,32 @@ cpu=$(lscpu 2>/dev/null | sed -n 's/^Model name: *//p' | head -1)
 	echo
 	echo "## Server CPU per operation, relative to the floor"
 	echo
-	php -n bench/ratios.php "$results" floor floor-http
+	if grep -q '^# uring 1' "$results"; then
+		php -n bench/ratios.php "$results" floor floor-http uring-ref uring-ref-http
+	else
+		php -n bench/ratios.php "$results" floor floor-http
+	fi
 	echo
 	echo "Goals (issue 5): stream_echo ≤ 1.10 (100 x 64 B, 100 x 16 KiB), ≤ 1.15 (1000 x 64 B);"
 	echo "stream_http ≤ 1.20; event_echo ≤ 1.12; idle: throughput with 10,000 idle connections"
 	echo "within 3% of 0 idle, ≤ 1 KiB RSS per idle connection (idle_bytes_per_conn below)."
 	echo
+	if grep -q '^SYSCALLS ' "$results"; then
+		echo "## io_uring"
+		echo
+		echo "uring-ref is bench/reference/c_uring_echo.c (liburing: multishot accept and receive,"
+		echo "a provided-buffer ring, one io_uring_enter per loop iteration): the io_uring floor."
+		echo "stream_*-uring are the AsyncStream servers with asyncstream.io_uring=on; their ratio to"
+		echo "both floors is in the table above. Syscalls per operation, counted by the kernel's"
+		echo "tracepoints on the server (bench/syscalls.sh, perf stat -e raw_syscalls:sys_enter), one"
+		echo "run each after the timed rounds:"
+		echo
+		php -n bench/ratios.php --syscalls "$results"
+		echo
+		echo "Goals (issue 14): < 1.2 syscalls per echo round trip at 100 connections; server CPU"
+		echo "per operation ≤ 0.85× the epoll floor and ≤ 1.15× the io_uring C reference."
+		echo
+	fi
 	echo "## Idle connections"
 	echo
 	grep -E 'server=stream_echo-(0|10000)idle' "$results" | sed -E 's/.*server=([^ ]*).* rps=([0-9.]*).*srv_cpu=([0-9]*).*/\1 \2 \3/' |

@@ -765,8 +765,8 @@ final class AsyncStream
     public function isClosed(): bool {}
 
     /**
-     * How this stream moves its bytes: "io_uring" (the base's ring, ini asyncstream.io_uring)
-     * or "readiness" (readiness events plus read()/send()).
+     * How this stream moves its bytes (ini asyncstream.io_uring picks it when the stream is made)
+     * @return string "io_uring" (the base's ring) or "readiness" (readiness events plus read()/send())
      */
     public function getIoMethod(): string {}
 }

@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 20f4e2d5667ebfbe38cd7ef742e44f3e920419a2 */
+ * Stub hash: 9d66f5c272190a0aebb4c8943eb76907c3903f1f */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_EventConfig___construct, 0, 0, 0)
 ZEND_END_ARG_INFO()

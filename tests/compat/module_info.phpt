@@ -32,7 +32,9 @@ OpenSSL (TLS) => not yet: yes
 Directive => Local Value => Master Value: yes
 asyncstream.resolv_conf => no value => no value: yes
 local value shown
-array(1) {
+array(2) {
   [0]=>
+  string(20) "asyncstream.io_uring"
+  [1]=>
   string(23) "asyncstream.resolv_conf"
 }
