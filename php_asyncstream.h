@@ -103,6 +103,7 @@ struct _as_base {
 	void (*dns_free)(as_base *b);  /* releases `dns`; set by whoever created it */
 	void (*dns_after_fork)(as_base *b); /* gives a forked child its own resolver sockets; set with dns */
 	struct _as_uring *uring;       /* io_uring ring (uring.c), created when a stream first uses it */
+	uint8_t io_method;             /* AS_IO_METHOD_* (uring.h): decided by the first stream */
 	zend_object std;
 };
 

@@ -29,6 +29,7 @@
 #include "uring.h"
 #include "php_ini.h"
 #include "ext/standard/info.h"
+#include "zend_exceptions.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -59,6 +60,11 @@ as_uring *as_uring_get(as_base *b, const char **reason)
 {
 	*reason = as_uring_unavailable_reason();
 	return NULL;
+}
+
+bool as_uring_alive(as_uring *r)
+{
+	return false;
 }
 
 void as_uring_cancel(as_uring *r, as_uring_op *op)
@@ -251,6 +257,11 @@ const char *as_uring_setup_name(as_uring *r)
 bool as_uring_multishot(as_uring *r)
 {
 	return r->multishot;
+}
+
+bool as_uring_alive(as_uring *r)
+{
+	return r && r->fork_gen == as_fork_generation && !r->orphan && !r->dying;
 }
 
 /* ---------------------------------------------------------------------------------
@@ -734,6 +745,29 @@ void as_uring_base_release(as_base *b)
 }
 
 #endif /* HAVE_AS_IO_URING */
+
+int as_uring_select(as_base *b, const char *method)
+{
+	as_io_uring_mode mode;
+	const char *why = NULL;
+
+	if (b->io_method != AS_IO_METHOD_UNDECIDED) {
+		return b->io_method;
+	}
+	mode = as_io_uring_ini_mode();
+	if (mode == AS_IO_URING_OFF) {
+		return b->io_method = AS_IO_METHOD_READINESS;
+	}
+	if (as_uring_get(b, &why)) {
+		return b->io_method = AS_IO_METHOD_URING;
+	}
+	if (mode == AS_IO_URING_AUTO) {
+		return b->io_method = AS_IO_METHOD_READINESS; /* silently */
+	}
+	zend_throw_exception_ex(php_asyncstream_stream_exception_ce, ENOTSUP,
+		"%s: asyncstream.io_uring is \"on\" but io_uring cannot be used here: %s", method, why);
+	return -1;
+}
 
 /* ---------------------------------------------------------------------------------
  * ini, php --ri
