@@ -51,6 +51,8 @@ as_io_uring_mode as_io_uring_ini_mode(void)
 
 #ifndef HAVE_AS_IO_URING
 
+static int as_uring_unavailable_errno = ENOTSUP;
+
 const char *as_uring_unavailable_reason(void)
 {
 	return "this build has no io_uring support (built without liburing)";
@@ -150,6 +152,8 @@ static bool as_uring_kernel_at_least(int major, int minor)
 	return ma > major || (ma == major && mi >= minor);
 }
 
+static int as_uring_unavailable_errno = ENOTSUP; /* the errno behind the reason, for the exception */
+
 static const char *as_uring_setup_error(int err)
 {
 	static char buf[160];
@@ -192,6 +196,7 @@ static const char *as_uring_probe(void)
 
 	memset(&p, 0, sizeof(p));
 	if ((r = io_uring_queue_init_params(8, &ring, &p)) < 0) {
+		as_uring_unavailable_errno = -r;
 		return as_uring_setup_error(-r);
 	}
 	if (!(p.features & IORING_FEAT_FAST_POLL)) {
@@ -764,7 +769,7 @@ int as_uring_select(as_base *b, const char *method)
 	if (mode == AS_IO_URING_AUTO) {
 		return b->io_method = AS_IO_METHOD_READINESS; /* silently */
 	}
-	zend_throw_exception_ex(php_asyncstream_stream_exception_ce, ENOTSUP,
+	zend_throw_exception_ex(php_asyncstream_stream_exception_ce, as_uring_unavailable_errno,
 		"%s: asyncstream.io_uring is \"on\" but io_uring cannot be used here: %s", method, why);
 	return -1;
 }

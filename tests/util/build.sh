@@ -4,6 +4,7 @@
 #                                                         (tests/compat/conflict_*.phpt)
 #   faultinject.so  LD_PRELOAD library that makes chosen accept()/accept4() calls fail
 #                   (see faultinject.c; tests/server/accept_*.phpt)
+#   no_io_uring     runs a command with io_uring forbidden by seccomp (tests/uring: auto falls back, on throws)
 set -euo pipefail
 cd "$(dirname "$0")"
 mkdir -p build
@@ -18,6 +19,10 @@ stale() { # stale OUT SRC...: OUT missing or older than a source
 
 if stale build/faultinject.so faultinject.c; then
 	$cc -O2 -g -Wall -shared -fPIC -o build/faultinject.so faultinject.c -ldl
+fi
+
+if stale build/no_io_uring no_io_uring.c; then
+	$cc -O2 -g -Wall -o build/no_io_uring no_io_uring.c
 fi
 
 if command -v php-config >/dev/null; then
