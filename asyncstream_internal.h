@@ -11,6 +11,7 @@
 #include <event2/event.h>
 #include <event2/util.h>
 #include <sys/socket.h>
+#include <sys/uio.h>
 
 typedef struct _as_base as_base;
 typedef struct _as_stream as_stream;
@@ -340,6 +341,57 @@ typedef enum {
 	AS_ST_CLOSED,
 } as_stream_state;
 
+/*
+ * The transport seam (docs/internals.md, "Transports"): stream_io.c moves bytes and
+ * waits for the socket only through these operations. A transport never calls PHP; it
+ * calls the core's entry points below (as_stream_io_*), which may.
+ *
+ * open(s)            s->fd is a new descriptor (connecting, or connected): get ready to
+ *                    watch it; 0 or an errno. Called again after close() when connect()
+ *                    moves on to the next resolved address.
+ * want(s, what, on)  start/stop telling the core that it can make progress in direction
+ *                    what (AS_WANT_READ: call as_stream_io_readable(); AS_WANT_WRITE:
+ *                    as_stream_io_writable()); 0 or an errno. The core calls it only on
+ *                    changes, except want(both, false), which must be harmless anyway.
+ *                    How the transport learns it (socket readiness, a completion, TLS
+ *                    needing the other direction) is its own business.
+ * activate(s)        have as_stream_io_readable() called from the loop soon, readiness or
+ *                    not (the core re-delivers buffered frames this way).
+ * recv(s, buf, len)  > 0: bytes copied into buf; 0: the peer's EOF; -1: errno (EAGAIN:
+ *                    nothing now). Called once per as_stream_io_readable().
+ * send(s, iov, n)    bytes taken (possibly fewer than offered), or -1 with errno (EAGAIN:
+ *                    none now). NULL for a transport that cannot send synchronously: the
+ *                    core then only queues into s->out and says want(AS_WANT_WRITE); the
+ *                    transport drains s->out itself and calls as_stream_io_writable().
+ * shutdown_write(s)  end our direction once the queue is empty: 0 (done), EAGAIN (needs
+ *                    more loop turns: the core asks for AS_WANT_WRITE and calls it again
+ *                    from the next writable turn), or an errno (ignored, as a FIN is).
+ * handshake(s)       NULL, or run between "TCP connected" and onConnect: 0 (done, the
+ *                    core goes on to onConnect), EAGAIN (the transport waits for what it
+ *                    needs and calls either entry point), or an errno (connect fails).
+ * close(s)           close s->fd and set it to -1; drop per-connection state.
+ * release(s)         free what open() allocated (watchers). Called only when no callback
+ *                    of the stream is on the C stack.
+ */
+#define AS_WANT_READ  1u
+#define AS_WANT_WRITE 2u
+
+typedef struct _as_transport_ops {
+	const char *name;
+	int (*open)(as_stream *s);
+	int (*want)(as_stream *s, unsigned what, bool on);
+	void (*activate)(as_stream *s);
+	ssize_t (*recv)(as_stream *s, char *buf, size_t len);
+	ssize_t (*send)(as_stream *s, const struct iovec *iov, int iovcnt);
+	int (*shutdown_write)(as_stream *s);
+	int (*handshake)(as_stream *s);
+	void (*close)(as_stream *s);
+	void (*release)(as_stream *s);
+} as_transport_ops;
+
+/* transport_plain.c: read()/send() on the descriptor (sockets, pipes, terminals). */
+extern const as_transport_ops as_transport_plain;
+
 /* Options kept from connect() until the socket is made (DNS may come first). */
 typedef struct _as_connect_extra {
 	struct sockaddr_storage bind_ss;
@@ -352,8 +404,10 @@ struct _as_stream {
 	as_base *base;                 /* NULL once closed */
 	as_child link;
 	evutil_socket_t fd;
-	struct event *rev;             /* READ|PERSIST, armed while reading */
-	struct event *wev;             /* WRITE|PERSIST, armed while connecting or queue non-empty */
+	const as_transport_ops *tp;    /* how bytes cross fd (never NULL) */
+	void *tp_data;                 /* the transport's per-stream state */
+	struct event *rev;             /* the transport's: READ readiness of fd (plain: READ|PERSIST) */
+	struct event *wev;             /* the transport's: WRITE readiness of fd, created on first need */
 	struct event *tev;             /* connect timeout, idle timeout, deferred failure */
 	struct evbuffer *in, *out;     /* created on first use */
 	struct evdns_getaddrinfo_request *dns_req;
@@ -375,8 +429,9 @@ struct _as_stream {
 	bool is_socket : 1;
 	bool has_connect_timeout : 1;
 	bool idle_on : 1;
-	bool reading : 1;              /* rev is added */
-	bool writing : 1;              /* wev is added */
+	bool reading : 1;              /* the transport is asked for AS_WANT_READ */
+	bool writing : 1;              /* the transport is asked for AS_WANT_WRITE (connecting, or queue non-empty) */
+	bool handshaking : 1;          /* connected at the TCP level, the transport's handshake runs */
 	bool paused : 1;
 	bool ending : 1;               /* end() called: FIN after the queue drains */
 	bool fin_sent : 1;
@@ -436,6 +491,19 @@ bool as_stream_new_connected(zval *out, as_base *b, evutil_socket_t fd, const as
 /* Starts a nonblocking connect() to sa. Returns 0, or the errno of an immediate failure. */
 int as_stream_connect_to(as_stream *s, const struct sockaddr *sa, socklen_t salen,
 	const struct sockaddr_storage *bind_ss, socklen_t bind_len);
+/*
+ * The core's entry points for transports. Each runs PHP (onData, onDrain, onConnect,
+ * onEnd, onClose) and may close s; each holds its own reference on s meanwhile.
+ */
+/* The transport can make progress reading (or the core asked for activate()). */
+void as_stream_io_readable(as_stream *s);
+/* The transport can make progress writing (connect completion, queue, handshake, shutdown). */
+void as_stream_io_writable(as_stream *s);
+/* The transport failed on its own (a completion error): closes s with `what` ("read from") and err. */
+void as_stream_io_error(as_stream *s, const char *what, int err);
+/* Have buffered input delivered from the loop (not from inside the calling method). */
+void as_stream_redeliver(as_stream *s);
+
 /* Connects to the next resolved address, or reports the last error from the timer. */
 void as_stream_try_next(as_stream *s);
 /* Records the loop time of I/O for the idle timeout. */

@@ -39,6 +39,7 @@ static zend_object *as_stream_create(zend_class_entry *ce)
 	object_properties_init(&s->std, ce);
 	s->std.handlers = &as_stream_handlers;
 	s->fd = -1;
+	s->tp = &as_transport_plain;
 	s->link.detach = as_stream_detach;
 	as_callback_init(&s->on_connect);
 	as_callback_init(&s->on_data);
@@ -461,9 +462,7 @@ ZEND_METHOD(AsyncStream, pause)
 	if (s->base) {
 		as_base_fork_check(s->base);
 	}
-	if (s->rev) {
-		as_stream_disarm_read(s);
-	}
+	as_stream_disarm_read(s);
 }
 
 ZEND_METHOD(AsyncStream, resume)
@@ -485,7 +484,7 @@ ZEND_METHOD(AsyncStream, resume)
 	as_stream_arm_read(s);
 	if ((s->in && evbuffer_get_length(s->in) > 0) || (s->eof && !s->end_delivered)) {
 		/* Buffered frames (or a pending EOF) are delivered from the loop, not inside resume(). */
-		event_active(s->rev, EV_READ, 1);
+		as_stream_redeliver(s);
 	}
 }
 
@@ -562,7 +561,7 @@ ZEND_METHOD(AsyncStream, setFraming)
 		 */
 		if (!s->running && !was_none && s->state == AS_ST_CONNECTED && !s->paused && s->in
 				&& evbuffer_get_length(s->in) > 0) {
-			event_active(s->rev, EV_READ, 1);
+			as_stream_redeliver(s);
 		}
 	}
 	RETURN_OBJ_COPY(Z_OBJ_P(ZEND_THIS));

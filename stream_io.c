@@ -36,11 +36,7 @@
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 
-#ifndef MSG_NOSIGNAL
-# define MSG_NOSIGNAL 0
-#endif
-
-#define AS_WRITE_IOV   64            /* iovecs per sendmsg() when flushing the queue */
+#define AS_WRITE_IOV   64            /* iovecs per transport send() when flushing the queue */
 
 void as_stream_free_extra(as_stream *s)
 {
@@ -55,8 +51,6 @@ static void as_stream_fail(as_stream *s, zend_class_entry *ce, int err, const ch
 static void as_stream_fail_errno(as_stream *s, const char *what, int err);
 static void as_stream_deliver(as_stream *s);
 static bool as_stream_flush(as_stream *s);
-static void as_stream_read_cb(evutil_socket_t fd, short what, void *arg);
-static void as_stream_write_cb(evutil_socket_t fd, short what, void *arg);
 static void as_stream_timer_cb(evutil_socket_t fd, short what, void *arg);
 
 /* =================================================================================
@@ -123,8 +117,7 @@ void as_stream_release_native(as_stream *s)
 	if (s->running) {
 		return;
 	}
-	as_event_free_ptr(&s->rev);
-	as_event_free_ptr(&s->wev);
+	s->tp->release(s);
 	as_event_free_ptr(&s->tev);
 	if (s->in) {
 		evbuffer_free(s->in);
@@ -190,12 +183,7 @@ void as_stream_close(as_stream *s, zend_object *error, bool call_php)
 
 	if (b && b->base) {
 		as_base_fork_check(b);
-		if (s->rev) {
-			event_del(s->rev);
-		}
-		if (s->wev) {
-			event_del(s->wev);
-		}
+		s->tp->want(s, AS_WANT_READ | AS_WANT_WRITE, false);
 		if (s->tev) {
 			event_del(s->tev);
 		}
@@ -231,8 +219,7 @@ void as_stream_close(as_stream *s, zend_object *error, bool call_php)
 		OBJ_RELEASE(error);
 	}
 	if (s->fd >= 0) {
-		close(s->fd);
-		s->fd = -1;
+		s->tp->close(s);
 	}
 	if (s->delim) {
 		zend_string_release(s->delim);
@@ -338,12 +325,10 @@ bool as_stream_arm_read(as_stream *s)
 		/* A refusal is reported by the caller with errno, not as a raw libevent line (G6). */
 		as_log_capture_begin();
 		errno = 0;
-		r = event_add(s->rev, NULL);
+		r = s->tp->want(s, AS_WANT_READ, true);
 		as_log_capture_end();
 		if (r != 0) {
-			if (!errno) {
-				errno = EINVAL;
-			}
+			errno = r;
 			return false;
 		}
 		s->reading = true;
@@ -354,22 +339,18 @@ bool as_stream_arm_read(as_stream *s)
 void as_stream_disarm_read(as_stream *s)
 {
 	if (s->reading) {
-		event_del(s->rev);
+		s->tp->want(s, AS_WANT_READ, false);
 		s->reading = false;
 	}
 }
 
-/*
- * The WRITE event exists only once a stream has had to wait for the socket (a connect,
- * a short write): most connections never need it, and an idle one is ~130 bytes lighter.
- */
+/* Asks the transport to say when it can write (connect completion, a queue to flush). */
 static bool as_stream_arm_write(as_stream *s)
 {
 	if (!s->writing) {
-		if (!s->wev && !(s->wev = event_new(s->base->base, s->fd, EV_WRITE | EV_PERSIST, as_stream_write_cb, s))) {
+		if (s->tp->want(s, AS_WANT_WRITE, true) != 0) {
 			return false;
 		}
-		event_add(s->wev, NULL);
 		s->writing = true;
 	}
 	return true;
@@ -378,7 +359,7 @@ static bool as_stream_arm_write(as_stream *s)
 static void as_stream_disarm_write(as_stream *s)
 {
 	if (s->writing) {
-		event_del(s->wev);
+		s->tp->want(s, AS_WANT_WRITE, false);
 		s->writing = false;
 	}
 }
@@ -431,20 +412,14 @@ static void as_stream_apply_sockopts(as_stream *s, bool nodelay, bool keepalive)
 	}
 }
 
-/* Creates the read/write events for s->fd (first time or after switching to the next address). */
+/* Hands s->fd to the transport (first time or after switching to the next address). */
 static bool as_stream_assign_fd_events(as_stream *s)
 {
-	struct event_base *eb = s->base->base;
+	int err = s->tp->open(s);
 
-	if (s->rev) {
-		event_del(s->rev);
-		event_assign(s->rev, eb, s->fd, EV_READ | EV_PERSIST, as_stream_read_cb, s);
-	} else if (!(s->rev = event_new(eb, s->fd, EV_READ | EV_PERSIST, as_stream_read_cb, s))) {
+	if (err) {
+		errno = err;
 		return false;
-	}
-	if (s->wev) {
-		event_del(s->wev);
-		event_assign(s->wev, eb, s->fd, EV_WRITE | EV_PERSIST, as_stream_write_cb, s);
 	}
 	s->reading = s->writing = false;
 	return true;
@@ -526,14 +501,8 @@ int as_stream_connect_to(as_stream *s, const struct sockaddr *sa, socklen_t sale
 	int on = 1;
 
 	if (s->fd >= 0) {
-		if (s->rev) {
-			event_del(s->rev);
-		}
-		if (s->wev) {
-			event_del(s->wev);
-		}
-		close(s->fd);
-		s->fd = -1;
+		s->tp->want(s, AS_WANT_READ | AS_WANT_WRITE, false);
+		s->tp->close(s);
 	}
 	fd = socket(sa->sa_family, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
 	if (fd < 0) {
@@ -705,7 +674,7 @@ static void as_stream_deliver_end(as_stream *s)
 		if (!ok) {
 			if (s->state == AS_ST_CONNECTED && EG(exception)) {
 				/* G4: finish the close bookkeeping on the next loop run. */
-				event_active(s->rev, EV_READ, 1);
+				as_stream_redeliver(s);
 			}
 			return;
 		}
@@ -739,7 +708,7 @@ static void as_stream_deliver(as_stream *s)
 		if (!as_stream_emit(s, frame)) {
 			if (s->state == AS_ST_CONNECTED && EG(exception)) {
 				/* G4: the rest stays buffered; the next loop run goes on from here. */
-				event_active(s->rev, EV_READ, 1);
+				as_stream_redeliver(s);
 			}
 			return;
 		}
@@ -749,19 +718,26 @@ static void as_stream_deliver(as_stream *s)
 	}
 }
 
-/* READ readiness (or a re-delivery): one read() of up to 64 KiB, then deliver what the input holds. */
-static void as_stream_read_cb(evutil_socket_t fd, short what, void *arg)
+void as_stream_redeliver(as_stream *s)
 {
-	as_stream *s = (as_stream *)arg;
+	s->tp->activate(s);
+}
+
+/* READ readiness (or a re-delivery): one recv() of up to 64 KiB, then deliver what the input holds. */
+void as_stream_io_readable(as_stream *s)
+{
 	ssize_t n;
 	int err;
 
 	if (UNEXPECTED(s->state != AS_ST_CONNECTED)) {
+		if (s->state == AS_ST_CONNECTING && s->handshaking) {
+			as_stream_io_writable(s); /* a handshake goes on from either direction */
+		}
 		return;
 	}
 	if (UNEXPECTED(EG(exception))) {
 		/* Another callback of this batch threw: deliver nothing now (no frame may be lost), retry next loop. */
-		event_active(s->rev, EV_READ, 1);
+		as_stream_redeliver(s);
 		return;
 	}
 	AS_GUARD_ENTER(&s->std, s->running);
@@ -780,9 +756,7 @@ static void as_stream_read_cb(evutil_socket_t fd, short what, void *arg)
 			char *scratch = AS_G(read_scratch);
 			zend_string *str;
 
-			do {
-				n = read(s->fd, scratch, AS_READ_SIZE);
-			} while (n < 0 && errno == EINTR);
+			n = s->tp->recv(s, scratch, AS_READ_SIZE);
 			err = errno;
 			if (n > 0) {
 				as_stream_touch(s);
@@ -805,9 +779,7 @@ static void as_stream_read_cb(evutil_socket_t fd, short what, void *arg)
 				as_stream_fail_errno(s, "read from", ENOMEM);
 				goto done;
 			}
-			do {
-				n = read(s->fd, vec.iov_base, AS_READ_SIZE < vec.iov_len ? AS_READ_SIZE : vec.iov_len);
-			} while (n < 0 && errno == EINTR);
+			n = s->tp->recv(s, vec.iov_base, AS_READ_SIZE < vec.iov_len ? AS_READ_SIZE : vec.iov_len);
 			if (n > 0) {
 				vec.iov_len = (size_t)n;
 				evbuffer_commit_space(s->in, &vec, 1);
@@ -834,12 +806,11 @@ done:
 
 static ssize_t as_stream_send(as_stream *s, const char *data, size_t len)
 {
-	ssize_t n;
+	struct iovec iov;
 
-	do {
-		n = s->is_socket ? send(s->fd, data, len, MSG_NOSIGNAL) : write(s->fd, data, len);
-	} while (n < 0 && errno == EINTR);
-	return n;
+	iov.iov_base = (void *)data;
+	iov.iov_len = len;
+	return s->tp->send(s, &iov, 1);
 }
 
 /* Writes as much of the queue as the socket takes, in one call. Returns false on a write error (errno). */
@@ -850,8 +821,8 @@ static bool as_stream_flush(as_stream *s)
 	int nvec;
 	ssize_t n;
 
-	if (!s->out || evbuffer_get_length(s->out) == 0) {
-		return true;
+	if (!s->out || evbuffer_get_length(s->out) == 0 || !s->tp->send) {
+		return true; /* without send(), the transport takes the queue itself */
 	}
 	nvec = evbuffer_peek(s->out, -1, NULL, vec, AS_WRITE_IOV);
 	if (nvec > AS_WRITE_IOV) {
@@ -861,17 +832,7 @@ static bool as_stream_flush(as_stream *s)
 		iov[i].iov_base = vec[i].iov_base;
 		iov[i].iov_len = vec[i].iov_len;
 	}
-	do {
-		if (s->is_socket) {
-			struct msghdr msg;
-			memset(&msg, 0, sizeof(msg));
-			msg.msg_iov = iov;
-			msg.msg_iovlen = (size_t)nvec;
-			n = sendmsg(s->fd, &msg, MSG_NOSIGNAL);
-		} else {
-			n = writev(s->fd, iov, nvec);
-		}
-	} while (n < 0 && errno == EINTR);
+	n = s->tp->send(s, iov, nvec);
 	if (n < 0) {
 		return errno == EAGAIN || errno == EWOULDBLOCK;
 	}
@@ -892,11 +853,15 @@ void as_stream_after_write(as_stream *s)
 				as_stream_close_clean(s);
 				return;
 			}
-			shutdown(s->fd, SHUT_WR);
-			s->fin_sent = true;
-			if (s->eof && s->end_delivered) {
-				as_stream_close_clean(s);
-				return;
+			if (s->tp->shutdown_write(s) == EAGAIN) {
+				/* The transport needs more loop turns (TLS close_notify): again when writable. */
+				as_stream_arm_write(s);
+			} else {
+				s->fin_sent = true;
+				if (s->eof && s->end_delivered) {
+					as_stream_close_clean(s);
+					return;
+				}
 			}
 		}
 	}
@@ -947,10 +912,32 @@ static void as_stream_connected(as_stream *s)
 	as_stream_after_write(s);
 }
 
-static void as_stream_write_cb(evutil_socket_t fd, short what, void *arg)
+/* TCP is up: the transport's handshake first, when it has one, then onConnect. */
+static void as_stream_handshake(as_stream *s)
 {
-	as_stream *s = (as_stream *)arg;
+	int err;
 
+	if (!s->handshaking) {
+		s->handshaking = true;
+		as_stream_disarm_write(s); /* the transport watches what its handshake needs */
+	}
+	err = s->tp->handshake(s);
+	if (err == EAGAIN) {
+		return;
+	}
+	s->handshaking = false;
+	if (err == 0) {
+		as_stream_connected(s);
+	} else {
+		zend_string *peer = as_stream_peer_name(s);
+		as_stream_fail(s, php_asyncstream_stream_exception_ce, err, "connect to %s failed: %s handshake: %s",
+			ZSTR_VAL(peer), s->tp->name, strerror(err));
+		zend_string_release(peer);
+	}
+}
+
+void as_stream_io_writable(as_stream *s)
+{
 	if (UNEXPECTED(s->state != AS_ST_CONNECTED && s->state != AS_ST_CONNECTING)) {
 		return;
 	}
@@ -959,14 +946,18 @@ static void as_stream_write_cb(evutil_socket_t fd, short what, void *arg)
 	}
 	AS_GUARD_ENTER(&s->std, s->running);
 
-	if (s->state == AS_ST_CONNECTING) {
+	if (s->state == AS_ST_CONNECTING && s->handshaking) {
+		as_stream_handshake(s);
+	} else if (s->state == AS_ST_CONNECTING) {
 		int err = 0;
 		socklen_t len = sizeof(err);
 
 		if (getsockopt(s->fd, SOL_SOCKET, SO_ERROR, &err, &len) != 0) {
 			err = errno;
 		}
-		if (err == 0) {
+		if (err == 0 && s->tp->handshake) {
+			as_stream_handshake(s);
+		} else if (err == 0) {
 			as_stream_connected(s);
 		} else if (s->ai_next) {
 			as_stream_try_next(s);
@@ -982,6 +973,16 @@ static void as_stream_write_cb(evutil_socket_t fd, short what, void *arg)
 		as_stream_after_write(s);
 	}
 
+	AS_GUARD_LEAVE(&s->std, s->running, s->state == AS_ST_CLOSED, as_stream_release_native(s));
+}
+
+void as_stream_io_error(as_stream *s, const char *what, int err)
+{
+	if (UNEXPECTED(s->state == AS_ST_CLOSED || s->state == AS_ST_UNINIT)) {
+		return;
+	}
+	AS_GUARD_ENTER(&s->std, s->running);
+	as_stream_fail_errno(s, what, err);
 	AS_GUARD_LEAVE(&s->std, s->running, s->state == AS_ST_CLOSED, as_stream_release_native(s));
 }
 
@@ -1072,7 +1073,7 @@ bool as_stream_do_write(as_stream *s, const char *data, size_t len)
 		return !s->out || evbuffer_get_length(s->out) < s->high_water;
 	}
 	as_base_fork_check(s->base);
-	if (s->state == AS_ST_CONNECTED && !s->writing && (!s->out || evbuffer_get_length(s->out) == 0)) {
+	if (s->state == AS_ST_CONNECTED && !s->writing && s->tp->send && (!s->out || evbuffer_get_length(s->out) == 0)) {
 		ssize_t n = as_stream_send(s, data, len);
 
 		if (n < 0) {
