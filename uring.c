@@ -778,7 +778,7 @@ int as_uring_select(as_base *b, const char *method)
  * ini, php --ri
  * ------------------------------------------------------------------------------- */
 
-static ZEND_INI_MH(as_uring_ini_update)
+ZEND_INI_MH(as_uring_ini_update)
 {
 	const char *v = ZSTR_VAL(new_value);
 
@@ -788,16 +788,6 @@ static ZEND_INI_MH(as_uring_ini_update)
 	}
 	php_error_docref(NULL, E_WARNING, "asyncstream.io_uring must be \"off\", \"auto\" or \"on\", \"%s\" given", v);
 	return FAILURE;
-}
-
-PHP_INI_BEGIN()
-	/* off | auto | on: whether AsyncStreams move their bytes with io_uring (read when a base creates its first stream). */
-	PHP_INI_ENTRY("asyncstream.io_uring", "off", PHP_INI_ALL, as_uring_ini_update)
-PHP_INI_END()
-
-zend_result as_uring_register(int module_number)
-{
-	return zend_register_ini_entries(ini_entries, module_number);
 }
 
 void as_uring_minfo(void)

@@ -8,7 +8,8 @@
 #ifndef AS_URING_H
 #define AS_URING_H
 
-#include "php_asyncstream.h"
+#include "asyncstream_internal.h"
+#include "php_ini.h"
 
 #ifdef HAVE_AS_IO_URING
 # include <liburing.h>
@@ -118,8 +119,8 @@ void as_uring_base_after_fork(as_base *b);
 /* The ring setup flags the kernel accepted, for diagnostics. */
 const char *as_uring_setup_name(as_uring *r);
 
-/* MINIT (the ini entry) and MINFO (availability and the reason). */
-zend_result as_uring_register(int module_number);
+/* asyncstream.c: the ini entry's validator, and the php --ri line (availability and the reason). */
+ZEND_INI_MH(as_uring_ini_update);
 void as_uring_minfo(void);
 
 #endif /* AS_URING_H */
