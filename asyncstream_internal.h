@@ -365,6 +365,11 @@ typedef enum {
  *                    none now). NULL for a transport that cannot send synchronously: the
  *                    core then only queues into s->out and says want(AS_WANT_WRITE); the
  *                    transport drains s->out itself and calls as_stream_io_writable().
+ * unsent(s)          NULL, or the bytes the transport took out of s->out and the kernel has
+ *                    not sent yet (a completion-based transport moves the queue's chains to
+ *                    memory only it and the kernel touch). The core counts them as still
+ *                    queued (as_stream_queued()): backpressure, onDrain, end()'s FIN and
+ *                    getWriteBufferSize() then behave as with a synchronous send().
  * shutdown_write(s)  end our direction once the queue is empty: 0 (done), EAGAIN (needs
  *                    more loop turns: the core asks for AS_WANT_WRITE and calls it again
  *                    from the next writable turn), or an errno (ignored, as a FIN is).
@@ -385,6 +390,7 @@ typedef struct _as_transport_ops {
 	void (*activate)(as_stream *s);
 	ssize_t (*recv)(as_stream *s, char *buf, size_t len);
 	ssize_t (*send)(as_stream *s, const struct iovec *iov, int iovcnt);
+	size_t (*unsent)(as_stream *s);
 	int (*shutdown_write)(as_stream *s);
 	int (*handshake)(as_stream *s);
 	void (*close)(as_stream *s);
@@ -393,6 +399,8 @@ typedef struct _as_transport_ops {
 
 /* transport_plain.c: read()/send() on the descriptor (sockets, pipes, terminals). */
 extern const as_transport_ops as_transport_plain;
+/* transport_uring.c: the base's io_uring ring (uring.c), for sockets. */
+extern const as_transport_ops as_transport_uring;
 
 /* Options kept from connect() until the socket is made (DNS may come first). */
 typedef struct _as_connect_extra {
@@ -510,6 +518,8 @@ void as_stream_redeliver(as_stream *s);
 void as_stream_try_next(as_stream *s);
 /* Records the loop time of I/O for the idle timeout. */
 void as_stream_touch(as_stream *s);
+/* Bytes written and not yet sent: the queue plus what the transport holds in flight (unsent()). */
+size_t as_stream_queued(as_stream *s);
 
 /* dns.c: starts resolving host for s (state RESOLVING); the answer continues in its callback. */
 void as_stream_resolve(as_stream *s, const char *host, int port);

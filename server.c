@@ -22,6 +22,7 @@
 #endif
 
 #include "asyncstream_internal.h"
+#include "uring.h"
 #include "zend_exceptions.h"
 
 #include <errno.h>
@@ -624,6 +625,10 @@ ZEND_METHOD(AsyncStreamServer, __construct)
 		RETURN_THROWS();
 	}
 	if (!(b = as_base_live_or_throw(Z_AS_BASE_P(zbase), true))) {
+		RETURN_THROWS();
+	}
+	/* Its connections are the base's streams: their I/O method is decided now (and "on" fails now). */
+	if (as_uring_select(b, "AsyncStreamServer::__construct()") < 0) {
 		RETURN_THROWS();
 	}
 

@@ -7,6 +7,7 @@
 #endif
 
 #include "asyncstream_internal.h"
+#include "uring.h"
 #include "zend_exceptions.h"
 
 #include <event2/buffer.h>
@@ -187,6 +188,9 @@ ZEND_METHOD(AsyncStream, __construct)
 			RETURN_THROWS();
 		}
 	}
+	if (as_uring_select(b, "AsyncStream::__construct()") < 0) {
+		RETURN_THROWS();
+	}
 	dupfd = fcntl(fd, F_DUPFD_CLOEXEC, 0);
 	if (dupfd < 0) {
 		zend_throw_exception_ex(php_asyncstream_stream_exception_ce, errno,
@@ -274,9 +278,17 @@ ZEND_METHOD(AsyncStream, connect)
 		}
 		cx->has_bind = true;
 	}
+	if (as_uring_select(b, "AsyncStream::connect()") < 0) {
+		efree(cx);
+		as_stream_opts_release(&o);
+		RETURN_THROWS();
+	}
 
 	object_init_ex(return_value, php_asyncstream_stream_ce);
 	s = Z_AS_STREAM_P(return_value);
+	if (b->io_method == AS_IO_METHOD_URING) {
+		s->tp = &as_transport_uring;
+	}
 	as_base_fork_check(b);
 	as_stream_attach(s, b, &o);
 	s->cx = cx;
@@ -424,7 +436,7 @@ ZEND_METHOD(AsyncStream, end)
 	}
 	s->ending = true;
 	s->user_closed = true;
-	if (s->state == AS_ST_CONNECTED && !s->pending_err && (!s->out || evbuffer_get_length(s->out) == 0)) {
+	if (s->state == AS_ST_CONNECTED && !s->pending_err && as_stream_queued(s) == 0) {
 		GC_ADDREF(&s->std);
 		as_stream_after_write(s); /* FIN now; closes at once when the peer already ended */
 		OBJ_RELEASE(&s->std);
@@ -684,7 +696,7 @@ ZEND_METHOD(AsyncStream, getWriteBufferSize)
 	if (!(s = as_stream_this(ZEND_THIS, "getWriteBufferSize()", true))) {
 		RETURN_THROWS();
 	}
-	RETURN_LONG(s->out && s->state != AS_ST_CLOSED ? (zend_long)evbuffer_get_length(s->out) : 0);
+	RETURN_LONG(s->state != AS_ST_CLOSED ? (zend_long)as_stream_queued(s) : 0);
 }
 
 ZEND_METHOD(AsyncStream, isConnected)
@@ -717,7 +729,7 @@ ZEND_METHOD(AsyncStream, getIoMethod)
 	if (!(s = as_stream_this(ZEND_THIS, "getIoMethod()", true))) {
 		RETURN_THROWS();
 	}
-	RETURN_STRING("readiness");
+	RETURN_STRING(s->tp == &as_transport_uring ? "io_uring" : "readiness");
 }
 
 /* =================================================================================

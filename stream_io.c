@@ -22,6 +22,7 @@
 #endif
 
 #include "asyncstream_internal.h"
+#include "uring.h"
 #include "zend_exceptions.h"
 
 #include <event2/buffer.h>
@@ -310,6 +311,11 @@ void as_stream_detach(as_child *child)
  * Setup
  * =============================================================================== */
 
+size_t as_stream_queued(as_stream *s)
+{
+	return (s->out ? evbuffer_get_length(s->out) : 0) + (s->tp->unsent ? s->tp->unsent(s) : 0);
+}
+
 void as_stream_touch(as_stream *s)
 {
 	if (s->idle_on && s->base && s->base->base) {
@@ -464,6 +470,9 @@ bool as_stream_init_connected(as_stream *s, as_base *b, evutil_socket_t fd, bool
 	as_stream_attach(s, b, o);
 	s->fd = fd;
 	s->is_socket = is_socket;
+	if (is_socket && b->io_method == AS_IO_METHOD_URING) {
+		s->tp = &as_transport_uring; /* pipes and terminals stay on readiness */
+	}
 	s->state = AS_ST_CONNECTING; /* so that as_stream_close() releases everything on failure */
 	as_stream_apply_sockopts(s, o->nodelay, o->keepalive);
 	if (!as_stream_start_connected(s)) {
@@ -684,7 +693,7 @@ static void as_stream_deliver_end(as_stream *s)
 		if (!as_callback_isset(&s->on_end) && !s->ending) {
 			/* Nobody handles the half-close: end our side too (queued bytes go first). */
 			s->ending = true;
-			if (!s->out || evbuffer_get_length(s->out) == 0) {
+			if (as_stream_queued(s) == 0) {
 				as_stream_after_write(s);
 				return;
 			}
@@ -844,7 +853,7 @@ static bool as_stream_flush(as_stream *s)
 /* After the queue shrank: disarm, FIN when ending, onDrain when below low_water. */
 void as_stream_after_write(as_stream *s)
 {
-	size_t left = s->out ? evbuffer_get_length(s->out) : 0;
+	size_t left = as_stream_queued(s);
 
 	if (left == 0) {
 		as_stream_disarm_write(s);
@@ -893,7 +902,7 @@ static void as_stream_connected(as_stream *s)
 	}
 	as_stream_arm_read(s);
 	as_stream_arm_idle(s);
-	if (!s->out || evbuffer_get_length(s->out) == 0) {
+	if (as_stream_queued(s) == 0) {
 		as_stream_disarm_write(s);
 	}
 	ZVAL_OBJ_COPY(&arg, &s->std);
@@ -1070,7 +1079,7 @@ bool as_stream_do_write(as_stream *s, const char *data, size_t len)
 		return false; /* a write error is being reported */
 	}
 	if (len == 0) {
-		return !s->out || evbuffer_get_length(s->out) < s->high_water;
+		return as_stream_queued(s) < s->high_water;
 	}
 	as_base_fork_check(s->base);
 	if (s->state == AS_ST_CONNECTED && !s->writing && s->tp->send && (!s->out || evbuffer_get_length(s->out) == 0)) {
@@ -1104,7 +1113,7 @@ bool as_stream_do_write(as_stream *s, const char *data, size_t len)
 		as_stream_defer_error(s, ENOMEM);
 		return false;
 	}
-	queued = evbuffer_get_length(s->out);
+	queued = as_stream_queued(s);
 	if (queued >= s->high_water) {
 		s->need_drain = true;
 		return false;

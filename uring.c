@@ -112,6 +112,7 @@ struct _as_uring {
 	uint32_t n_inflight;
 	uint32_t fork_gen;
 	unsigned pending;              /* SQEs prepared and not yet submitted */
+	uint64_t submit_seq;           /* bumped by every io_uring_enter that submits */
 	const char *setup;             /* which flags the kernel accepted */
 	bool defer;                    /* DEFER_TASKRUN: completions need an io_uring_enter(GETEVENTS) */
 	bool taskrun_flag;             /* the kernel flags pending task work in the SQ ring */
@@ -189,6 +190,7 @@ static const char *as_uring_probe(void)
 		{ IORING_OP_SEND, "IORING_OP_SEND" },
 		{ IORING_OP_SENDMSG, "IORING_OP_SENDMSG" },
 		{ IORING_OP_ASYNC_CANCEL, "IORING_OP_ASYNC_CANCEL" },
+		{ IORING_OP_CLOSE, "IORING_OP_CLOSE" },
 	};
 	static char buf[160];
 	const char *reason = NULL;
@@ -275,6 +277,9 @@ bool as_uring_alive(as_uring *r)
 
 static void as_uring_efd_update(as_uring *r)
 {
+	if (!r->ev_efd) {
+		return; /* a forked child dropping the parent's ring */
+	}
 	if (r->n_inflight > 0 && !r->efd_added && !r->dying) {
 		event_add(r->ev_efd, NULL);
 		r->efd_added = true;
@@ -306,7 +311,9 @@ static void as_uring_unlink(as_uring *r, as_uring_op *op)
 	op->prev = op->next = NULL;
 	op->inflight = false;
 	op->cancel_sent = false;
-	r->n_inflight--;
+	if (--r->n_inflight == 0) {
+		as_uring_efd_update(r); /* nothing in flight: the ring no longer keeps loop() running */
+	}
 }
 
 /* ---------------------------------------------------------------------------------
@@ -337,6 +344,7 @@ static void as_uring_enter(as_uring *r)
 {
 	int ret;
 
+	r->submit_seq++;
 	do {
 		ret = io_uring_submit_and_get_events(&r->ring);
 	} while (ret == -EINTR);
@@ -389,6 +397,31 @@ void as_uring_cancel(as_uring *r, as_uring_op *op)
 	io_uring_sqe_set_data(sqe, NULL);              /* its own result is not needed ... */
 	io_uring_sqe_set_flags(sqe, IOSQE_CQE_SKIP_SUCCESS); /* ... and mostly not even posted */
 	op->cancel_sent = true;
+}
+
+void as_uring_submit_now(as_uring *r)
+{
+	if (!r->dying && r->pending > 0) {
+		as_uring_enter(r);
+	}
+}
+
+uint64_t as_uring_submit_seq(as_uring *r)
+{
+	return r->submit_seq;
+}
+
+bool as_uring_close_fd(as_uring *r, int fd)
+{
+	struct io_uring_sqe *sqe;
+
+	if (r->dying || !(sqe = as_uring_sqe_raw(r))) {
+		return false;
+	}
+	io_uring_prep_close(sqe, fd);
+	io_uring_sqe_set_data(sqe, NULL);
+	io_uring_sqe_set_flags(sqe, IOSQE_CQE_SKIP_SUCCESS);
+	return true;
 }
 
 char *as_uring_buf(as_uring *r, unsigned bid)
@@ -669,6 +702,7 @@ static void as_uring_drop_inherited(as_base *b, as_uring *r)
 	 */
 	event_free(r->ev_efd);
 	event_free(r->ev_work);
+	r->ev_efd = r->ev_work = NULL;
 	close(r->efd);
 	close(r->ring.ring_fd);
 	/* The SQ/CQ rings and the buffers are MADV_DONTFORK: not mapped here; nothing to unmap. */
@@ -734,6 +768,7 @@ void as_uring_base_release(as_base *b)
 	b->uring = NULL;
 	event_free(r->ev_efd);
 	event_free(r->ev_work);
+	r->ev_efd = r->ev_work = NULL;
 	io_uring_queue_exit(&r->ring);
 	close(r->efd);
 	munmap(r->br, r->br_size);

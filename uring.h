@@ -100,6 +100,19 @@ struct io_uring_sqe *as_uring_prep(as_uring *r, as_uring_op *op);
 char *as_uring_buf(as_uring *r, unsigned bid);
 /* Gives a provided buffer back to the kernel once its bytes were copied out. */
 void as_uring_buf_return(as_uring *r, unsigned bid);
+/*
+ * Queues IORING_OP_CLOSE of fd after everything prepared so far (which names fd by number
+ * and takes its reference when submitted). False when it cannot (then close(2) it).
+ */
+bool as_uring_close_fd(as_uring *r, int fd);
+/*
+ * Submits what is prepared now instead of at the end of the loop turn (one io_uring_enter).
+ * For the rare paths outside the loop that need the kernel to act at once (a close made
+ * while no loop() runs: the peer must see the FIN now, as in readiness mode).
+ */
+void as_uring_submit_now(as_uring *r);
+/* Increases with every submission: an SQE prepared at sequence N is submitted once it differs. */
+uint64_t as_uring_submit_seq(as_uring *r);
 /* Whether receives may be multishot (kernel >= 6.0); single-shot and re-armed otherwise. */
 bool as_uring_multishot(as_uring *r);
 #endif

@@ -7,6 +7,9 @@
 #                                        UndefinedBehaviorSanitizer (a separate build in build/asan;
 #                                        php itself is not instrumented), USE_ZEND_ALLOC=0, leak
 #                                        checking on; suppressions in scripts/lsan.supp
+#   scripts/test.sh --io-uring tests/stream tests/server
+#                                        the same with -d asyncstream.io_uring=on: AsyncStreams move
+#                                        their bytes with io_uring (fails at once where it cannot)
 #   scripts/test.sh tests/safety ...     only these folders/files
 #
 # Installs what a fresh Debian machine lacks (php-dev, libevent-dev, valgrind, ...).
@@ -17,12 +20,14 @@ cd "$(dirname "$0")/.."
 
 valgrind=0
 asan=0
+iouring=0
 paths=()
 for a in "$@"; do
 	case "$a" in
 		--valgrind) valgrind=1 ;;
 		--asan) asan=1 ;;
-		-h|--help) sed -n '2,13p' "$0"; exit 0 ;;
+		--io-uring) iouring=1 ;;
+		-h|--help) sed -n '2,16p' "$0"; exit 0 ;;
 		*) paths+=("$a") ;;
 	esac
 done
@@ -65,6 +70,11 @@ opts=(-q --show-diff --no-color --no-progress -j"$jobs"
 	-d "extension=$module"
 	-d display_errors=1 -d error_reporting=-1)
 [ $valgrind = 1 ] && opts+=(-m)
+if [ $iouring = 1 ]; then
+	php -n -d "extension=$module" --ri asyncstream | grep -q '^io_uring.*=> available' \
+		|| { echo "test.sh --io-uring: io_uring is not available here:" >&2; php -n -d "extension=$module" --ri asyncstream | grep '^io_uring' >&2; exit 1; }
+	opts+=(-d asyncstream.io_uring=on)
+fi
 
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT

@@ -36,10 +36,12 @@ $s = AsyncStream::connect($base, "127.0.0.1:$port", ['timeout' => 0.3])
         var_dump($dt >= 0.28 && $dt < 10.0);
         var_dump($s->isClosed());
     });
-var_dump($fds() === $before + 1); // the connecting socket
+// With asyncstream.io_uring=on, the base's ring (created by its first stream) holds two of its own.
+$ring = $s->getIoMethod() === 'io_uring' ? 2 : 0;
+var_dump($fds() === $before + 1 + $ring); // the connecting socket
 $base->loop();
 unset($s);
-var_dump($fds() === $before);
+var_dump($fds() === $before + $ring);
 ?>
 --EXPECTF--
 bool(true)

@@ -31,7 +31,7 @@ var_dump($c->write("after loop"), $closes);
 ?>
 --EXPECTF--
 AsyncStreamException(E%s)
-%s to tcp://127.0.0.1:%s failed: %s
+%r(write to|read from)%r tcp://127.0.0.1:%s failed: %s
 bool(false)
 bool(false)
 int(1)

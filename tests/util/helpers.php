@@ -19,6 +19,10 @@ function as_php_cmd(): array
     // scripts/test.sh --asan points AS_TEST_MODULE at the sanitizer build
     array_push($cmd, '-d', 'extension=' . (getenv('AS_TEST_MODULE') ?: realpath(__DIR__ . '/../../modules/asyncstream.so')),
         '-d', 'display_errors=stderr', '-d', 'error_reporting=-1');
+    // scripts/test.sh --io-uring: the children move their bytes the same way
+    if (($io = ini_get('asyncstream.io_uring')) !== false && $io !== '' && strcasecmp($io, 'off') !== 0) {
+        array_push($cmd, '-d', "asyncstream.io_uring=$io");
+    }
     return $cmd;
 }
 

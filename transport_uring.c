@@ -1,0 +1,552 @@
+/*
+ * The io_uring transport: AsyncStream over its base's ring (uring.c), for sockets.
+ * docs/internals.md ("io_uring") has the picture; in short:
+ *
+ * - receive: one multishot IORING_OP_RECV per stream, armed while the core wants to read,
+ *   selecting from the ring's provided buffers. A completion hands its bytes to the core
+ *   at once (as_stream_io_readable() -> our recv() copies them out of the provided buffer,
+ *   which goes straight back to the kernel); bytes the core does not take then (paused,
+ *   an exception pending) wait in `held` and are offered again through activate().
+ *   Pausing cancels the receive, so TCP's window closes as it does in readiness mode.
+ * - send: there is no synchronous send (ops.send = NULL): the core queues into s->out and
+ *   asks for AS_WANT_WRITE; we move the queued chains (no copy) into `sending`, which only
+ *   we and the kernel touch, and submit one IORING_OP_SENDMSG of them. The core counts
+ *   `sending` as still queued (ops.unsent), so backpressure, onDrain, getWriteBufferSize()
+ *   and end()'s FIN ordering are what they are in readiness mode.
+ * - connect: waited for with a libevent WRITE event, as the plain transport does (once
+ *   per connection, not worth a ring operation).
+ * - lifetime: the per-stream state is a separate allocation, referenced by the stream and
+ *   by each operation in flight. close() cancels what is in flight and detaches; the state
+ *   (and `sending`, which the kernel may still be reading) goes with the last final
+ *   completion. Nothing the kernel writes into is per-stream: receives land in the ring's
+ *   provided buffers, which live as long as the ring.
+ * It never calls PHP: it calls the core's entry points, which do.
+ */
+#ifdef HAVE_CONFIG_H
+# include "config.h"
+#endif
+
+#include "asyncstream_internal.h"
+#include "uring.h"
+
+#include <errno.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/socket.h>
+
+#ifdef HAVE_AS_IO_URING
+
+#include <event2/buffer.h>
+
+#define AS_URING_IOV 64                /* iovecs per SENDMSG */
+
+typedef struct _as_ustream {
+	as_uring_op rop;               /* the receive (multishot while the kernel allows) */
+	as_uring_op sop;               /* the send in flight */
+	as_stream *s;                  /* NULL once the stream closed (ops may still be in flight) */
+	as_base *b;
+	int refs;                      /* the stream's + one per op in flight + ours around a call-out */
+	int fd;
+	struct evbuffer *held;         /* received bytes the core has not taken yet */
+	const char *cur;               /* a completion's bytes, offered to the core's recv() */
+	size_t cur_len;
+	int rerr;                      /* receive error to report (errno), after the held bytes */
+	bool eof;                      /* the peer's FIN arrived (after the held bytes) */
+	bool want_read;
+	bool want_write;
+	bool connected;                /* the connect completed: sends go through the ring */
+	bool prepped;                  /* an SQE naming fd was prepared at prep_seq */
+	uint64_t prep_seq;             /* as_uring_submit_seq() then: still unsubmitted while equal */
+	struct evbuffer *sending;      /* bytes handed to the kernel; only we and it touch them */
+	struct msghdr msg;
+	struct iovec iov[AS_URING_IOV];
+} as_ustream;
+
+static const as_uring_op_vt as_ustream_recv_vt;
+static const as_uring_op_vt as_ustream_send_vt;
+
+static zend_always_inline as_ustream *as_ustream_from_rop(as_uring_op *op)
+{
+	return (as_ustream *)((char *)op - XtOffsetOf(as_ustream, rop));
+}
+
+static zend_always_inline as_ustream *as_ustream_from_sop(as_uring_op *op)
+{
+	return (as_ustream *)((char *)op - XtOffsetOf(as_ustream, sop));
+}
+
+static void as_ustream_put(as_ustream *u)
+{
+	if (--u->refs == 0) {
+		if (u->held) {
+			evbuffer_free(u->held);
+		}
+		if (u->sending) {
+			evbuffer_free(u->sending);
+		}
+		efree(u);
+	}
+}
+
+/* The base's ring, when this process may use it (not the parent's, after a fork). */
+static as_uring *as_ustream_ring(as_ustream *u)
+{
+	const char *why;
+
+	if (!u->b || !u->b->base) {
+		return NULL;
+	}
+	as_base_fork_check(u->b);
+	return as_uring_get(u->b, &why);
+}
+
+/* ---------------------------------------------------------------------------------
+ * Receiving
+ * ------------------------------------------------------------------------------- */
+
+static void as_ustream_arm_recv(as_ustream *u)
+{
+	as_uring *r;
+	struct io_uring_sqe *sqe;
+
+	if (u->rop.inflight || !u->want_read || u->eof || u->rerr || !u->s || !(r = as_ustream_ring(u))) {
+		return;
+	}
+	if (!(sqe = as_uring_prep(r, &u->rop))) {
+		return;
+	}
+	u->prepped = true;
+	u->prep_seq = as_uring_submit_seq(r);
+	if (as_uring_multishot(r)) {
+		io_uring_prep_recv_multishot(sqe, u->fd, NULL, 0, 0);
+	} else {
+		io_uring_prep_recv(sqe, u->fd, NULL, 0, 0);
+	}
+	sqe->flags |= IOSQE_BUFFER_SELECT;
+	sqe->buf_group = AS_URING_BGID;
+	u->refs++;
+}
+
+/* Keeps what the core did not take, in order, for the next readable turn. */
+static bool as_ustream_hold(as_ustream *u, const char *data, size_t len)
+{
+	if (!u->held && !(u->held = evbuffer_new())) {
+		return false;
+	}
+	return evbuffer_add(u->held, data, len) == 0;
+}
+
+static void as_ustream_offer(as_ustream *u)
+{
+	as_stream *s = u->s;
+
+	u->refs++;
+	as_stream_io_readable(s);
+	as_ustream_put(u);
+}
+
+static void as_ustream_recv_complete(as_uring *r, as_uring_op *op, int res, uint32_t flags, bool final, bool dying)
+{
+	as_ustream *u = as_ustream_from_rop(op);
+
+	u->refs++; /* ours, while this runs */
+	if (res > 0 && (flags & IORING_CQE_F_BUFFER)) {
+		unsigned bid = flags >> IORING_CQE_BUFFER_SHIFT;
+		const char *data = as_uring_buf(r, bid);
+
+		if (!u->s || dying) {
+			/* closed: the bytes have nowhere to go */
+		} else if (!u->want_read || (u->held && evbuffer_get_length(u->held) > 0)) {
+			if (!as_ustream_hold(u, data, (size_t)res)) {
+				u->rerr = ENOMEM;
+			}
+		} else {
+			u->cur = data;
+			u->cur_len = (size_t)res;
+			as_ustream_offer(u);
+			if (u->cur_len > 0 && u->s && !as_ustream_hold(u, u->cur, u->cur_len)) {
+				u->rerr = ENOMEM;
+			}
+			u->cur = NULL;
+			u->cur_len = 0;
+		}
+		/* The provided buffer goes back now, unless a fork in PHP made this ring the parent's. */
+		if (as_uring_alive(r)) {
+			as_uring_buf_return(r, bid);
+		}
+	} else if (res == 0) {
+		u->eof = true;
+		if (u->s && !dying && u->want_read) {
+			as_ustream_offer(u);
+		}
+	} else if (res < 0 && res != -ECANCELED && res != -ENOBUFS && res != -EINTR && res != -EAGAIN) {
+		u->rerr = -res;
+		if (u->s && !dying && u->want_read) {
+			as_ustream_offer(u);
+		}
+	}
+	if (final) {
+		u->refs--; /* the op's */
+		/* Out of provided buffers, a multishot the kernel ended, or single-shot: again, if still wanted. */
+		if (!dying && as_uring_alive(r)) {
+			as_ustream_arm_recv(u);
+		}
+	}
+	as_ustream_put(u);
+}
+
+static void as_ustream_recv_abandon(as_uring_op *op)
+{
+	as_ustream *u = as_ustream_from_rop(op);
+
+	/* A forked child: the parent's receive is not ours; arm our own on the child's ring. */
+	as_ustream_arm_recv(u);
+	as_ustream_put(u); /* the parent's op's reference */
+}
+
+static const as_uring_op_vt as_ustream_recv_vt = {
+	as_ustream_recv_complete,
+	as_ustream_recv_abandon,
+};
+
+/* ---------------------------------------------------------------------------------
+ * Sending
+ * ------------------------------------------------------------------------------- */
+
+/* Hands the queue to the kernel when nothing is in flight. */
+static void as_ustream_kick_send(as_ustream *u)
+{
+	as_stream *s = u->s;
+	as_uring *r;
+	struct io_uring_sqe *sqe;
+	struct evbuffer_iovec vec[AS_URING_IOV];
+	int nvec;
+
+	if (!s || u->sop.inflight || !u->connected || s->state != AS_ST_CONNECTED) {
+		return;
+	}
+	if ((!u->sending || evbuffer_get_length(u->sending) == 0) && s->out && evbuffer_get_length(s->out) > 0) {
+		if (!u->sending && !(u->sending = evbuffer_new())) {
+			as_stream_defer_error(s, ENOMEM);
+			return;
+		}
+		/* Moves the chains: no copy; the core may keep appending to s->out meanwhile. */
+		evbuffer_add_buffer(u->sending, s->out);
+	}
+	if (!u->sending || evbuffer_get_length(u->sending) == 0 || !(r = as_ustream_ring(u))) {
+		return;
+	}
+	nvec = evbuffer_peek(u->sending, -1, NULL, vec, AS_URING_IOV);
+	if (nvec > AS_URING_IOV) {
+		nvec = AS_URING_IOV;
+	}
+	if (!(sqe = as_uring_prep(r, &u->sop))) {
+		return;
+	}
+	u->prepped = true;
+	u->prep_seq = as_uring_submit_seq(r);
+	if (nvec == 1) {
+		io_uring_prep_send(sqe, u->fd, vec[0].iov_base, vec[0].iov_len, MSG_NOSIGNAL);
+	} else {
+		for (int i = 0; i < nvec; i++) {
+			u->iov[i].iov_base = vec[i].iov_base;
+			u->iov[i].iov_len = vec[i].iov_len;
+		}
+		memset(&u->msg, 0, sizeof(u->msg));
+		u->msg.msg_iov = u->iov;
+		u->msg.msg_iovlen = (size_t)nvec;
+		io_uring_prep_sendmsg(sqe, u->fd, &u->msg, MSG_NOSIGNAL);
+	}
+	u->refs++;
+}
+
+static void as_ustream_send_complete(as_uring *r, as_uring_op *op, int res, uint32_t flags, bool final, bool dying)
+{
+	as_ustream *u = as_ustream_from_sop(op);
+	as_stream *s;
+
+	u->refs++;
+	if (final) {
+		u->refs--; /* the op's */
+	}
+	if (!(s = u->s) || dying) {
+		as_ustream_put(u);
+		return;
+	}
+	if (res >= 0) {
+		evbuffer_drain(u->sending, (size_t)res);
+		if (res > 0) {
+			as_stream_touch(s);
+		}
+		/* The rest of a short send, or what the core queued meanwhile, before the core looks. */
+		if (as_uring_alive(r)) {
+			as_ustream_kick_send(u);
+		}
+		as_stream_io_writable(s);
+	} else if (res != -ECANCELED && res != -EINTR && res != -EAGAIN) {
+		as_stream_io_error(s, "write to", -res);
+	} else if (as_uring_alive(r)) {
+		as_ustream_kick_send(u);
+	}
+	as_ustream_put(u);
+}
+
+static void as_ustream_send_abandon(as_uring_op *op)
+{
+	as_ustream *u = as_ustream_from_sop(op);
+
+	/*
+	 * A forked child: the parent's kernel op sends (or fails) these bytes for the parent.
+	 * The child must not send them again.
+	 */
+	if (u->sending) {
+		evbuffer_drain(u->sending, evbuffer_get_length(u->sending));
+	}
+	if (u->want_write) {
+		as_ustream_kick_send(u); /* what the child queued after */
+	}
+	as_ustream_put(u);
+}
+
+static const as_uring_op_vt as_ustream_send_vt = {
+	as_ustream_send_complete,
+	as_ustream_send_abandon,
+};
+
+/* ---------------------------------------------------------------------------------
+ * The transport operations
+ * ------------------------------------------------------------------------------- */
+
+static void as_ustream_activate_cb(evutil_socket_t fd, short what, void *arg)
+{
+	as_stream_io_readable((as_stream *)arg);
+}
+
+static void as_ustream_write_cb(evutil_socket_t fd, short what, void *arg)
+{
+	as_stream *s = (as_stream *)arg;
+	as_ustream *u = (as_ustream *)s->tp_data;
+
+	/* Only while connecting: the connect's completion. */
+	u->refs++;
+	as_stream_io_writable(s);
+	if (u->s && s->state == AS_ST_CONNECTED) {
+		event_del(s->wev);
+		u->connected = true;
+		if (u->want_write) {
+			as_ustream_kick_send(u);
+		}
+	}
+	as_ustream_put(u);
+}
+
+static int as_ustream_open(as_stream *s)
+{
+	struct event_base *eb = s->base->base;
+	as_ustream *u;
+
+	if (s->tp_data && ((as_ustream *)s->tp_data)->s == s) {
+		u = (as_ustream *)s->tp_data; /* a second open() for the next address of a connect */
+	} else {
+		if (s->tp_data) {
+			as_ustream_put((as_ustream *)s->tp_data); /* closed for the previous address */
+		}
+		u = ecalloc(1, sizeof(*u));
+		u->refs = 1;
+		u->s = s;
+		as_uring_op_init(&u->rop, &as_ustream_recv_vt);
+		as_uring_op_init(&u->sop, &as_ustream_send_vt);
+		s->tp_data = u;
+	}
+	u->b = s->base;
+	u->fd = s->fd;
+	u->connected = s->state == AS_ST_CONNECTED;
+	if (!s->rev && !(s->rev = event_new(eb, -1, 0, as_ustream_activate_cb, s))) {
+		return ENOMEM;
+	}
+	if (s->wev) {
+		event_del(s->wev);
+		event_assign(s->wev, eb, s->fd, EV_WRITE | EV_PERSIST, as_ustream_write_cb, s);
+	}
+	return 0;
+}
+
+static int as_ustream_want(as_stream *s, unsigned what, bool on)
+{
+	as_ustream *u = (as_ustream *)s->tp_data;
+
+	if (!u) {
+		return 0;
+	}
+	if (what & AS_WANT_READ) {
+		u->want_read = on;
+		if (on) {
+			if ((u->held && evbuffer_get_length(u->held) > 0) || u->eof || u->rerr) {
+				event_active(s->rev, EV_READ, 1); /* what arrived while paused goes first */
+			}
+			as_ustream_arm_recv(u);
+		} else if (u->rop.inflight && s->base && s->base->uring) {
+			/* Paused (or closing): stop the receive, so TCP's window does the backpressure. */
+			as_uring_cancel(s->base->uring, &u->rop);
+		}
+	}
+	if (what & AS_WANT_WRITE) {
+		u->want_write = on;
+		if (!u->connected) {
+			if (!on) {
+				if (s->wev) {
+					event_del(s->wev);
+				}
+			} else {
+				if (!s->wev && !(s->wev = event_new(s->base->base, s->fd, EV_WRITE | EV_PERSIST, as_ustream_write_cb, s))) {
+					return ENOMEM;
+				}
+				event_add(s->wev, NULL);
+			}
+		} else if (on) {
+			as_ustream_kick_send(u);
+		}
+	}
+	return 0;
+}
+
+static void as_ustream_activate(as_stream *s)
+{
+	event_active(s->rev, EV_READ, 1);
+}
+
+static ssize_t as_ustream_recv(as_stream *s, char *buf, size_t len)
+{
+	as_ustream *u = (as_ustream *)s->tp_data;
+	size_t held = u && u->held ? evbuffer_get_length(u->held) : 0;
+
+	if (!u) {
+		errno = EBADF;
+		return -1;
+	}
+	if (held > 0) {
+		int n = evbuffer_remove(u->held, buf, len);
+
+		if (evbuffer_get_length(u->held) > 0 || u->cur_len > 0 || u->eof || u->rerr) {
+			as_ustream_activate(s); /* more is waiting: another readable turn */
+		}
+		return n;
+	}
+	if (u->cur_len > 0) {
+		size_t n = u->cur_len < len ? u->cur_len : len;
+
+		memcpy(buf, u->cur, n);
+		u->cur += n;
+		u->cur_len -= n;
+		if (u->cur_len > 0) {
+			as_ustream_activate(s); /* the rest is held when the completion returns */
+		}
+		return (ssize_t)n;
+	}
+	if (u->rerr) {
+		errno = u->rerr;
+		return -1;
+	}
+	if (u->eof) {
+		return 0;
+	}
+	errno = EAGAIN;
+	return -1;
+}
+
+static size_t as_ustream_unsent(as_stream *s)
+{
+	as_ustream *u = (as_ustream *)s->tp_data;
+
+	return u && u->sending ? evbuffer_get_length(u->sending) : 0;
+}
+
+static int as_ustream_shutdown_write(as_stream *s)
+{
+	as_ustream *u = (as_ustream *)s->tp_data;
+
+	if (u && (u->sop.inflight || (u->sending && evbuffer_get_length(u->sending) > 0))) {
+		return EAGAIN; /* the FIN goes after what the kernel is still sending */
+	}
+	return shutdown(s->fd, SHUT_WR) == 0 ? 0 : errno;
+}
+
+/* Stops everything in flight and lets go of the stream (closing): the state lives on until its ops end. */
+static void as_ustream_detach(as_stream *s, as_ustream *u)
+{
+	as_uring *r = u->b ? u->b->uring : NULL;
+
+	if (r && as_uring_alive(r)) {
+		as_uring_cancel(r, &u->rop);
+		as_uring_cancel(r, &u->sop); /* close() drops unsent data, as in readiness mode */
+	}
+	u->want_read = u->want_write = false;
+	u->s = NULL;
+}
+
+static void as_ustream_close(as_stream *s)
+{
+	as_ustream *u = (as_ustream *)s->tp_data;
+	as_uring *r;
+
+	if (u) {
+		as_ustream_detach(s, u);
+	}
+	/*
+	 * Through the ring when it is ours: an SQE of this stream prepared in this loop turn
+	 * (a send, a cancel) names the descriptor by number and takes its reference only when
+	 * submitted. close(2) now could give the number to a new socket first; IORING_OP_CLOSE
+	 * queued after those SQEs runs after them. The ops in flight hold the file, so the
+	 * socket really closes (FIN) when the last of them has completed.
+	 */
+	if (u && u->b && (r = u->b->uring) && as_uring_alive(r)) {
+		if (u->b->loop_depth == 0) {
+			/* No loop turn will submit the cancellations soon: now, so the peer sees the FIN now. */
+			as_uring_submit_now(r);
+		} else if (u->prepped && u->prep_seq == as_uring_submit_seq(r) && as_uring_close_fd(r, s->fd)) {
+			s->fd = -1; /* closed by the ring, after the SQEs that name it */
+		}
+	}
+	if (s->fd >= 0) {
+		close(s->fd);
+	}
+	s->fd = -1;
+	if (u && !s->rev) {
+		s->tp_data = NULL; /* release() ran already */
+		as_ustream_put(u);
+	}
+}
+
+static void as_ustream_release(as_stream *s)
+{
+	as_ustream *u = (as_ustream *)s->tp_data;
+
+	as_event_free_ptr(&s->rev);
+	as_event_free_ptr(&s->wev);
+	if (u) {
+		if (u->s) {
+			as_ustream_detach(s, u);
+		}
+		/* close() still needs the state (its ring) when the descriptor is open: dropped after it. */
+		if (s->fd < 0) {
+			s->tp_data = NULL;
+			as_ustream_put(u);
+		}
+	}
+}
+
+const as_transport_ops as_transport_uring = {
+	.name = "io_uring",
+	.open = as_ustream_open,
+	.want = as_ustream_want,
+	.activate = as_ustream_activate,
+	.recv = as_ustream_recv,
+	.send = NULL,
+	.unsent = as_ustream_unsent,
+	.shutdown_write = as_ustream_shutdown_write,
+	.handshake = NULL,
+	.close = as_ustream_close,
+	.release = as_ustream_release,
+};
+
+#endif /* HAVE_AS_IO_URING */
