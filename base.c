@@ -240,6 +240,10 @@ static void as_base_run(as_base *b, int flags, zval *return_value)
 		bailout = true;
 	} zend_end_try();
 	b->loop_depth--;
+	if (b->uring && !bailout) {
+		/* The loop stopped (stop(), an exception) before its last turn's batch went out: now. */
+		as_uring_submit_now(b->uring);
+	}
 	if (UNEXPECTED(b->bailout)) {
 		/* as_invoke() caught a bailout in a callback and let libevent unwind: resume it. */
 		b->bailout = false;

@@ -56,6 +56,8 @@ typedef struct _as_ustream {
 	bool want_write;
 	bool connected;                /* the connect completed: sends go through the ring */
 	bool prepped;                  /* an SQE naming fd was prepared at prep_seq */
+	bool fin_queued;               /* IORING_OP_SHUTDOWN is linked behind the last send */
+	as_uring_deferred dnode;       /* the send, prepared right before the ring submits */
 	uint64_t prep_seq;             /* as_uring_submit_seq() then: still unsubmitted while equal */
 	struct evbuffer *sending;      /* bytes handed to the kernel; only we and it touch them */
 	struct msghdr msg;
@@ -125,6 +127,7 @@ static void as_ustream_arm_recv(as_ustream *u)
 	sqe->flags |= IOSQE_BUFFER_SELECT;
 	sqe->buf_group = AS_URING_BGID;
 	u->refs++;
+	as_uring_queued(r);
 }
 
 /* Keeps what the core did not take, in order, for the next readable turn. */
@@ -213,40 +216,54 @@ static const as_uring_op_vt as_ustream_recv_vt = {
  * Sending
  * ------------------------------------------------------------------------------- */
 
-/* Hands the queue to the kernel when nothing is in flight. */
-static void as_ustream_kick_send(as_ustream *u)
+/*
+ * Prepares the send, right before the ring submits (as_uring_defer): by then the turn's
+ * write()s are all in s->out, and end() has said whether the FIN goes behind them.
+ */
+static void as_ustream_prep_send(as_uring_deferred *d, as_uring *r)
 {
+	as_ustream *u = (as_ustream *)((char *)d - XtOffsetOf(as_ustream, dnode));
 	as_stream *s = u->s;
-	as_uring *r;
 	struct io_uring_sqe *sqe;
 	struct evbuffer_iovec vec[AS_URING_IOV];
 	int nvec;
+	bool fin;
 
-	if (!s || u->sop.inflight || !u->connected || s->state != AS_ST_CONNECTED) {
+	if (!r || !s || u->sop.inflight || !u->connected || s->state != AS_ST_CONNECTED) {
+		as_ustream_put(u); /* the deferral's reference */
 		return;
 	}
 	if ((!u->sending || evbuffer_get_length(u->sending) == 0) && s->out && evbuffer_get_length(s->out) > 0) {
 		if (!u->sending && !(u->sending = evbuffer_new())) {
 			as_stream_defer_error(s, ENOMEM);
+			as_ustream_put(u);
 			return;
 		}
 		/* Moves the chains: no copy; the core may keep appending to s->out meanwhile. */
 		evbuffer_add_buffer(u->sending, s->out);
 	}
-	if (!u->sending || evbuffer_get_length(u->sending) == 0 || !(r = as_ustream_ring(u))) {
+	if (!u->sending || evbuffer_get_length(u->sending) == 0) {
+		as_ustream_put(u);
 		return;
 	}
 	nvec = evbuffer_peek(u->sending, -1, NULL, vec, AS_URING_IOV);
+	/*
+	 * end() was called and this send carries the last queued byte: the FIN rides behind it
+	 * (IORING_OP_SHUTDOWN linked to a MSG_WAITALL send), so it goes out without another loop
+	 * turn, even when loop() returns right after (stop() in the same callback).
+	 */
+	fin = s->ending && !u->fin_queued && nvec <= AS_URING_IOV && (!s->out || evbuffer_get_length(s->out) == 0);
 	if (nvec > AS_URING_IOV) {
 		nvec = AS_URING_IOV;
 	}
 	if (!(sqe = as_uring_prep(r, &u->sop))) {
+		as_ustream_put(u);
 		return;
 	}
 	u->prepped = true;
 	u->prep_seq = as_uring_submit_seq(r);
 	if (nvec == 1) {
-		io_uring_prep_send(sqe, u->fd, vec[0].iov_base, vec[0].iov_len, MSG_NOSIGNAL);
+		io_uring_prep_send(sqe, u->fd, vec[0].iov_base, vec[0].iov_len, MSG_NOSIGNAL | (fin ? MSG_WAITALL : 0));
 	} else {
 		for (int i = 0; i < nvec; i++) {
 			u->iov[i].iov_base = vec[i].iov_base;
@@ -255,9 +272,32 @@ static void as_ustream_kick_send(as_ustream *u)
 		memset(&u->msg, 0, sizeof(u->msg));
 		u->msg.msg_iov = u->iov;
 		u->msg.msg_iovlen = (size_t)nvec;
-		io_uring_prep_sendmsg(sqe, u->fd, &u->msg, MSG_NOSIGNAL);
+		io_uring_prep_sendmsg(sqe, u->fd, &u->msg, MSG_NOSIGNAL | (fin ? MSG_WAITALL : 0));
 	}
-	u->refs++;
+	u->refs++; /* the op's */
+	if (fin && as_uring_shutdown_after(r, sqe, u->fd)) {
+		u->fin_queued = true;
+	}
+	as_ustream_put(u); /* the deferral's */
+}
+
+/* Has the queue handed to the kernel at the end of this loop turn, when nothing is in flight. */
+static void as_ustream_kick_send(as_ustream *u)
+{
+	as_stream *s = u->s;
+	as_uring *r;
+
+	if (!s || u->sop.inflight || u->dnode.queued || !u->connected || s->state != AS_ST_CONNECTED) {
+		return;
+	}
+	if ((!s->out || evbuffer_get_length(s->out) == 0) && (!u->sending || evbuffer_get_length(u->sending) == 0)) {
+		return; /* nothing to send: a deferral would only make shutdown_write() wait for nothing */
+	}
+	if (!(r = as_ustream_ring(u))) {
+		return;
+	}
+	u->refs++; /* the deferral's */
+	as_uring_defer(r, &u->dnode);
 }
 
 static void as_ustream_send_complete(as_uring *r, as_uring_op *op, int res, uint32_t flags, bool final, bool dying)
@@ -356,6 +396,7 @@ static int as_ustream_open(as_stream *s)
 		u->s = s;
 		as_uring_op_init(&u->rop, &as_ustream_recv_vt);
 		as_uring_op_init(&u->sop, &as_ustream_send_vt);
+		u->dnode.prep = as_ustream_prep_send;
 		s->tp_data = u;
 	}
 	u->b = s->base;
@@ -465,7 +506,10 @@ static int as_ustream_shutdown_write(as_stream *s)
 {
 	as_ustream *u = (as_ustream *)s->tp_data;
 
-	if (u && (u->sop.inflight || (u->sending && evbuffer_get_length(u->sending) > 0))) {
+	if (u && u->fin_queued) {
+		return 0; /* linked behind the last send, done by the kernel */
+	}
+	if (u && (u->dnode.queued || u->sop.inflight || (u->sending && evbuffer_get_length(u->sending) > 0))) {
 		return EAGAIN; /* the FIN goes after what the kernel is still sending */
 	}
 	return shutdown(s->fd, SHUT_WR) == 0 ? 0 : errno;

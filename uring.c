@@ -89,6 +89,7 @@ const char *as_uring_setup_name(as_uring *r)
 #else /* HAVE_AS_IO_URING */
 
 #include <sys/eventfd.h>
+#include <sys/socket.h>
 #include <sys/mman.h>
 #include <sys/utsname.h>
 
@@ -112,6 +113,7 @@ struct _as_uring {
 	uint32_t n_inflight;
 	uint32_t fork_gen;
 	unsigned pending;              /* SQEs prepared and not yet submitted */
+	as_uring_deferred *deferred;   /* preparers to run right before the next submission */
 	uint64_t submit_seq;           /* bumped by every io_uring_enter that submits */
 	const char *setup;             /* which flags the kernel accepted */
 	bool defer;                    /* DEFER_TASKRUN: completions need an io_uring_enter(GETEVENTS) */
@@ -119,6 +121,7 @@ struct _as_uring {
 	bool multishot;
 	bool in_work;
 	bool work_scheduled;
+	bool reap_next;                /* the scheduled worker run also reaps (work arrived while the eventfd was off) */
 	bool efd_added;
 	bool dying;
 	bool orphan;                   /* dropped in a forked child while its worker was on the stack */
@@ -191,6 +194,7 @@ static const char *as_uring_probe(void)
 		{ IORING_OP_SENDMSG, "IORING_OP_SENDMSG" },
 		{ IORING_OP_ASYNC_CANCEL, "IORING_OP_ASYNC_CANCEL" },
 		{ IORING_OP_CLOSE, "IORING_OP_CLOSE" },
+		{ IORING_OP_SHUTDOWN, "IORING_OP_SHUTDOWN" },
 	};
 	static char buf[160];
 	const char *reason = NULL;
@@ -335,12 +339,13 @@ static void as_uring_schedule_next(as_uring *r)
 
 	if (!r->dying) {
 		r->work_scheduled = true;
+		r->reap_next = true;
 		event_add(r->ev_work, &zero);
 	}
 }
 
 /* One io_uring_enter: submit what is prepared and (DEFER_TASKRUN) run the deferred completions. */
-static void as_uring_enter(as_uring *r)
+static void as_uring_enter_raw(as_uring *r)
 {
 	int ret;
 
@@ -355,13 +360,47 @@ static void as_uring_enter(as_uring *r)
 	r->pending = io_uring_sq_ready(&r->ring);
 }
 
+/* Lets every deferred preparer prepare its SQEs (sends know by now what this turn queued). */
+static void as_uring_run_deferred(as_uring *r)
+{
+	while (r->deferred) {
+		as_uring_deferred *d = r->deferred;
+
+		r->deferred = d->next;
+		d->next = NULL;
+		d->queued = false;
+		d->prep(d, r);
+	}
+}
+
+static void as_uring_enter(as_uring *r)
+{
+	as_uring_run_deferred(r);
+	as_uring_enter_raw(r);
+}
+
+void as_uring_defer(as_uring *r, as_uring_deferred *d)
+{
+	if (d->queued || r->dying) {
+		return;
+	}
+	d->queued = true;
+	d->next = r->deferred;
+	r->deferred = d;
+	if (r->b->loop_depth == 0 && !r->in_work) {
+		as_uring_enter(r); /* no loop turn to batch with */
+	} else {
+		as_uring_schedule(r);
+	}
+}
+
 static struct io_uring_sqe *as_uring_sqe_raw(as_uring *r)
 {
 	struct io_uring_sqe *sqe = io_uring_get_sqe(&r->ring);
 
 	if (!sqe) {
 		/* The SQ is full within one iteration: submit early (rare; 256 entries). */
-		as_uring_enter(r);
+		as_uring_enter_raw(r);
 		sqe = io_uring_get_sqe(&r->ring);
 	}
 	if (sqe) {
@@ -397,18 +436,43 @@ void as_uring_cancel(as_uring *r, as_uring_op *op)
 	io_uring_sqe_set_data(sqe, NULL);              /* its own result is not needed ... */
 	io_uring_sqe_set_flags(sqe, IOSQE_CQE_SKIP_SUCCESS); /* ... and mostly not even posted */
 	op->cancel_sent = true;
+	as_uring_queued(r);
 }
 
 void as_uring_submit_now(as_uring *r)
 {
-	if (!r->dying && r->pending > 0) {
+	if (as_uring_alive(r) && !r->in_work && (r->pending > 0 || r->deferred)) {
 		as_uring_enter(r);
+	}
+}
+
+void as_uring_queued(as_uring *r)
+{
+	/* Outside loop() there is no turn to batch with: submit at once, as a send() would. */
+	if (r->b->loop_depth == 0) {
+		as_uring_submit_now(r);
 	}
 }
 
 uint64_t as_uring_submit_seq(as_uring *r)
 {
 	return r->submit_seq;
+}
+
+bool as_uring_shutdown_after(as_uring *r, struct io_uring_sqe *after, int fd)
+{
+	struct io_uring_sqe *sqe;
+
+	/* The link must stay within one submission: never when the SQ would overflow into an early enter. */
+	if (r->dying || io_uring_sq_space_left(&r->ring) < 1) {
+		return false;
+	}
+	after->flags |= IOSQE_IO_LINK;
+	sqe = as_uring_sqe_raw(r);
+	io_uring_prep_shutdown(sqe, fd, SHUT_WR);
+	io_uring_sqe_set_data(sqe, NULL);
+	io_uring_sqe_set_flags(sqe, IOSQE_CQE_SKIP_SUCCESS);
+	return true;
 }
 
 bool as_uring_close_fd(as_uring *r, int fd)
@@ -486,7 +550,8 @@ static void as_uring_work(as_uring *r)
 	for (int round = 0; ; round++) {
 		unsigned sqf = IO_URING_READ_ONCE(*r->ring.sq.kflags);
 
-		if (r->pending > 0 || (sqf & (IORING_SQ_TASKRUN | IORING_SQ_CQ_OVERFLOW)) || (r->defer && !r->taskrun_flag)) {
+		if (r->pending > 0 || r->deferred || (sqf & (IORING_SQ_TASKRUN | IORING_SQ_CQ_OVERFLOW))
+				|| (r->defer && !r->taskrun_flag)) {
 			as_uring_enter(r);
 		}
 		ok = as_uring_reap(r);
@@ -503,7 +568,7 @@ static void as_uring_work(as_uring *r)
 		if (!ok) {
 			break;
 		}
-		if (r->pending == 0 && !(IO_URING_READ_ONCE(*r->ring.sq.kflags) & IORING_SQ_TASKRUN)) {
+		if (r->pending == 0 && !r->deferred && !(IO_URING_READ_ONCE(*r->ring.sq.kflags) & IORING_SQ_TASKRUN)) {
 			break; /* dispatching asked for nothing new: done until the next wake-up */
 		}
 		if (round + 1 >= AS_URING_ROUNDS) {
@@ -511,7 +576,7 @@ static void as_uring_work(as_uring *r)
 		}
 	}
 	/* Never leave prepared SQEs behind: the loop may sleep now. */
-	if (r->pending > 0) {
+	if (r->pending > 0 || r->deferred) {
 		as_uring_enter(r);
 	}
 	r->in_work = false;
@@ -520,6 +585,7 @@ static void as_uring_work(as_uring *r)
 	if (!ok) {
 		/* G4: the rest is for the next loop() run (the loop is breaking now). */
 		r->work_scheduled = true;
+		r->reap_next = true;
 		event_active(r->ev_work, EV_TIMEOUT, 1);
 	} else if (io_uring_cq_ready(&r->ring) > 0
 			|| (IO_URING_READ_ONCE(*r->ring.sq.kflags) & (IORING_SQ_TASKRUN | IORING_SQ_CQ_OVERFLOW))) {
@@ -533,6 +599,7 @@ static void as_uring_efd_cb(evutil_socket_t fd, short what, void *arg)
 	as_uring *r = (as_uring *)arg;
 
 	if (UNEXPECTED(EG(exception))) {
+		r->reap_next = true;
 		as_uring_schedule(r); /* the batch is being abandoned for the exception: next loop() run */
 		return;
 	}
@@ -545,13 +612,26 @@ static void as_uring_work_cb(evutil_socket_t fd, short what, void *arg)
 
 	r->work_scheduled = false;
 	if (UNEXPECTED(EG(exception))) {
-		if (r->pending > 0) {
+		if (r->pending > 0 || r->deferred) {
 			as_uring_enter(r); /* submitting runs no PHP */
 		}
+		r->reap_next = true;
 		as_uring_schedule(r);
 		return;
 	}
-	as_uring_work(r);
+	if (r->reap_next) {
+		r->reap_next = false;
+		as_uring_work(r);
+		return;
+	}
+	/*
+	 * Scheduled because this turn prepared SQEs: submit them, and leave what completes to
+	 * the eventfd, i.e. to the next turn, where the loop's other events (timers, higher
+	 * priorities) get their turn first, as they would before a readiness callback.
+	 */
+	if (r->pending > 0 || r->deferred) {
+		as_uring_enter(r);
+	}
 }
 
 /* ---------------------------------------------------------------------------------
@@ -560,23 +640,29 @@ static void as_uring_work_cb(evutil_socket_t fd, short what, void *arg)
 
 static int as_uring_init_ring(as_uring *r)
 {
+	/*
+	 * Not DEFER_TASKRUN: its completions wait until the task asks for them in
+	 * io_uring_enter(GETEVENTS), and (measured on 6.18) neither the registered eventfd nor
+	 * the ring fd becomes readable meanwhile, so a loop that sleeps in epoll_wait() would
+	 * never learn of them. COOP_TASKRUN: completions run when the task next enters the
+	 * kernel anyway (no IPI while it runs PHP), and TASKRUN_FLAG says when it should.
+	 * A sleeping task is woken with TIF_NOTIFY_SIGNAL, so epoll_wait() returns EINTR once
+	 * before the eventfd is readable: one extra syscall per wake-up from sleep, none under
+	 * load (docs/benchmarks.md).
+	 */
 	static const struct { unsigned flags; const char *name; bool defer, taskrun_flag; } tries[] = {
-		{ IORING_SETUP_SINGLE_ISSUER | IORING_SETUP_DEFER_TASKRUN | IORING_SETUP_TASKRUN_FLAG,
-			"SINGLE_ISSUER|DEFER_TASKRUN|TASKRUN_FLAG", true, true },
-		{ IORING_SETUP_SINGLE_ISSUER | IORING_SETUP_DEFER_TASKRUN, "SINGLE_ISSUER|DEFER_TASKRUN", true, false },
 		{ IORING_SETUP_COOP_TASKRUN | IORING_SETUP_TASKRUN_FLAG, "COOP_TASKRUN|TASKRUN_FLAG", false, true },
+		{ IORING_SETUP_COOP_TASKRUN, "COOP_TASKRUN", false, false },
 		{ 0, "default", false, false },
 	};
-	/* Undocumented knob for benchmarks: ASYNCSTREAM_URING_SETUP=defer|coop|default. */
+	/* Knob for benchmarks: ASYNCSTREAM_URING_SETUP=coop|default (a prefix of the name). */
 	const char *want = getenv("ASYNCSTREAM_URING_SETUP");
 	int ret = -EINVAL;
 
 	for (size_t i = 0; i < sizeof(tries) / sizeof(tries[0]); i++) {
 		struct io_uring_params p;
 
-		if (want && *want && strncmp(want, tries[i].name, strlen(want)) != 0
-				&& !(strcmp(want, "defer") == 0 && tries[i].defer)
-				&& !(strcmp(want, "coop") == 0 && (tries[i].flags & IORING_SETUP_COOP_TASKRUN))) {
+		if (want && *want && strncasecmp(want, tries[i].name, strlen(want)) != 0) {
 			continue;
 		}
 		memset(&p, 0, sizeof(p));
@@ -706,6 +792,14 @@ static void as_uring_drop_inherited(as_base *b, as_uring *r)
 	close(r->efd);
 	close(r->ring.ring_fd);
 	/* The SQ/CQ rings and the buffers are MADV_DONTFORK: not mapped here; nothing to unmap. */
+	while (r->deferred) {
+		as_uring_deferred *d = r->deferred;
+
+		r->deferred = d->next;
+		d->next = NULL;
+		d->queued = false;
+		d->prep(d, NULL); /* NULL: nothing to prepare on; drop what was held for it */
+	}
 	while (r->inflight.next != &r->inflight) {
 		as_uring_op *op = r->inflight.next;
 
@@ -746,6 +840,14 @@ void as_uring_base_release(as_base *b)
 	 * no buffer is released while the kernel may still write into it.
 	 */
 	r->dying = true;
+	while (r->deferred) {
+		as_uring_deferred *d = r->deferred;
+
+		r->deferred = d->next;
+		d->next = NULL;
+		d->queued = false;
+		d->prep(d, NULL);
+	}
 	for (as_uring_op *op = r->inflight.next; op != &r->inflight; op = op->next) {
 		as_uring_cancel(r, op);
 	}

@@ -35,6 +35,21 @@ typedef struct _as_uring as_uring;
 typedef struct _as_uring_op as_uring_op;
 
 /*
+ * A preparer run right before the ring's next submission (once per loop turn), so that
+ * what is prepared sees everything queued during the turn (all of a stream's write()s
+ * in one send, end()'s FIN linked behind it). prep(d, NULL) means the ring is gone (a
+ * forked child dropping the parent's): release what was held for it, prepare nothing.
+ */
+typedef struct _as_uring_deferred as_uring_deferred;
+struct _as_uring_deferred {
+	as_uring_deferred *next;
+	void (*prep)(as_uring_deferred *d, as_uring *r);
+	bool queued;
+};
+/* Queues d (once) for the next submission; submits at once when no loop() runs on the base. */
+void as_uring_defer(as_uring *r, as_uring_deferred *d);
+
+/*
  * What the owner of an operation provides. An operation is one submission in flight at a
  * time (a multishot receive counts as one until its final completion).
  *
@@ -111,8 +126,15 @@ bool as_uring_close_fd(as_uring *r, int fd);
  * while no loop() runs: the peer must see the FIN now, as in readiness mode).
  */
 void as_uring_submit_now(as_uring *r);
+/* After filling an SQE from as_uring_prep(): submits at once when no loop() runs on the base. */
+void as_uring_queued(as_uring *r);
 /* Increases with every submission: an SQE prepared at sequence N is submitted once it differs. */
 uint64_t as_uring_submit_seq(as_uring *r);
+/*
+ * Links IORING_OP_SHUTDOWN(fd, SHUT_WR) behind `after` (an SQE just prepared, which gets
+ * IOSQE_IO_LINK): the FIN goes when that send has fully completed. False when it cannot.
+ */
+bool as_uring_shutdown_after(as_uring *r, struct io_uring_sqe *after, int fd);
 /* Whether receives may be multishot (kernel >= 6.0); single-shot and re-armed otherwise. */
 bool as_uring_multishot(as_uring *r);
 #endif

@@ -71,8 +71,11 @@ opts=(-q --show-diff --no-color --no-progress -j"$jobs"
 	-d display_errors=1 -d error_reporting=-1)
 [ $valgrind = 1 ] && opts+=(-m)
 if [ $iouring = 1 ]; then
-	php -n -d "extension=$module" --ri asyncstream | grep -q '^io_uring.*=> available' \
-		|| { echo "test.sh --io-uring: io_uring is not available here:" >&2; php -n -d "extension=$module" --ri asyncstream | grep '^io_uring' >&2; exit 1; }
+	ri=$(php -n -d "extension=$module" --ri asyncstream)
+	case "$ri" in
+		*"io_uring (liburing) => available"*) ;;
+		*) echo "test.sh --io-uring: io_uring is not available here: $(echo "$ri" | grep '^io_uring')" >&2; exit 1 ;;
+	esac
 	opts+=(-d asyncstream.io_uring=on)
 fi
 
