@@ -1,5 +1,5 @@
 /*
- * AsyncStreamServer (API.md Part 2): a listening socket and its accept loop.
+ * AsyncStreamServer (docs/api.md): a listening socket and its accept loop.
  *
  * Ownership (G2): the server links itself into its EventBase (as_child, which holds a
  * reference on the base) and owns the listening fd, one persistent READ event on it
