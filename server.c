@@ -628,7 +628,7 @@ ZEND_METHOD(AsyncStreamServer, __construct)
 		RETURN_THROWS();
 	}
 	/* Its connections are the base's streams: their I/O method is decided now (and "on" fails now). */
-	if (as_uring_select(b, "AsyncStreamServer::__construct()") < 0) {
+	if (as_uring_select(b) < 0) {
 		RETURN_THROWS();
 	}
 

@@ -188,7 +188,7 @@ ZEND_METHOD(AsyncStream, __construct)
 			RETURN_THROWS();
 		}
 	}
-	if (as_uring_select(b, "AsyncStream::__construct()") < 0) {
+	if (as_uring_select(b) < 0) {
 		RETURN_THROWS();
 	}
 	dupfd = fcntl(fd, F_DUPFD_CLOEXEC, 0);
@@ -275,7 +275,7 @@ ZEND_METHOD(AsyncStream, connect)
 		}
 		cx->has_bind = true;
 	}
-	if (as_uring_select(b, "AsyncStream::connect()") < 0) {
+	if (as_uring_select(b) < 0) {
 		efree(cx);
 		as_stream_opts_release(&o);
 		RETURN_THROWS();
@@ -723,7 +723,7 @@ ZEND_METHOD(AsyncStream, getIoMethod)
 	as_stream *s;
 
 	ZEND_PARSE_PARAMETERS_NONE();
-	if (!(s = as_stream_this(ZEND_THIS, "getIoMethod()", true))) {
+	if (!(s = as_stream_this(ZEND_THIS, true))) {
 		RETURN_THROWS();
 	}
 	RETURN_STRING(s->tp == &as_transport_uring ? "io_uring" : "readiness");

@@ -888,7 +888,7 @@ void as_uring_base_release(as_base *b)
 
 #endif /* HAVE_AS_IO_URING */
 
-int as_uring_select(as_base *b, const char *method)
+int as_uring_select(as_base *b)
 {
 	as_io_uring_mode mode;
 	const char *why = NULL;
@@ -906,8 +906,8 @@ int as_uring_select(as_base *b, const char *method)
 	if (mode == AS_IO_URING_AUTO) {
 		return b->io_method = AS_IO_METHOD_READINESS; /* silently */
 	}
-	zend_throw_exception_ex(php_asyncstream_stream_exception_ce, as_uring_unavailable_errno,
-		"%s: asyncstream.io_uring is \"on\" but io_uring cannot be used here: %s", method, why);
+	as_throw(php_asyncstream_stream_exception_ce, as_uring_unavailable_errno,
+		"asyncstream.io_uring is \"on\" but io_uring cannot be used here: %s", why);
 	return -1;
 }
 

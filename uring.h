@@ -85,13 +85,13 @@ static zend_always_inline void as_uring_op_init(as_uring_op *op, const as_uring_
 /*
  * Which I/O method the streams of b use, decided when b makes its first stream (the ini
  * is read then): AS_IO_METHOD_URING or AS_IO_METHOD_READINESS. With asyncstream.io_uring=on
- * and io_uring unavailable, throws AsyncStreamException naming `method` and the reason and
+ * and io_uring unavailable, throws AsyncStreamException naming the running method and the reason and
  * returns -1 (and decides nothing, so the next attempt throws too).
  */
 #define AS_IO_METHOD_UNDECIDED 0
 #define AS_IO_METHOD_READINESS 1
 #define AS_IO_METHOD_URING     2
-int as_uring_select(as_base *b, const char *method);
+int as_uring_select(as_base *b);
 
 /* Whether r may still be used by this process (not the parent's ring after a fork, not torn down). */
 bool as_uring_alive(as_uring *r);
