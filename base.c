@@ -239,8 +239,11 @@ AS_RUNS_PHP static void as_base_run(as_base *b, int flags, zval *return_value)
 		bailout = true;
 	} zend_end_try();
 	b->loop_depth--;
-	if (b->uring && !bailout) {
-		/* The loop stopped (stop(), an exception) before its last turn's batch went out: now. */
+	if (b->uring) {
+		/*
+		 * The loop stopped (stop(), an exception, exit()) before its last turn's batch went
+		 * out: now, as write() would have sent it in readiness mode. Runs no PHP.
+		 */
 		as_uring_submit_now(b->uring);
 	}
 	if (UNEXPECTED(b->bailout)) {
