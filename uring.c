@@ -19,8 +19,9 @@
  * completion; as_uring_cancel() queues IORING_OP_ASYNC_CANCEL by user_data (never by fd:
  * the number may already belong to a new socket). Releasing the ring (EventBase::free(),
  * destruction) cancels every op and waits for the final completions before any memory
- * goes. A forked child never touches the parent's ring: its mappings are MADV_DONTFORK,
- * so the child only closes its copies of the two descriptors and abandons the ops.
+ * goes. A forked child never submits to the parent's ring: it unmaps its views of it,
+ * closes its copies of the two descriptors and abandons the ops (their streams re-arm
+ * on a ring of the child's own).
  */
 #ifdef HAVE_CONFIG_H
 # include "config.h"
@@ -693,8 +694,6 @@ static as_uring *as_uring_create(as_base *b, const char **reason)
 		efree(r);
 		return NULL;
 	}
-	/* A forked child must never see (let alone write) the parent's rings: not inherited at all. */
-	io_uring_ring_dontfork(&r->ring);
 	r->multishot = as_uring_kernel_at_least(6, 0);
 
 	r->br_size = AS_URING_NBUFS * sizeof(struct io_uring_buf);
@@ -705,8 +704,6 @@ static as_uring *as_uring_create(as_base *b, const char **reason)
 		*reason = "cannot map the receive buffers (mmap failed)";
 		goto fail;
 	}
-	madvise(r->br, r->br_size, MADV_DONTFORK);
-	madvise(r->bufs, r->bufs_size, MADV_DONTFORK);
 	memset(&reg, 0, sizeof(reg));
 	reg.ring_addr = (uint64_t)(uintptr_t)r->br;
 	reg.ring_entries = AS_URING_NBUFS;
@@ -790,8 +787,15 @@ static void as_uring_drop_inherited(as_base *b, as_uring *r)
 	event_free(r->ev_work);
 	r->ev_efd = r->ev_work = NULL;
 	close(r->efd);
-	close(r->ring.ring_fd);
-	/* The SQ/CQ rings and the buffers are MADV_DONTFORK: not mapped here; nothing to unmap. */
+	/*
+	 * io_uring_queue_exit() only unmaps this process's views of the SQ/CQ rings and closes
+	 * its copy of the ring fd: no io_uring_enter(), nothing the parent could notice. (Not
+	 * MADV_DONTFORK instead: valgrind's address-space model breaks on it in the child.)
+	 * The buffers are this process's copy-on-write copies: unmapping them is ours too.
+	 */
+	io_uring_queue_exit(&r->ring);
+	munmap(r->br, r->br_size);
+	munmap(r->bufs, r->bufs_size);
 	while (r->deferred) {
 		as_uring_deferred *d = r->deferred;
 
