@@ -60,9 +60,14 @@ typedef struct _as_ustream {
 	as_uring_deferred dnode;       /* the send, prepared right before the ring submits */
 	uint64_t prep_seq;             /* as_uring_submit_seq() then: still unsubmitted while equal */
 	struct evbuffer *sending;      /* bytes handed to the kernel; only we and it touch them */
+	struct as_ustream_msg *m;      /* SENDMSG's header and iovecs, made on the first multi-chain send */
+} as_ustream;
+
+/* Kept apart: an idle connection, or one whose sends fit one chain, never needs it (1 KiB). */
+struct as_ustream_msg {
 	struct msghdr msg;
 	struct iovec iov[AS_URING_IOV];
-} as_ustream;
+};
 
 static const as_uring_op_vt as_ustream_recv_vt;
 static const as_uring_op_vt as_ustream_send_vt;
@@ -85,6 +90,9 @@ static void as_ustream_put(as_ustream *u)
 		}
 		if (u->sending) {
 			evbuffer_free(u->sending);
+		}
+		if (u->m) {
+			efree(u->m);
 		}
 		efree(u);
 	}
@@ -256,6 +264,9 @@ static void as_ustream_prep_send(as_uring_deferred *d, as_uring *r)
 	if (nvec > AS_URING_IOV) {
 		nvec = AS_URING_IOV;
 	}
+	if (nvec > 1 && !u->m) {
+		u->m = emalloc(sizeof(*u->m));
+	}
 	if (!(sqe = as_uring_prep(r, &u->sop))) {
 		as_ustream_put(u);
 		return;
@@ -266,13 +277,13 @@ static void as_ustream_prep_send(as_uring_deferred *d, as_uring *r)
 		io_uring_prep_send(sqe, u->fd, vec[0].iov_base, vec[0].iov_len, MSG_NOSIGNAL | (fin ? MSG_WAITALL : 0));
 	} else {
 		for (int i = 0; i < nvec; i++) {
-			u->iov[i].iov_base = vec[i].iov_base;
-			u->iov[i].iov_len = vec[i].iov_len;
+			u->m->iov[i].iov_base = vec[i].iov_base;
+			u->m->iov[i].iov_len = vec[i].iov_len;
 		}
-		memset(&u->msg, 0, sizeof(u->msg));
-		u->msg.msg_iov = u->iov;
-		u->msg.msg_iovlen = (size_t)nvec;
-		io_uring_prep_sendmsg(sqe, u->fd, &u->msg, MSG_NOSIGNAL | (fin ? MSG_WAITALL : 0));
+		memset(&u->m->msg, 0, sizeof(u->m->msg));
+		u->m->msg.msg_iov = u->m->iov;
+		u->m->msg.msg_iovlen = (size_t)nvec;
+		io_uring_prep_sendmsg(sqe, u->fd, &u->m->msg, MSG_NOSIGNAL | (fin ? MSG_WAITALL : 0));
 	}
 	u->refs++; /* the op's */
 	if (fin && as_uring_shutdown_after(r, sqe, u->fd)) {

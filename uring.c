@@ -397,7 +397,12 @@ void as_uring_defer(as_uring *r, as_uring_deferred *d)
 
 static struct io_uring_sqe *as_uring_sqe_raw(as_uring *r)
 {
-	struct io_uring_sqe *sqe = io_uring_get_sqe(&r->ring);
+	struct io_uring_sqe *sqe;
+
+	if (UNEXPECTED(r->fork_gen != as_fork_generation)) {
+		return NULL; /* the parent's ring, seen from a forked child: never write into its SQ (G5) */
+	}
+	sqe = io_uring_get_sqe(&r->ring);
 
 	if (!sqe) {
 		/* The SQ is full within one iteration: submit early (rare; 256 entries). */

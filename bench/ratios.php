@@ -56,10 +56,14 @@ function median(array $v): float
     return $n % 2 ? $v[intdiv($n, 2)] : ($v[$n / 2 - 1] + $v[$n / 2]) / 2;
 }
 
+/*
+ * The bench/syscalls.sh table: per cell and server, medians over rounds of syscalls per
+ * operation and of server CPU per operation (perf task-clock), and that CPU as a ratio to
+ * the epoll floor and to the io_uring C reference of the same round.
+ */
 function syscalls_table(array $lines): void
 {
-    echo "| cell | server | syscalls / op | io_uring_enter / op | epoll_wait / op | read+write / op | rps |\n";
-    echo "|---|---|---:|---:|---:|---:|---:|\n";
+    $runs = [];   // cell => round => server => row
     foreach ($lines as $line) {
         if (!str_starts_with($line, 'SYSCALLS ')) {
             continue;
@@ -70,8 +74,34 @@ function syscalls_table(array $lines): void
             $r[$k] = $v;
         }
         $cell = $r['mode'] === 'http' ? "http {$r['conns']}c" : "echo {$r['conns']}c x {$r['size']} B";
-        printf("| %s | %s | %.2f | %.2f | %.2f | %.2f | %s |\n", $cell, $r['server'], $r['syscalls_per_op'],
-            $r['io_uring_enter'], $r['epoll_wait'], $r['rw'], number_format((float)$r['rps']));
+        $runs[$cell][$r['round'] ?? '1'][$r['server']] = $r;
+    }
+    echo "| cell | server | rounds | syscalls / op | io_uring_enter / op | epoll_wait / op | read+write / op | server µs/op (task-clock) | vs epoll floor | vs io_uring C | rps |\n";
+    echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n";
+    foreach ($runs as $cell => $rounds) {
+        $v = [];
+        foreach ($rounds as $servers) {
+            $floor = $servers['floor'] ?? $servers['floor-http'] ?? null;
+            $ref = $servers['uring-ref'] ?? $servers['uring-ref-http'] ?? null;
+            foreach ($servers as $name => $r) {
+                foreach (['syscalls_per_op', 'io_uring_enter', 'epoll_wait', 'rw', 'cpu_us_per_op', 'rps'] as $k) {
+                    $v[$name][$k][] = (float)($r[$k] ?? 0);
+                }
+                $cpu = (float)($r['cpu_us_per_op'] ?? 0);
+                if ($floor && (float)($floor['cpu_us_per_op'] ?? 0) > 0) {
+                    $v[$name]['vf'][] = $cpu / (float)$floor['cpu_us_per_op'];
+                }
+                if ($ref && (float)($ref['cpu_us_per_op'] ?? 0) > 0) {
+                    $v[$name]['vr'][] = $cpu / (float)$ref['cpu_us_per_op'];
+                }
+            }
+        }
+        foreach ($v as $name => $m) {
+            printf("| %s | %s | %d | %.2f | %.2f | %.2f | %.2f | %.2f | %s | %s | %s |\n", $cell, $name, count($m['rps']),
+                median($m['syscalls_per_op']), median($m['io_uring_enter']), median($m['epoll_wait']), median($m['rw']),
+                median($m['cpu_us_per_op']), isset($m['vf']) ? sprintf('%.2f', median($m['vf'])) : 'n/a',
+                isset($m['vr']) ? sprintf('%.2f', median($m['vr'])) : 'n/a', number_format(median($m['rps'])));
+        }
     }
 }
 

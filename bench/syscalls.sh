@@ -9,9 +9,11 @@
 # `COMMAND PORT` in BENCH_DIR on CPU ${SERVER_CPU:-0}, the load (loadgen or wrk) runs on
 # CPU ${CLIENT_CPU:-1}; after one second of warm-up the server's syscalls are counted for
 # SECONDS-1 seconds. Prints one line:
-#   SYSCALLS server=LABEL mode=echo conns=100 size=64 rps=... syscalls_per_op=... io_uring_enter=... epoll_wait=... rw=...
+#   SYSCALLS server=LABEL mode=echo conns=100 size=64 rps=... syscalls_per_op=... io_uring_enter=... epoll_wait=... rw=... cpu_us_per_op=...
 # (the last three per operation: io_uring_enter, epoll_wait/epoll_pwait, and
-# read/write/recvfrom/sendto/sendmsg/readv/writev together).
+# read/write/recvfrom/sendto/sendmsg/readv/writev together), and the server's CPU time per
+# operation from perf's task-clock (nanosecond resolution, unlike /proc's percentages).
+# ROUND=label adds round=label to the line (bench.sh alternates servers over rounds).
 set -euo pipefail
 dir=$1 label=$2 cmd=$3 mode=$4 conns=$5 size=$6 secs=$7
 SERVER_CPU=${SERVER_CPU:-0}
@@ -42,7 +44,7 @@ for _ in $(seq 1 100); do
 	sleep 0.1
 done
 
-events=raw_syscalls:sys_enter,syscalls:sys_enter_io_uring_enter,syscalls:sys_enter_epoll_wait
+events=task-clock,raw_syscalls:sys_enter,syscalls:sys_enter_io_uring_enter,syscalls:sys_enter_epoll_wait
 events=$events,syscalls:sys_enter_read,syscalls:sys_enter_write,syscalls:sys_enter_recvfrom
 events=$events,syscalls:sys_enter_sendto,syscalls:sys_enter_sendmsg,syscalls:sys_enter_readv
 events=$events,syscalls:sys_enter_writev
@@ -66,15 +68,16 @@ else
 	rps=$(grep -o 'rps=[0-9.]*' "$perf_out.load" | head -1 | cut -d= -f2)
 fi
 [ -n "$rps" ] || { echo "syscalls.sh: $label: no rate: $(cat "$perf_out.load")" >&2; rm -f "$perf_out" "$perf_out.load"; exit 1; }
-awk -F, -v label="$label" -v mode="$mode" -v conns="$conns" -v size="$size" -v rps="$rps" -v secs="$count" '
+awk -F, -v label="$label" -v mode="$mode" -v conns="$conns" -v size="$size" -v rps="$rps" -v secs="$count" -v round="${ROUND:-1}" '
 	{ n[$3] = $1 }
 	END {
 		ops = rps * secs
 		rw = n["syscalls:sys_enter_read"] + n["syscalls:sys_enter_write"] + n["syscalls:sys_enter_recvfrom"] \
 			+ n["syscalls:sys_enter_sendto"] + n["syscalls:sys_enter_sendmsg"] + n["syscalls:sys_enter_readv"] \
 			+ n["syscalls:sys_enter_writev"]
-		printf "SYSCALLS server=%s mode=%s conns=%s size=%s rps=%.1f syscalls_per_op=%.3f io_uring_enter=%.3f epoll_wait=%.3f rw=%.3f\n",
-			label, mode, conns, size, rps, n["raw_syscalls:sys_enter"] / ops,
-			n["syscalls:sys_enter_io_uring_enter"] / ops, n["syscalls:sys_enter_epoll_wait"] / ops, rw / ops
+		printf "SYSCALLS server=%s round=%s mode=%s conns=%s size=%s rps=%.1f syscalls_per_op=%.3f io_uring_enter=%.3f epoll_wait=%.3f rw=%.3f cpu_us_per_op=%.3f\n",
+			label, round, mode, conns, size, rps, n["raw_syscalls:sys_enter"] / ops,
+			n["syscalls:sys_enter_io_uring_enter"] / ops, n["syscalls:sys_enter_epoll_wait"] / ops, rw / ops,
+			n["task-clock"] * 1000 / ops
 	}' "$perf_out"
 rm -f "$perf_out" "$perf_out.load"

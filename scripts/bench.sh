@@ -37,7 +37,7 @@ if [ $report_only = 1 ]; then
 	rounds=$(sed -n 's/^# rounds //p' "$results" | head -1)
 	secs=$(sed -n 's/^# secs //p' "$results" | head -1)
 else
-	shared=$(cd ../shared/bench 2>/dev/null && pwd) || { echo "bench: ../shared/bench not found" >&2; exit 1; }
+	shared=$(cd "${AS_BENCH_HARNESS:-../shared/bench}" 2>/dev/null && pwd) || { echo "bench: the harness (../shared/bench, or $AS_BENCH_HARNESS) not found" >&2; exit 1; }
 	rm -rf "$work"; mkdir -p "$work"
 	cp -r "$shared/." "$work/"; chmod -R u+w "$work"
 	le=$(pkg-config --cflags --libs libevent_core)

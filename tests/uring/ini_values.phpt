@@ -1,5 +1,7 @@
 --TEST--
 asyncstream.io_uring accepts off, auto and on and refuses anything else with a warning
+--INI--
+asyncstream.io_uring="off"
 --FILE--
 <?php
 var_dump(ini_get('asyncstream.io_uring'));

@@ -1,5 +1,7 @@
 --TEST--
 php --ri asyncstream says whether io_uring is available here, and why not when it is not
+--INI--
+asyncstream.io_uring="off"
 --FILE--
 <?php
 ob_start();
