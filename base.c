@@ -90,8 +90,8 @@ static void as_base_release_native(as_base *b)
 	 * deferred callback, which is what frees the request. event_base_free() drops such
 	 * callbacks without running them. Every child is detached by now, so no PHP runs.
 	 */
+	as_uring_base_release(b); /* cancels and waits for what is in flight; its events go first */
 	event_base_loop(b->base, EVLOOP_NONBLOCK);
-	as_uring_base_release(b); /* cancels and waits for what is in flight, before the base goes */
 	if (b->dns) {
 		as_dns_free(b);
 	}

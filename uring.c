@@ -590,9 +590,7 @@ static void as_uring_work(as_uring *r)
 	io_uring_smp_mb();
 	if (!ok) {
 		/* G4: the rest is for the next loop() run (the loop is breaking now). */
-		r->work_scheduled = true;
-		r->reap_next = true;
-		event_active(r->ev_work, EV_TIMEOUT, 1);
+		as_uring_schedule_next(r);
 	} else if (io_uring_cq_ready(&r->ring) > 0
 			|| (IO_URING_READ_ONCE(*r->ring.sq.kflags) & (IORING_SQ_TASKRUN | IORING_SQ_CQ_OVERFLOW))) {
 		/* Work arrived while the eventfd was off: take it after libevent polled the rest. */
@@ -605,8 +603,8 @@ static void as_uring_efd_cb(evutil_socket_t fd, short what, void *arg)
 	as_uring *r = (as_uring *)arg;
 
 	if (UNEXPECTED(EG(exception))) {
-		r->reap_next = true;
-		as_uring_schedule(r); /* the batch is being abandoned for the exception: next loop() run */
+		/* The batch is being abandoned for the exception: the next loop() run (a timer, never this pass). */
+		as_uring_schedule_next(r);
 		return;
 	}
 	as_uring_work(r);
@@ -621,8 +619,7 @@ static void as_uring_work_cb(evutil_socket_t fd, short what, void *arg)
 		if (r->pending > 0 || r->deferred) {
 			as_uring_enter(r); /* submitting runs no PHP */
 		}
-		r->reap_next = true;
-		as_uring_schedule(r);
+		as_uring_schedule_next(r); /* a timer: re-activating itself would spin a loop that does not break */
 		return;
 	}
 	if (r->reap_next) {
