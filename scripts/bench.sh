@@ -89,8 +89,14 @@ else
 				sys_servers=("floor:./c_raw_echo" "uring-ref:./c_uring_echo" "stream_echo:$php $repo/bench/stream_echo.php"
 					"stream_echo-uring:$php -d asyncstream.io_uring=on $repo/bench/stream_echo.php")
 			fi
-			for srv in "${sys_servers[@]}"; do
-				bench/syscalls.sh "$work" "${srv%%:*}" "${srv#*:}" "$1" "$2" "$3" "$secs" >> "$results" || true
+			for round in 1 2; do   # alternating: A B C D, D C B A
+				order=("${sys_servers[@]}")
+				if [ $round = 2 ]; then
+					order=(); for ((i = ${#sys_servers[@]} - 1; i >= 0; i--)); do order+=("${sys_servers[$i]}"); done
+				fi
+				for srv in "${order[@]}"; do
+					ROUND=$round bench/syscalls.sh "$work" "${srv%%:*}" "${srv#*:}" "$1" "$2" "$3" "$secs" >> "$results" || true
+				done
 			done
 		done
 	fi
@@ -133,10 +139,10 @@ cpu=$(lscpu 2>/dev/null | sed -n 's/^Model name: *//p' | head -1)
 		echo
 		echo "uring-ref is bench/reference/c_uring_echo.c (liburing: multishot accept and receive,"
 		echo "a provided-buffer ring, one io_uring_enter per loop iteration): the io_uring floor."
-		echo "stream_*-uring are the AsyncStream servers with asyncstream.io_uring=on; their ratio to"
-		echo "both floors is in the table above. Syscalls per operation, counted by the kernel's"
-		echo "tracepoints on the server (bench/syscalls.sh, perf stat -e raw_syscalls:sys_enter), one"
-		echo "run each after the timed rounds:"
+		echo "stream_*-uring are the AsyncStream servers with asyncstream.io_uring=on. Counted by"
+		echo "perf on the server (bench/syscalls.sh): syscalls per operation from the kernel's"
+		echo "tracepoints, and server CPU per operation from task-clock (nanosecond resolution, where"
+		echo "the tables above use /proc percentages); two alternating rounds, medians:"
 		echo
 		php -n bench/ratios.php --syscalls "$results"
 		echo

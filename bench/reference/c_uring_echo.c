@@ -43,7 +43,6 @@
 #ifdef HTTP
 static const char RESPONSE[] =
     "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 13\r\n\r\nHello, World!";
-#define REPLY_MAX (BUF_SIZE / 4 * (sizeof RESPONSE - 1))
 #endif
 
 /* user_data: the low 3 bits say what completed, the rest is the connection pointer. */
@@ -186,24 +185,24 @@ static void on_recv(struct conn *c, struct io_uring_cqe *cqe)
             buf_return(bid);
         } else {
 #ifdef HTTP
-            size_t len = 0;
-            char *reply = NULL;
-            for (int i = 0; i < cqe->res; i++) {
+            size_t n = 0;
+            for (int i = 0; i < cqe->res; i++) {   /* count "\r\n\r\n" across reads */
                 if (data[i] == "\r\n\r\n"[c->matched]) {
                     if (++c->matched == 4) {
                         c->matched = 0;
-                        if (!reply)
-                            reply = malloc(REPLY_MAX);
-                        memcpy(reply + len, RESPONSE, sizeof RESPONSE - 1);
-                        len += sizeof RESPONSE - 1;
+                        n++;
                     }
                 } else {
                     c->matched = data[i] == '\r';
                 }
             }
             buf_return(bid);
-            if (len)
-                queue_send(c, reply, (unsigned)len, -1);
+            if (n) {                               /* one reply buffer of the exact size */
+                char *reply = malloc(n * (sizeof RESPONSE - 1));
+                for (size_t k = 0; k < n; k++)
+                    memcpy(reply + k * (sizeof RESPONSE - 1), RESPONSE, sizeof RESPONSE - 1);
+                queue_send(c, reply, (unsigned)(n * (sizeof RESPONSE - 1)), -1);
+            }
 #else
             queue_send(c, data, (unsigned)cqe->res, bid);
 #endif
