@@ -207,8 +207,5 @@ zend_module_entry asyncstream_module_entry = {
 };
 
 #ifdef COMPILE_DL_ASYNCSTREAM
-# ifdef ZTS
-ZEND_TSRMLS_CACHE_DEFINE()
-# endif
 ZEND_GET_MODULE(asyncstream)
 #endif
