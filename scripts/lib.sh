@@ -38,3 +38,16 @@ as_build() {
 	make -s -j"$(nproc)" >/dev/null
 	[ -f modules/asyncstream.so ] || { echo "build failed: modules/asyncstream.so missing" >&2; return 1; }
 }
+
+# as_copy_sources DEST : copies the checkout into DEST without build products: the tracked
+# files plus new ones not yet ignored (git), or, outside git, everything but the build dirs.
+as_copy_sources() {
+	local dest=$1
+	if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then
+		git ls-files -z --cached --others --exclude-standard |
+			while IFS= read -r -d '' f; do [ -e "$f" ] && printf '%s\0' "$f"; done |
+			tar --null -T - -cf - | tar -C "$dest" -xf -
+	else
+		tar --exclude=./build --exclude=./modules --exclude=./.libs -cf - . | tar -C "$dest" -xf -
+	fi
+}

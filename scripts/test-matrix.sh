@@ -119,9 +119,7 @@ t1=$(date +%s)
 dest=/root/asyncstream
 rm -rf --one-file-system "$root$dest"
 mkdir -p "$root$dest"
-git ls-files -z --cached --others --exclude-standard |
-	while IFS= read -r -d '' f; do [ -e "$f" ] && printf '%s\0' "$f"; done |
-	tar --null -T - -cf - | tar -C "$root$dest" -xf -
+as_copy_sources "$root$dest"
 
 echo "test-matrix: $(in_root php -n -r 'echo "PHP ", PHP_VERSION, PHP_ZTS ? " ZTS" : " NTS";'), libevent $(in_root pkg-config --modversion libevent), Debian $(cat "$root/etc/debian_version") (chroot ready in $((t1 - t0)) s)" >&2
 case $mode in
