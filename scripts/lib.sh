@@ -31,7 +31,11 @@ as_build() {
 	want="$(cat config.m4 config.w32 2>/dev/null | sha1sum | cut -c1-40) ${AS_BUILD_CFLAGS:-} $*"
 	if [ ! -f Makefile ] || [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
 		[ -f Makefile ] && make -s distclean >/dev/null 2>&1 || true
-		phpize >/dev/null
+		local err
+		err=$(phpize 2>&1 >/dev/null) || { echo "$err" >&2; return 1; }
+		# autoconf >= 2.70 calls AC_PROG_LIBTOOL in PHP's own build files obsolete: not ours.
+		[ -z "$err" ] || grep -v -e "AC_PROG_LIBTOOL" -e "run autoupdate" -e "is expanded from" \
+			-e "the top level" <<<"$err" >&2 || true
 		CFLAGS="-O2 -g ${AS_BUILD_CFLAGS:-}" ./configure --with-asyncstream "$@" >/dev/null
 		echo "$want" > "$stamp"
 	fi
