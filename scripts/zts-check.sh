@@ -30,7 +30,6 @@ allowed=(
 	 as_server_handlers:object handlers, filled in MINIT"
 	"asyncstream_module_entry:the module entry, the engine's"
 	"asyncstream_globals_id asyncstream_globals_offset:the TSRM id/offset of the module globals"
-	"_tsrm_ls_cache:the per-thread TSRM cache itself (thread-local)"
 	"as_fork_generation:bumped by the atfork child handler; a fork copies the whole process, so it is process-wide"
 	"atfork_registered:MINIT registers the atfork handler once per process"
 )
