@@ -55,6 +55,15 @@ if grep -E 'warning:|error:' make.log >&2; then
 	exit 1
 fi
 [ -f modules/asyncstream.so ] || { echo "zts-check: FAILED: no modules/asyncstream.so" >&2; exit 1; }
+# A shared module may leave symbols undefined (the engine's, libevent's), so the link
+# does not catch a missing definition of our own, e.g. no ZEND_TSRMLS_CACHE_DEFINE() at
+# all (dlopen() would fail on a ZTS PHP): none of ours may be undefined.
+undef=$(nm -u modules/asyncstream.so | awk '{ print $NF }' |
+	grep -E '^(_tsrm_ls_cache|asyncstream_|php_asyncstream_|as_)' || true)
+if [ -n "$undef" ]; then
+	echo "zts-check: FAILED: modules/asyncstream.so leaves its own symbols undefined:" $undef >&2
+	exit 1
+fi
 
 declare -A ok=()
 for entry in "${allowed[@]}"; do
