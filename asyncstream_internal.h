@@ -532,8 +532,6 @@ void as_stream_redeliver(as_stream *s);
 
 /* Connects to the next resolved address, or reports the last error from the timer. */
 void as_stream_try_next(as_stream *s);
-/* Records the loop time of I/O for the idle timeout. */
-void as_stream_touch(as_stream *s);
 
 /* dns.c: starts resolving host for s (state RESOLVING); the answer continues in its callback. */
 void as_stream_resolve(as_stream *s, const char *host, int port);

@@ -312,7 +312,8 @@ AS_RUNS_PHP void as_stream_detach(as_child *child)
  * Setup
  * =============================================================================== */
 
-void as_stream_touch(as_stream *s)
+/* Records the loop time of I/O for the idle timeout. */
+static zend_always_inline void as_stream_touch(as_stream *s)
 {
 	if (s->idle_on && s->base && s->base->base) {
 		event_base_gettimeofday_cached(s->base->base, &s->last_io);
