@@ -519,7 +519,10 @@ int as_stream_connect_to(as_stream *s, const struct sockaddr *sa, socklen_t sale
 	const struct sockaddr_storage *bind_ss, socklen_t bind_len);
 /*
  * The core's entry points for transports. Each runs PHP (onData, onDrain, onConnect,
- * onEnd, onClose) and may close s; each holds its own reference on s meanwhile.
+ * onEnd, onClose) and may close s; each holds its own reference on s meanwhile. While a
+ * PHP exception is pending (G4) readable re-activates itself and writable does nothing:
+ * a level-triggered watcher fires again on the next loop run, a completion-based
+ * transport must call as_stream_io_writable() again itself.
  */
 /* The transport can make progress reading (or the core asked for activate()). */
 AS_RUNS_PHP void as_stream_io_readable(as_stream *s);
