@@ -784,9 +784,7 @@ static void as_event_teardown(as_event *e, as_event_state why)
 	 * captured this Event) may hold the last reference to e, and releasing it can free
 	 * e (e.g. when the base's destruction detaches us at shutdown). e is not touched after.
 	 */
-	ZVAL_COPY_VALUE(&cb, &e->cb.callable);
-	ZVAL_UNDEF(&e->cb.callable);
-	e->cb.cached = false;
+	as_callback_move(&e->cb, &cb);
 	ZVAL_COPY_VALUE(&arg, &e->arg);
 	ZVAL_NULL(&e->arg);
 	ZVAL_COPY_VALUE(&fd_src, &e->fd_src);

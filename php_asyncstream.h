@@ -34,14 +34,14 @@ extern zend_class_entry *php_asyncstream_exception_ce; /* EventException */
  * Stored callbacks and the trampoline (invoke.c)
  *
  * A callback keeps the user's callable zval (which owns closures and bound objects and
- * is what get_gc reports) plus a resolved fcc, so the hot path does no lookup. Callables
- * that resolve to a call-via-trampoline function (__call/__callStatic) are re-resolved
- * per call, because such a zend_function is freed by the engine after one call.
+ * is what get_gc reports) plus the fcc resolved once, in the registering code's scope,
+ * so the hot path does no lookup. For a callable that resolves to a call-via-trampoline
+ * function (__call/__callStatic) the fcc owns a copy of that function; each call gets
+ * its own copy of it, because the engine frees the function it calls through.
  * ------------------------------------------------------------------------------- */
 typedef struct _as_callback {
 	zval callable;                 /* IS_UNDEF when unset */
-	zend_fcall_info_cache fcc;
-	bool cached;                   /* fcc may be reused across calls */
+	zend_fcall_info_cache fcc;     /* function_handler NULL: resolve at call time */
 } as_callback;
 
 static zend_always_inline bool as_callback_isset(const as_callback *cb)
@@ -54,6 +54,11 @@ void as_callback_init(as_callback *cb);
 void as_callback_set(as_callback *cb, zend_fcall_info *fci, zend_fcall_info_cache *fcc);
 /* Releases the callable. Safe while the callback is running: the trampoline holds its own reference. */
 void as_callback_clear(as_callback *cb);
+/*
+ * Moves the callable into *out (UNDEF when unset) and leaves cb unset, without running
+ * user code: for teardown paths that release every value last (G12).
+ */
+void as_callback_move(as_callback *cb, zval *out);
 void as_callback_gc(zend_get_gc_buffer *buf, as_callback *cb);
 
 typedef struct _as_base as_base;

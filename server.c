@@ -169,12 +169,8 @@ static void as_server_teardown(as_server *s, as_server_state why)
 	 * may hold the last reference to it, and releasing it can free s (e.g. when the base's
 	 * destruction detaches us at shutdown). s is not touched after.
 	 */
-	ZVAL_COPY_VALUE(&on_connection, &s->on_connection.callable);
-	ZVAL_UNDEF(&s->on_connection.callable);
-	s->on_connection.cached = false;
-	ZVAL_COPY_VALUE(&on_error, &s->on_error.callable);
-	ZVAL_UNDEF(&s->on_error.callable);
-	s->on_error.cached = false;
+	as_callback_move(&s->on_connection, &on_connection);
+	as_callback_move(&s->on_error, &on_error);
 	if (s->base) {
 		as_base *b = s->base;
 		s->base = NULL;

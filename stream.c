@@ -383,9 +383,7 @@ static void as_stream_close(as_stream *s, zend_object *error, bool call_php)
 		zval old[5];
 
 		for (int i = 0; i < 5; i++) {
-			ZVAL_COPY_VALUE(&old[i], &cbs[i]->callable);
-			ZVAL_UNDEF(&cbs[i]->callable);
-			cbs[i]->cached = false;
+			as_callback_move(cbs[i], &old[i]);
 		}
 		if (b) {
 			OBJ_RELEASE(&b->std);
