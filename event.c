@@ -732,7 +732,6 @@ typedef struct _as_event {
 	as_child link;
 	as_callback cb;
 	zval fd_src;               /* the $fd the user passed (kept alive, G2); UNDEF for int/-1/signals */
-	zval arg;
 	evutil_socket_t fd;        /* descriptor, signal number, or -1 */
 	short what;
 	uint8_t kind;
@@ -752,6 +751,47 @@ static zend_always_inline as_event *as_event_from_link(as_child *child)
 	return (as_event *)((char *)child - XtOffsetOf(as_event, link));
 }
 
+/*
+ * $data IS the callback's $arg (ext-event): one slot, the declared property's own, so
+ * reads and writes through the property need no handler, the GC sees it once (with the
+ * other properties), and the constructor, set() and setTimer() write the same slot.
+ */
+static zend_property_info *as_event_data_info;
+
+static zend_always_inline zval *as_event_data_slot(as_event *e)
+{
+	return OBJ_PROP(&e->std, as_event_data_info->offset);
+}
+
+/* Copies the current $data into dst (null when the property was unset). */
+static void as_event_copy_data(as_event *e, zval *dst)
+{
+	zval *slot = as_event_data_slot(e);
+
+	ZVAL_DEREF(slot);
+	if (Z_ISUNDEF_P(slot)) {
+		ZVAL_NULL(dst);
+	} else {
+		ZVAL_COPY(dst, slot);
+	}
+}
+
+/*
+ * Puts value (whose reference moves in) into $data and moves the previous content to
+ * *old for the caller to release. A PHP reference bound to $data (`$r = &$e->data`) is
+ * let go rather than written through: $data now holds the new $arg itself.
+ */
+static void as_event_swap_data(as_event *e, zval *value, zval *old)
+{
+	zval *slot = as_event_data_slot(e);
+
+	if (Z_ISREF_P(slot) && ZEND_REF_HAS_TYPE_SOURCES(Z_REF_P(slot))) {
+		ZEND_REF_DEL_TYPE_SOURCE(Z_REF_P(slot), as_event_data_info);
+	}
+	ZVAL_COPY_VALUE(old, slot);
+	ZVAL_COPY_VALUE(slot, value);
+}
+
 /* Frees the libevent event unless its callback is running (then the callback does it). */
 static void as_event_release_native(as_event *e)
 {
@@ -768,7 +808,7 @@ static void as_event_release_native(as_event *e)
  */
 static void as_event_teardown(as_event *e, as_event_state why)
 {
-	zval cb, arg, fd_src;
+	zval cb, fd_src;
 
 	if (e->state != AS_EV_LIVE) {
 		return;
@@ -785,8 +825,6 @@ static void as_event_teardown(as_event *e, as_event_state why)
 	 * e (e.g. when the base's destruction detaches us at shutdown). e is not touched after.
 	 */
 	as_callback_move(&e->cb, &cb);
-	ZVAL_COPY_VALUE(&arg, &e->arg);
-	ZVAL_NULL(&e->arg);
 	ZVAL_COPY_VALUE(&fd_src, &e->fd_src);
 	ZVAL_UNDEF(&e->fd_src);
 	if (e->base) {
@@ -795,7 +833,6 @@ static void as_event_teardown(as_event *e, as_event_state why)
 		as_base_unlink(b, &e->link);
 	}
 	zval_ptr_dtor(&cb);
-	zval_ptr_dtor(&arg);
 	zval_ptr_dtor(&fd_src);
 }
 
@@ -817,12 +854,12 @@ static void as_event_cb(evutil_socket_t fd, short what, void *arg)
 
 	switch (e->kind) {
 		case AS_EV_KIND_TIMER:
-			ZVAL_COPY(&args[0], &e->arg);
+			as_event_copy_data(e, &args[0]);
 			argc = 1;
 			break;
 		case AS_EV_KIND_SIGNAL:
 			ZVAL_LONG(&args[0], e->fd);
-			ZVAL_COPY(&args[1], &e->arg);
+			as_event_copy_data(e, &args[1]);
 			argc = 2;
 			break;
 		default:
@@ -832,7 +869,7 @@ static void as_event_cb(evutil_socket_t fd, short what, void *arg)
 				ZVAL_COPY(&args[0], &e->fd_src);
 			}
 			ZVAL_LONG(&args[1], what);
-			ZVAL_COPY(&args[2], &e->arg);
+			as_event_copy_data(e, &args[2]);
 			argc = 3;
 			break;
 	}
@@ -861,7 +898,6 @@ static zend_object *as_event_create(zend_class_entry *ce)
 	e->std.handlers = &as_event_handlers;
 	as_callback_init(&e->cb);
 	ZVAL_UNDEF(&e->fd_src);
-	ZVAL_NULL(&e->arg);
 	e->fd = -1;
 	e->link.detach = as_event_detach;
 	/* Not constructed yet: every method throws until __construct/timer/signal succeed. */
@@ -884,7 +920,7 @@ static HashTable *as_event_get_gc(zend_object *obj, zval **table, int *n)
 	zend_get_gc_buffer *buf = zend_get_gc_buffer_create();
 
 	as_callback_gc(buf, &e->cb);
-	zend_get_gc_buffer_add_zval(buf, &e->arg);
+	/* $data is a declared property: reported with the properties returned below. */
 	if (!Z_ISUNDEF(e->fd_src)) {
 		zend_get_gc_buffer_add_zval(buf, &e->fd_src);
 	}
@@ -979,7 +1015,10 @@ static bool as_event_parse_fd(zval *zfd, zend_long what, uint32_t fd_arg, uint32
 	return true;
 }
 
-/* (Re)configures e on base b; e must not be pending. Takes ownership of fd_src and arg. */
+/*
+ * (Re)configures e on base b; e must not be pending. Takes ownership of fd_src and arg;
+ * arg NULL keeps $data as it is.
+ */
 static bool as_event_assign(as_event *e, as_base *b, evutil_socket_t fd, short what, as_event_kind kind,
 		zval *fd_src, zval *arg)
 {
@@ -994,7 +1033,9 @@ static bool as_event_assign(as_event *e, as_base *b, evutil_socket_t fd, short w
 	}
 	if (r != 0) {
 		zval_ptr_dtor(fd_src);
-		zval_ptr_dtor(arg);
+		if (arg) {
+			zval_ptr_dtor(arg);
+		}
 		return false;
 	}
 	if (e->base != b) {
@@ -1013,8 +1054,12 @@ static bool as_event_assign(as_event *e, as_base *b, evutil_socket_t fd, short w
 	e->state = AS_EV_LIVE;
 	zval_ptr_dtor(&e->fd_src);
 	ZVAL_COPY_VALUE(&e->fd_src, fd_src);
-	zval_ptr_dtor(&e->arg);
-	ZVAL_COPY_VALUE(&e->arg, arg);
+	if (arg) {
+		zval old;
+
+		as_event_swap_data(e, arg, &old);
+		zval_ptr_dtor(&old);
+	}
 	return true;
 }
 
@@ -1127,10 +1172,8 @@ ZEND_METHOD(Event, set)
 	}
 	if (zarg) {
 		ZVAL_COPY(&arg, zarg);
-	} else {
-		ZVAL_COPY(&arg, &e->arg);
 	}
-	if (!as_event_assign(e, b, fd, (short)what, as_event_kind_after_set(e->kind, what), &fd_src, &arg)) {
+	if (!as_event_assign(e, b, fd, (short)what, as_event_kind_after_set(e->kind, what), &fd_src, zarg ? &arg : NULL)) {
 		php_error_docref(NULL, E_WARNING, "libevent could not re-assign the event for fd %d", (int)fd);
 		RETURN_FALSE;
 	}
@@ -1385,7 +1428,7 @@ ZEND_METHOD(Event, getSupportedMethods)
 /* EventBase::set() lives here: it moves an Event. */
 ZEND_METHOD(EventBase, set)
 {
-	zval *zev, fd_src, arg;
+	zval *zev, fd_src;
 	as_base *b;
 	as_event *e;
 
@@ -1404,8 +1447,7 @@ ZEND_METHOD(EventBase, set)
 		RETURN_FALSE;
 	}
 	ZVAL_COPY(&fd_src, &e->fd_src);
-	ZVAL_COPY(&arg, &e->arg);
-	if (!as_event_assign(e, b, e->fd, e->what, (as_event_kind)e->kind, &fd_src, &arg)) {
+	if (!as_event_assign(e, b, e->fd, e->what, (as_event_kind)e->kind, &fd_src, NULL)) {
 		php_error_docref(NULL, E_WARNING, "libevent could not move the event for fd %d to this base", (int)e->fd);
 		RETURN_FALSE;
 	}
@@ -1718,6 +1760,8 @@ zend_result as_event_register(void)
 	as_base_handlers.clone_obj = NULL;
 
 	php_asyncstream_event_ce = register_class_Event();
+	as_event_data_info = zend_hash_str_find_ptr(&php_asyncstream_event_ce->properties_info, "data", sizeof("data") - 1);
+	ZEND_ASSERT(as_event_data_info && !(as_event_data_info->flags & ZEND_ACC_STATIC));
 	php_asyncstream_event_ce->create_object = as_event_create;
 	memcpy(&as_event_handlers, zend_get_std_object_handlers(), sizeof(zend_object_handlers));
 	as_event_handlers.offset = XtOffsetOf(as_event, std);
