@@ -1016,11 +1016,35 @@ static bool as_event_parse_fd(zval *zfd, zend_long what, uint32_t fd_arg, uint32
 }
 
 /*
+ * What an update took out of an Event: the previous descriptor source, $data and base
+ * reference. Releasing them may run user code (destructors, and a base's destruction
+ * detaching its other events), so the caller releases them only once the Event is in its
+ * final state — new callback included — and touches nothing after (G12).
+ */
+typedef struct _as_event_garbage {
+	zval v[3];
+} as_event_garbage;
+
+static void as_event_garbage_init(as_event_garbage *g)
+{
+	for (size_t i = 0; i < sizeof(g->v) / sizeof(g->v[0]); i++) {
+		ZVAL_UNDEF(&g->v[i]);
+	}
+}
+
+static void as_event_garbage_release(as_event_garbage *g)
+{
+	for (size_t i = 0; i < sizeof(g->v) / sizeof(g->v[0]); i++) {
+		zval_ptr_dtor(&g->v[i]);
+	}
+}
+
+/*
  * (Re)configures e on base b; e must not be pending. Takes ownership of fd_src and arg;
- * arg NULL keeps $data as it is.
+ * arg NULL keeps $data as it is. Calls no user code: what it replaces goes to *g.
  */
 static bool as_event_assign(as_event *e, as_base *b, evutil_socket_t fd, short what, as_event_kind kind,
-		zval *fd_src, zval *arg)
+		zval *fd_src, zval *arg, as_event_garbage *g)
 {
 	int r;
 
@@ -1041,9 +1065,12 @@ static bool as_event_assign(as_event *e, as_base *b, evutil_socket_t fd, short w
 	if (e->base != b) {
 		/* The link is one list node: leave the old base's list before joining the new one. */
 		if (e->base) {
+			/* Our reference on the old base goes to g: its destruction may run user code. */
 			as_base *old = e->base;
 			e->base = NULL;
+			GC_ADDREF(&old->std);
 			as_base_unlink(old, &e->link);
+			ZVAL_OBJ(&g->v[2], &old->std);
 		}
 		as_base_link(b, &e->link);
 		e->base = b;
@@ -1052,13 +1079,10 @@ static bool as_event_assign(as_event *e, as_base *b, evutil_socket_t fd, short w
 	e->what = what;
 	e->kind = (uint8_t)kind;
 	e->state = AS_EV_LIVE;
-	zval_ptr_dtor(&e->fd_src);
+	ZVAL_COPY_VALUE(&g->v[0], &e->fd_src);
 	ZVAL_COPY_VALUE(&e->fd_src, fd_src);
 	if (arg) {
-		zval old;
-
-		as_event_swap_data(e, arg, &old);
-		zval_ptr_dtor(&old);
+		as_event_swap_data(e, arg, &g->v[1]);
 	}
 	return true;
 }
@@ -1078,6 +1102,7 @@ static as_base *as_base_arg(zval *zbase, const char *method)
 ZEND_METHOD(Event, __construct)
 {
 	zval *zbase, *zfd, *zarg = NULL, fd_src, arg;
+	as_event_garbage g;
 	zend_long what;
 	zend_fcall_info fci;
 	zend_fcall_info_cache fcc;
@@ -1109,12 +1134,14 @@ ZEND_METHOD(Event, __construct)
 	} else {
 		ZVAL_NULL(&arg);
 	}
-	if (!as_event_assign(e, b, fd, (short)what, AS_EV_KIND_GENERIC, &fd_src, &arg)) {
+	as_event_garbage_init(&g);
+	if (!as_event_assign(e, b, fd, (short)what, AS_EV_KIND_GENERIC, &fd_src, &arg, &g)) {
 		zend_throw_exception_ex(php_asyncstream_exception_ce, 0,
 			"Event::__construct(): libevent could not create the event for fd %d", (int)fd);
 		RETURN_THROWS();
 	}
 	as_callback_set(&e->cb, &fci, &fcc);
+	as_event_garbage_release(&g);
 }
 
 /*
@@ -1136,6 +1163,7 @@ static as_event_kind as_event_kind_after_set(uint8_t kind, zend_long what)
 ZEND_METHOD(Event, set)
 {
 	zval *zbase, *zfd, *zarg = NULL, fd_src, arg;
+	as_event_garbage g;
 	zend_long what = 0;
 	bool what_null = true;
 	zend_fcall_info fci = empty_fcall_info;
@@ -1173,19 +1201,23 @@ ZEND_METHOD(Event, set)
 	if (zarg) {
 		ZVAL_COPY(&arg, zarg);
 	}
-	if (!as_event_assign(e, b, fd, (short)what, as_event_kind_after_set(e->kind, what), &fd_src, zarg ? &arg : NULL)) {
+	as_event_garbage_init(&g);
+	if (!as_event_assign(e, b, fd, (short)what, as_event_kind_after_set(e->kind, what), &fd_src, zarg ? &arg : NULL, &g)) {
 		php_error_docref(NULL, E_WARNING, "libevent could not re-assign the event for fd %d", (int)fd);
 		RETURN_FALSE;
 	}
+	/* The event is complete (new callback in place) before anything old is released. */
 	if (ZEND_FCI_INITIALIZED(fci)) {
 		as_callback_set(&e->cb, &fci, &fcc);
 	}
-	RETURN_TRUE;
+	RETVAL_TRUE;
+	as_event_garbage_release(&g);
 }
 
 ZEND_METHOD(Event, setTimer)
 {
 	zval *zbase, *zarg = NULL, fd_src, arg;
+	as_event_garbage g;
 	zend_fcall_info fci;
 	zend_fcall_info_cache fcc;
 	as_event *e;
@@ -1214,12 +1246,14 @@ ZEND_METHOD(Event, setTimer)
 	} else {
 		ZVAL_NULL(&arg);
 	}
-	if (!as_event_assign(e, b, -1, 0, AS_EV_KIND_TIMER, &fd_src, &arg)) {
+	as_event_garbage_init(&g);
+	if (!as_event_assign(e, b, -1, 0, AS_EV_KIND_TIMER, &fd_src, &arg, &g)) {
 		php_error_docref(NULL, E_WARNING, "libevent could not re-assign the event as a timer");
 		RETURN_FALSE;
 	}
 	as_callback_set(&e->cb, &fci, &fcc);
-	RETURN_TRUE;
+	RETVAL_TRUE;
+	as_event_garbage_release(&g);
 }
 
 ZEND_METHOD(Event, add)
@@ -1342,6 +1376,7 @@ ZEND_METHOD(Event, free)
 ZEND_METHOD(Event, timer)
 {
 	zval *zbase, *zarg = NULL, fd_src, arg;
+	as_event_garbage g;
 	zend_fcall_info fci;
 	zend_fcall_info_cache fcc;
 	as_base *b;
@@ -1365,17 +1400,20 @@ ZEND_METHOD(Event, timer)
 	} else {
 		ZVAL_NULL(&arg);
 	}
-	if (!as_event_assign(e, b, -1, 0, AS_EV_KIND_TIMER, &fd_src, &arg)) {
+	as_event_garbage_init(&g);
+	if (!as_event_assign(e, b, -1, 0, AS_EV_KIND_TIMER, &fd_src, &arg, &g)) {
 		zval_ptr_dtor(return_value);
 		zend_throw_exception(php_asyncstream_exception_ce, "Event::timer(): libevent could not create the timer", 0);
 		RETURN_THROWS();
 	}
 	as_callback_set(&e->cb, &fci, &fcc);
+	as_event_garbage_release(&g);
 }
 
 ZEND_METHOD(Event, signal)
 {
 	zval *zbase, *zarg = NULL, fd_src, arg;
+	as_event_garbage g;
 	zend_long signum;
 	zend_fcall_info fci;
 	zend_fcall_info_cache fcc;
@@ -1405,12 +1443,14 @@ ZEND_METHOD(Event, signal)
 	} else {
 		ZVAL_NULL(&arg);
 	}
-	if (!as_event_assign(e, b, (evutil_socket_t)signum, EV_SIGNAL | EV_PERSIST, AS_EV_KIND_SIGNAL, &fd_src, &arg)) {
+	as_event_garbage_init(&g);
+	if (!as_event_assign(e, b, (evutil_socket_t)signum, EV_SIGNAL | EV_PERSIST, AS_EV_KIND_SIGNAL, &fd_src, &arg, &g)) {
 		zval_ptr_dtor(return_value);
 		zend_throw_exception(php_asyncstream_exception_ce, "Event::signal(): libevent could not create the signal event", 0);
 		RETURN_THROWS();
 	}
 	as_callback_set(&e->cb, &fci, &fcc);
+	as_event_garbage_release(&g);
 }
 
 ZEND_METHOD(Event, getSupportedMethods)
@@ -1429,6 +1469,7 @@ ZEND_METHOD(Event, getSupportedMethods)
 ZEND_METHOD(EventBase, set)
 {
 	zval *zev, fd_src;
+	as_event_garbage g;
 	as_base *b;
 	as_event *e;
 
@@ -1447,11 +1488,13 @@ ZEND_METHOD(EventBase, set)
 		RETURN_FALSE;
 	}
 	ZVAL_COPY(&fd_src, &e->fd_src);
-	if (!as_event_assign(e, b, e->fd, e->what, (as_event_kind)e->kind, &fd_src, NULL)) {
+	as_event_garbage_init(&g);
+	if (!as_event_assign(e, b, e->fd, e->what, (as_event_kind)e->kind, &fd_src, NULL, &g)) {
 		php_error_docref(NULL, E_WARNING, "libevent could not move the event for fd %d to this base", (int)e->fd);
 		RETURN_FALSE;
 	}
-	RETURN_TRUE;
+	RETVAL_TRUE;
+	as_event_garbage_release(&g);
 }
 
 /* ---- the virtual read-only property $pending ---- */
