@@ -840,11 +840,12 @@ ZEND_METHOD(AsyncStreamServer, onError)
 	if (s->state == AS_SRV_LIVE && ZEND_FCI_INITIALIZED(fci)) {
 		as_callback_set(&s->on_error, &fci, &fcc);
 	} else {
-		/* null clears; after close() nothing is stored (nothing can call it any more) */
+		/*
+		 * null clears; after close() nothing is stored (nothing can call it any more). ZPP
+		 * already released a trampoline it resolved (function_handler is NULL then).
+		 */
 		as_callback_clear(&s->on_error);
-		if (ZEND_FCI_INITIALIZED(fci) && (fcc.function_handler->common.fn_flags & ZEND_ACC_CALL_VIA_TRAMPOLINE)) {
-			zend_release_fcall_info_cache(&fcc);
-		}
+		zend_release_fcall_info_cache(&fcc);
 	}
 	RETURN_OBJ_COPY(Z_OBJ_P(ZEND_THIS));
 }

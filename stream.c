@@ -1598,9 +1598,7 @@ static void as_stream_set_cb(INTERNAL_FUNCTION_PARAMETERS, as_callback *(*field)
 	}
 	if (s->state == AS_ST_CLOSED) {
 		/* Nothing will ever call it: do not keep it (no cycle to collect). */
-		if (fcc.function_handler && (fcc.function_handler->common.fn_flags & ZEND_ACC_CALL_VIA_TRAMPOLINE)) {
-			zend_release_fcall_info_cache(&fcc);
-		}
+		zend_release_fcall_info_cache(&fcc);
 	} else if (ZEND_FCI_INITIALIZED(fci)) {
 		as_callback_set(field(s), &fci, &fcc);
 	} else {
