@@ -12,6 +12,8 @@
 #include "zend_smart_str.h"
 
 #include <pthread.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <string.h>
 
 #if defined(ZTS) && defined(COMPILE_DL_ASYNCSTREAM)
@@ -34,6 +36,65 @@ static bool as_in_request = false;
 static bool as_log_capturing = false;
 static char as_log_last[512];
 static bool as_log_have_last = false;
+
+/* ---------------------------------------------------------------------------------
+ * Deferred diagnostics (G12): warnings that arise where user code must not run (inside
+ * libevent, in the middle of a fork check) wait here until a safe point emits them.
+ * ------------------------------------------------------------------------------- */
+#define AS_DIAG_MAX 8
+static char as_diag_msgs[AS_DIAG_MAX][512];
+static uint32_t as_diag_count = 0;     /* queued, <= AS_DIAG_MAX */
+static uint32_t as_diag_dropped = 0;   /* lost because the queue was full */
+uint32_t as_diag_queued = 0;           /* as_diag_count + as_diag_dropped, for the inline check */
+
+void as_diag_later(const char *fmt, ...)
+{
+	va_list ap;
+
+	if (!as_in_request) {
+		return; /* nobody to tell (module startup/shutdown) */
+	}
+	if (as_diag_count == AS_DIAG_MAX) {
+		as_diag_dropped++;
+	} else {
+		va_start(ap, fmt);
+		vsnprintf(as_diag_msgs[as_diag_count], sizeof(as_diag_msgs[0]), fmt, ap);
+		va_end(ap);
+		as_diag_count++;
+	}
+	as_diag_queued = as_diag_count + as_diag_dropped;
+	as_diag_schedule();
+}
+
+void as_diag_flush(void)
+{
+	char msg[sizeof(as_diag_msgs[0])];
+
+	/*
+	 * One at a time, taken off the queue before it is raised: the user's error handler
+	 * may queue more. After it threw, the rest go the way PHP treats any warning while an
+	 * exception is pending: the default handler shows them, a user handler is not called.
+	 */
+	while (as_diag_count > 0) {
+		memcpy(msg, as_diag_msgs[0], sizeof(msg));
+		as_diag_count--;
+		memmove(as_diag_msgs[0], as_diag_msgs[1], as_diag_count * sizeof(as_diag_msgs[0]));
+		as_diag_queued = as_diag_count + as_diag_dropped;
+		php_error_docref(NULL, E_WARNING, "%s", msg);
+	}
+	if (as_diag_dropped > 0) {
+		uint32_t n = as_diag_dropped;
+
+		as_diag_dropped = 0;
+		as_diag_queued = 0;
+		php_error_docref(NULL, E_WARNING, "asyncstream: %u more warnings were dropped (too many at once)", n);
+	}
+}
+
+static void as_diag_reset(void)
+{
+	as_diag_count = as_diag_dropped = as_diag_queued = 0;
+}
 
 void as_log_capture_begin(void)
 {
@@ -74,9 +135,12 @@ static void as_log_cb(int severity, const char *msg)
 		as_log_have_last = true;
 		return;
 	}
-	if (as_in_request) {
-		php_error_docref(NULL, E_WARNING, "libevent: %s", msg);
-	}
+	/*
+	 * Never raise it here: we are inside libevent, in the middle of changing its state,
+	 * and the user's error handler could call back into it (free the event being added,
+	 * the base being looped). It is raised at the next safe point (G12).
+	 */
+	as_diag_later("libevent: %s", msg);
 }
 
 static void as_fatal_cb(int err)
@@ -133,12 +197,15 @@ static PHP_RINIT_FUNCTION(asyncstream)
 	ZEND_TSRMLS_CACHE_UPDATE();
 #endif
 	as_in_request = true;
+	as_diag_reset();
 	return SUCCESS;
 }
 
 static PHP_RSHUTDOWN_FUNCTION(asyncstream)
 {
+	/* Whatever is still queued arose during shutdown, where nobody can act on it. */
 	as_in_request = false;
+	as_diag_reset();
 	return SUCCESS;
 }
 

@@ -231,18 +231,54 @@ void as_base_reinit_after_fork(as_base *b)
 	r = event_reinit(b->base);
 	err = errno;
 	detail = as_log_capture_end();
-	/*
-	 * It fails when an event's fd was closed behind it (that event is lost either way).
-	 * Say so from a method call; from a destructor at shutdown nobody can act on it.
-	 */
-	if (r != 0 && EG(current_execute_data)) {
-		php_error_docref(NULL, E_WARNING,
-			"asyncstream: could not reinitialise the event base after fork(): %s",
-			detail ? detail : strerror(err));
-	}
 	if (b->dns && b->dns_after_fork) {
 		b->dns_after_fork(b); /* the resolver's UDP sockets are shared with the parent too */
 	}
+	/*
+	 * It fails when an event's fd was closed behind it (that event is lost either way).
+	 * Say so from a method call; from a destructor at shutdown nobody can act on it. Not
+	 * here and now: every caller is about to use the base, and the user's error handler
+	 * could free it (G12). The caller's next safe point raises it.
+	 */
+	if (r != 0 && EG(current_execute_data)) {
+		as_diag_later("asyncstream: could not reinitialise the event base after fork(): %s",
+			detail ? detail : strerror(err));
+	}
+}
+
+/* The base whose loop() runs innermost (NULL outside any loop). */
+static as_base *as_running_base = NULL;
+
+static void as_diag_event_cb(evutil_socket_t fd, short what, void *arg)
+{
+	(void)fd;
+	(void)what;
+	as_diag_flush_in_loop((as_base *)arg);
+}
+
+/*
+ * A warning was queued while a loop runs, maybe from inside libevent (the resolver, a
+ * changelist applied during dispatch): activate an internal event of the highest
+ * priority so the warning is raised as the loop's next callback, even when no other
+ * callback is due. event_new()/event_active() only touch libevent's queues, as its own
+ * callbacks do. (A warning logged while the backend applies its changelist right before
+ * it waits is raised when the loop next wakes up.) The event lives until loop() returns.
+ */
+void as_diag_schedule(void)
+{
+	as_base *b = as_running_base;
+
+	if (!b || !b->base || b->bailout) {
+		return; /* raised after the loop, or at the end of the running method */
+	}
+	if (!b->diag_ev) {
+		b->diag_ev = event_new(b->base, -1, 0, as_diag_event_cb, b);
+		if (!b->diag_ev) {
+			return;
+		}
+		event_priority_set(b->diag_ev, 0);
+	}
+	event_active(b->diag_ev, EV_TIMEOUT, 1);
 }
 
 /* Every base that holds a libevent base, for the fork handler. */
@@ -506,11 +542,22 @@ static void as_base_run(as_base *b, int flags, zval *return_value)
 
 	GC_ADDREF(&b->std);
 	b->loop_depth++;
+	b->running_prev = as_running_base;
+	as_running_base = b;
+	if (UNEXPECTED(as_diag_queued)) {
+		as_diag_schedule(); /* queued before the loop started: raise it first thing */
+	}
 	zend_try {
 		r = event_base_loop(b->base, flags);
 	} zend_catch {
 		bailout = true;
 	} zend_end_try();
+	as_running_base = b->running_prev;
+	b->running_prev = NULL;
+	if (b->diag_ev) {
+		event_free(b->diag_ev); /* only used while this loop runs */
+		b->diag_ev = NULL;
+	}
 	b->loop_depth--;
 	if (UNEXPECTED(b->bailout)) {
 		/* as_invoke() caught a bailout in a callback and let libevent unwind: resume it. */
@@ -528,6 +575,7 @@ static void as_base_run(as_base *b, int flags, zval *return_value)
 	}
 	OBJ_RELEASE(&b->std);
 
+	AS_DIAG_FLUSH(); /* what libevent logged during the last part of the loop */
 	if (EG(exception)) {
 		RETURN_THROWS();
 	}
@@ -665,11 +713,25 @@ ZEND_METHOD(EventBase, reInit)
 	AS_BASE_THIS(b);
 	if (b->fork_gen != as_fork_generation) {
 		as_base_reinit_after_fork(b); /* reInit() in a forked child: the same as the automatic one */
-		RETURN_TRUE;
+		RETVAL_TRUE;
+		AS_DIAG_FLUSH();
+		return;
 	}
-	if (event_reinit(b->base) != 0) {
-		php_error_docref(NULL, E_WARNING, "cannot reinitialise the event base: %s", strerror(errno));
-		RETURN_FALSE;
+	{
+		/* libevent's own explanation goes into our warning, not through the log (G6, G12). */
+		int r, err;
+		const char *detail;
+
+		as_log_capture_begin();
+		errno = 0;
+		r = event_reinit(b->base);
+		err = errno;
+		detail = as_log_capture_end();
+		if (r != 0) {
+			php_error_docref(NULL, E_WARNING, "cannot reinitialise the event base: %s",
+				detail ? detail : (err ? strerror(err) : "libevent refused"));
+			RETURN_FALSE;
+		}
 	}
 	RETURN_TRUE;
 }
@@ -693,6 +755,7 @@ ZEND_METHOD(EventBase, free)
 	} else {
 		as_base_release_native(b);
 	}
+	AS_DIAG_FLUSH();
 }
 
 ZEND_METHOD(EventBase, __sleep)
@@ -1142,6 +1205,7 @@ ZEND_METHOD(Event, __construct)
 	}
 	as_callback_set(&e->cb, &fci, &fcc);
 	as_event_garbage_release(&g);
+	AS_DIAG_FLUSH();
 }
 
 /*
@@ -1212,6 +1276,7 @@ ZEND_METHOD(Event, set)
 	}
 	RETVAL_TRUE;
 	as_event_garbage_release(&g);
+	AS_DIAG_FLUSH();
 }
 
 ZEND_METHOD(Event, setTimer)
@@ -1254,6 +1319,7 @@ ZEND_METHOD(Event, setTimer)
 	as_callback_set(&e->cb, &fci, &fcc);
 	RETVAL_TRUE;
 	as_event_garbage_release(&g);
+	AS_DIAG_FLUSH();
 }
 
 ZEND_METHOD(Event, add)
@@ -1291,10 +1357,12 @@ ZEND_METHOD(Event, add)
 				php_error_docref(NULL, E_WARNING, "cannot add the event for fd %d: %s",
 					(int)e->fd, err ? strerror(err) : (detail ? detail : "libevent refused it"));
 			}
+			AS_DIAG_FLUSH();
 			RETURN_FALSE;
 		}
 	}
-	RETURN_TRUE;
+	RETVAL_TRUE;
+	AS_DIAG_FLUSH(); /* e.g. a failed re-initialisation after fork() */
 }
 
 ZEND_METHOD(Event, del)
@@ -1306,7 +1374,8 @@ ZEND_METHOD(Event, del)
 		RETURN_THROWS();
 	}
 	as_base_fork_check(e->base);
-	RETURN_BOOL(event_del(e->ev) == 0);
+	RETVAL_BOOL(event_del(e->ev) == 0);
+	AS_DIAG_FLUSH();
 }
 
 ZEND_METHOD(Event, removeTimer)
@@ -1371,6 +1440,7 @@ ZEND_METHOD(Event, free)
 		return;
 	}
 	as_event_teardown(e, AS_EV_FREED);
+	AS_DIAG_FLUSH();
 }
 
 ZEND_METHOD(Event, timer)
@@ -1408,6 +1478,7 @@ ZEND_METHOD(Event, timer)
 	}
 	as_callback_set(&e->cb, &fci, &fcc);
 	as_event_garbage_release(&g);
+	AS_DIAG_FLUSH();
 }
 
 ZEND_METHOD(Event, signal)
@@ -1451,6 +1522,7 @@ ZEND_METHOD(Event, signal)
 	}
 	as_callback_set(&e->cb, &fci, &fcc);
 	as_event_garbage_release(&g);
+	AS_DIAG_FLUSH();
 }
 
 ZEND_METHOD(Event, getSupportedMethods)
@@ -1495,6 +1567,7 @@ ZEND_METHOD(EventBase, set)
 	}
 	RETVAL_TRUE;
 	as_event_garbage_release(&g);
+	AS_DIAG_FLUSH();
 }
 
 /* ---- the virtual read-only property $pending ---- */

@@ -125,6 +125,38 @@ void as_callback_gc(zend_get_gc_buffer *buf, as_callback *cb)
 	}
 }
 
+bool as_diag_flush_in_loop(as_base *base)
+{
+	bool bailout = false;
+
+	if (UNEXPECTED(EG(exception) || (base && base->bailout))) {
+		return false; /* raised later: a handler is not called while an exception is pending */
+	}
+	zend_try {
+		as_diag_flush();
+	} zend_catch {
+		bailout = true;
+	} zend_end_try();
+	if (UNEXPECTED(bailout)) {
+		if (!base || !base->base) {
+			zend_bailout();
+		}
+		base->bailout = true;
+		event_base_loopbreak(base->base);
+		return false;
+	}
+	if (base) {
+		as_base_fork_check(base); /* the handler may have forked */
+	}
+	if (UNEXPECTED(EG(exception))) {
+		if (base && base->base) {
+			event_base_loopbreak(base->base);
+		}
+		return false;
+	}
+	return true;
+}
+
 bool as_invoke(as_base *base, zend_object *owner, as_callback *cb, uint32_t argc, zval *argv)
 {
 	zend_fcall_info fci;
@@ -132,6 +164,16 @@ bool as_invoke(as_base *base, zend_object *owner, as_callback *cb, uint32_t argc
 	zval callable, retval;
 	bool ok, bailout = false;
 
+	if (UNEXPECTED(as_diag_queued) && !EG(exception) && !(base && base->bailout)) {
+		/*
+		 * Warnings that arose inside libevent since the last safe point: this is one (we
+		 * are in a callback, nothing half-done). The handler may free or replace this
+		 * very callback: re-checked below.
+		 */
+		GC_ADDREF(owner);
+		as_diag_flush_in_loop(base);
+		OBJ_RELEASE(owner);
+	}
 	if (UNEXPECTED(EG(exception) || (base && base->bailout))) {
 		/* An earlier callback in this batch threw or bailed out: run nothing more, stop the loop. */
 		if (base && base->base) {

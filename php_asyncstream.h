@@ -76,6 +76,17 @@ typedef struct _as_base as_base;
  */
 bool as_invoke(as_base *base, zend_object *owner, as_callback *cb, uint32_t argc, zval *argv);
 
+/*
+ * Raises the queued diagnostics from inside base's loop (a libevent callback), with the
+ * same care as as_invoke(): an exception or exit() from the user's error handler breaks
+ * the loop (loop() rethrows it), a fatal error is caught and resumed by loop(), a fork
+ * is noticed. The caller holds a reference on whatever it touches afterwards and
+ * re-checks its state. Returns false when the loop must stop (exception or bailout).
+ */
+bool as_diag_flush_in_loop(as_base *base);
+/* Called by as_diag_later(): makes the innermost running loop raise the warning next. */
+void as_diag_schedule(void);
+
 /* ---------------------------------------------------------------------------------
  * The base and its children (event.c)
  * ------------------------------------------------------------------------------- */
@@ -107,6 +118,8 @@ struct _as_base {
 	void *dns;                     /* struct evdns_base *, created lazily by streams */
 	void (*dns_free)(as_base *b);  /* releases `dns`; set by whoever created it */
 	void (*dns_after_fork)(as_base *b); /* gives a forked child its own resolver sockets; set with dns */
+	struct event *diag_ev;         /* while loop() runs and a warning waits: raises it (as_diag_schedule) */
+	as_base *running_prev;         /* the base whose loop() this one's loop() runs inside, if any */
 	zend_object std;
 };
 
@@ -181,6 +194,24 @@ bool as_double_to_timeval(double seconds, uint32_t arg_num, struct timeval *tv);
 void as_log_capture_begin(void);
 /* Returns the captured message or NULL; stops capturing. */
 const char *as_log_capture_end(void);
+
+/*
+ * Deferred diagnostics (G12). A warning must not be raised where user code cannot run
+ * safely — the user's error handler may free, close, loop or throw — such as inside
+ * libevent (its log callback) or half-way through a fork check. as_diag_later() queues
+ * it; as_diag_flush() raises the queued warnings (E_WARNING, the running method as
+ * prefix) at a point where every object is consistent and nothing follows that the
+ * handler could invalidate: the end of a method, before a callback from the loop
+ * (as_invoke), after the loop. From inside the loop use as_diag_flush_in_loop().
+ */
+extern uint32_t as_diag_queued;
+void as_diag_later(const char *fmt, ...) ZEND_ATTRIBUTE_FORMAT(printf, 1, 2);
+void as_diag_flush(void);
+#define AS_DIAG_FLUSH() do { \
+		if (UNEXPECTED(as_diag_queued)) { \
+			as_diag_flush(); \
+		} \
+	} while (0)
 
 /* ---------------------------------------------------------------------------------
  * Streams (stream.c): the pieces AsyncStreamServer (server.c) builds on

@@ -293,9 +293,15 @@ static void as_server_report(as_server *s, int err)
 	zend_object *ex;
 
 	if (!as_callback_isset(&s->on_error)) {
-		php_error_docref(NULL, E_WARNING, "AsyncStreamServer cannot accept connections on %s: %s%s",
+		/*
+		 * From inside the loop, like a callback: the user's error handler may close the
+		 * server, free the base, throw (loop() rethrows at once) or exit (G4, G12). The
+		 * caller has armed the back-off timer already and holds a reference on s.
+		 */
+		as_diag_later("AsyncStreamServer cannot accept connections on %s: %s%s",
 			ZSTR_VAL(s->address), strerror(err),
 			s->backoff_ms ? " (retrying until descriptors are free again; set onError() to handle this)" : "");
+		as_diag_flush_in_loop(s->base);
 		return;
 	}
 	ex = as_stream_exception_new(php_asyncstream_stream_exception_ce, err,
@@ -818,6 +824,7 @@ ZEND_METHOD(AsyncStreamServer, __construct)
 	 */
 	GC_ADDREF(&s->std);
 	s->loop_owned = true;
+	AS_DIAG_FLUSH();
 }
 
 /* =================================================================================
@@ -876,6 +883,7 @@ ZEND_METHOD(AsyncStreamServer, pause)
 	as_base_fork_check(s->base);
 	event_del(s->ev_accept);
 	event_del(s->ev_backoff);
+	AS_DIAG_FLUSH();
 }
 
 ZEND_METHOD(AsyncStreamServer, resume)
@@ -900,6 +908,7 @@ ZEND_METHOD(AsyncStreamServer, resume)
 			ZSTR_VAL(s->address), strerror(err));
 		RETURN_THROWS();
 	}
+	AS_DIAG_FLUSH();
 }
 
 ZEND_METHOD(AsyncStreamServer, close)
@@ -909,6 +918,7 @@ ZEND_METHOD(AsyncStreamServer, close)
 	ZEND_PARSE_PARAMETERS_NONE();
 	/* Idempotent, and harmless on a detached or unconstructed server. */
 	as_server_teardown(s, AS_SRV_CLOSED);
+	AS_DIAG_FLUSH();
 }
 
 ZEND_METHOD(AsyncStreamServer, isListening)

@@ -1475,6 +1475,7 @@ ZEND_METHOD(AsyncStream, __construct)
 			"AsyncStream::__construct(): cannot watch fd %d: %s", (int)fd, strerror(err));
 		RETURN_THROWS();
 	}
+	AS_DIAG_FLUSH();
 }
 
 ZEND_METHOD(AsyncStream, connect)
@@ -1576,11 +1577,13 @@ ZEND_METHOD(AsyncStream, connect)
 		if (err) {
 			as_stream_defer_error(s, err);
 		}
+		AS_DIAG_FLUSH();
 		return;
 	}
 
 	/* A name: resolve without blocking (G9). */
 	as_stream_resolve(s, host, port);
+	AS_DIAG_FLUSH(); /* the resolver's complaints about resolv.conf, say */
 }
 
 static void as_stream_set_cb(INTERNAL_FUNCTION_PARAMETERS, as_callback *(*field)(as_stream *), const char *method)
@@ -1715,7 +1718,8 @@ ZEND_METHOD(AsyncStream, write)
 	if (UNEXPECTED(s->ending)) {
 		RETURN_FALSE; /* ended by itself after the peer's EOF (no onEnd handler) */
 	}
-	RETURN_BOOL(as_stream_do_write(s, ZSTR_VAL(data), ZSTR_LEN(data)));
+	RETVAL_BOOL(as_stream_do_write(s, ZSTR_VAL(data), ZSTR_LEN(data)));
+	AS_DIAG_FLUSH();
 }
 
 ZEND_METHOD(AsyncStream, end)
@@ -1752,6 +1756,7 @@ ZEND_METHOD(AsyncStream, end)
 		as_stream_after_write(s); /* FIN now; closes at once when the peer already ended */
 		OBJ_RELEASE(&s->std);
 	}
+	AS_DIAG_FLUSH();
 }
 
 ZEND_METHOD(AsyncStream, close)
@@ -1768,6 +1773,7 @@ ZEND_METHOD(AsyncStream, close)
 	s->user_closed = true;
 	s->ending = false;
 	as_stream_close(s, NULL, true);
+	AS_DIAG_FLUSH();
 }
 
 ZEND_METHOD(AsyncStream, pause)
@@ -1788,6 +1794,7 @@ ZEND_METHOD(AsyncStream, pause)
 	if (s->rev) {
 		as_stream_disarm_read(s);
 	}
+	AS_DIAG_FLUSH();
 }
 
 ZEND_METHOD(AsyncStream, resume)
@@ -1811,6 +1818,7 @@ ZEND_METHOD(AsyncStream, resume)
 		/* Buffered frames (or a pending EOF) are delivered from the loop, not inside resume(). */
 		event_active(s->rev, EV_READ, 1);
 	}
+	AS_DIAG_FLUSH();
 }
 
 ZEND_METHOD(AsyncStream, setFraming)
