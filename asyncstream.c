@@ -94,12 +94,16 @@ static PHP_RINIT_FUNCTION(asyncstream)
 #endif
 	AS_G(in_request) = true;
 	AS_G(socket_ce_looked) = false;
+	as_diag_reset();
 	return SUCCESS;
 }
 
 static PHP_RSHUTDOWN_FUNCTION(asyncstream)
 {
+	/* Whatever is still queued arose during shutdown, where nobody can act on it. */
 	AS_G(in_request) = false;
+	as_diag_reset();
+	AS_G(running_base) = NULL;
 	return SUCCESS;
 }
 

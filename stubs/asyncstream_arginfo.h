@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 4ddb207734170c7d8f0bd4a76b649d739c56d763 */
+ * Stub hash: bdd0759de57139e22d71ccb55f9ff79d1bb8d1e9 */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_EventConfig___construct, 0, 0, 0)
 ZEND_END_ARG_INFO()
