@@ -87,6 +87,14 @@ typedef struct _as_child as_child;
 struct _as_child {
 	as_child *prev, *next;
 	void (*detach)(as_child *child);
+	/*
+	 * The loop's own reference on the child's object (an open AsyncStream, a listening
+	 * AsyncStreamServer: "the loop owns it until it closes"), or NULL (an Event lives only
+	 * as long as the script references it, ext-event's rule). The base's get_gc reports
+	 * it, so the GC sees base -> child -> base: a base nothing else references, whose loop
+	 * is not running, is collected together with everything it owns (as_child_own()).
+	 */
+	zend_object *owned;
 };
 
 struct _as_base {
@@ -141,6 +149,29 @@ as_base *as_base_get_live(zend_object *obj, const char *what);
 /* Link/unlink a child; linking takes a reference on the base object, unlinking drops it. */
 void as_base_link(as_base *b, as_child *child);
 void as_base_unlink(as_base *b, as_child *child);
+
+/*
+ * The loop takes a reference on obj (the object embedding child) while it is open or
+ * listening. Only while child is linked does the base report it to the GC; a reference
+ * the GC cannot see merely keeps obj alive, so the order of unlink and disown is free.
+ */
+static zend_always_inline void as_child_own(as_child *child, zend_object *obj)
+{
+	ZEND_ASSERT(!child->owned);
+	GC_ADDREF(obj);
+	child->owned = obj;
+}
+
+/* Drops the loop's reference, if held. It may be the last one: call it last, touch nothing after. */
+static zend_always_inline void as_child_disown(as_child *child)
+{
+	zend_object *obj = child->owned;
+
+	if (obj) {
+		child->owned = NULL;
+		OBJ_RELEASE(obj);
+	}
+}
 
 /* ---------------------------------------------------------------------------------
  * Descriptors (fd.c, G7)

@@ -80,7 +80,6 @@ typedef struct _as_server {
 	uint32_t running;          /* > 0 while one of our libevent callbacks is on the stack */
 	uint8_t state;
 	bool paused;
-	bool loop_owned;           /* the loop holds a reference while the server listens */
 	zend_object std;
 } as_server;
 
@@ -183,10 +182,7 @@ static void as_server_teardown(as_server *s, as_server_state why)
 	zval_ptr_dtor(&on_connection);
 	zval_ptr_dtor(&on_error);
 	/* The loop's reference, dropped last of all: it may be the one keeping s alive. */
-	if (s->loop_owned) {
-		s->loop_owned = false;
-		OBJ_RELEASE(&s->std);
-	}
+	as_child_disown(&s->link);
 }
 
 static void as_server_detach(as_child *child)
@@ -219,8 +215,12 @@ static void as_server_free_obj(zend_object *obj)
 {
 	as_server *s = as_server_from_obj(obj);
 
-	/* Only reached with the loop's reference still held when the object store frees everything at shutdown. */
-	s->loop_owned = false;
+	/*
+	 * Reached with the loop's reference still held when the object store frees everything
+	 * at shutdown, or when the GC collects an unreachable base with its servers: that
+	 * reference is the one being discarded, never released.
+	 */
+	s->link.owned = NULL;
 	as_server_teardown(s, AS_SRV_CLOSED);
 	as_callback_clear(&s->on_connection);
 	as_callback_clear(&s->on_error);
@@ -817,11 +817,10 @@ ZEND_METHOD(AsyncStreamServer, __construct)
 	/*
 	 * A listening server belongs to its loop until close() (or EventBase::free()), like a
 	 * listening socket in ReactPHP or Node: it keeps accepting whether or not the script
-	 * keeps a variable for it, and a server reachable only through its own closures is
-	 * not closed by the garbage collector.
+	 * keeps a variable for it. The base reports this reference to the GC, so the server is
+	 * collected (closed) only together with a base nothing else references.
 	 */
-	GC_ADDREF(&s->std);
-	s->loop_owned = true;
+	as_child_own(&s->link, &s->std);
 }
 
 /* =================================================================================

@@ -115,7 +115,6 @@ typedef struct _as_stream {
 	bool need_drain : 1;           /* write() returned false: onDrain at low_water */
 	bool user_closed : 1;          /* close()/end() called by the user: write() throws */
 	bool base_freed : 1;           /* closed by EventBase::free() */
-	bool loop_owned : 1;           /* the loop holds a reference while the stream is open */
 	zend_object std;
 } as_stream;
 
@@ -395,10 +394,7 @@ static void as_stream_close(as_stream *s, zend_object *error, bool call_php)
 		}
 	}
 	/* The loop's reference, dropped last of all: it may be the one keeping s alive. */
-	if (s->loop_owned) {
-		s->loop_owned = false;
-		OBJ_RELEASE(&s->std);
-	}
+	as_child_disown(&s->link);
 }
 
 /* Closes with a new AsyncStreamException (or subclass) built from the format. */
@@ -464,8 +460,9 @@ static void as_stream_dtor_obj(zend_object *obj)
 	as_stream *s = as_stream_from_obj(obj);
 
 	/*
-	 * An open stream is referenced by its loop, so this runs for one only in the
-	 * destructor pass at shutdown: a local close, onClose(null) (PHP is allowed here).
+	 * An open stream is referenced by its loop, so this runs for one only when the GC
+	 * collects its unreachable base (the loop is not running then), or in the destructor
+	 * pass at shutdown: a local close, onClose(null), like any destructor (PHP may run).
 	 */
 	if (s->state != AS_ST_CLOSED && s->state != AS_ST_UNINIT) {
 		s->user_closed = true;
@@ -477,8 +474,12 @@ static void as_stream_free_obj(zend_object *obj)
 {
 	as_stream *s = as_stream_from_obj(obj);
 
-	/* Only reached with the loop's reference still held when the object store frees everything at shutdown. */
-	s->loop_owned = false;
+	/*
+	 * Reached with the loop's reference still held only when the object store frees
+	 * everything at shutdown: that reference is discarded, never released. (The GC
+	 * collecting an unreachable base calls dtor_obj first, which closes the stream.)
+	 */
+	s->link.owned = NULL;
 	as_stream_close(s, NULL, false);
 	as_stream_clear_callbacks(s);
 	s->running = 0;
@@ -669,9 +670,10 @@ static void as_stream_attach(as_stream *s, as_base *b, const as_stream_opts *o)
 	 * Node: a connection nobody stores (a server's onConnection, a fluent connect()
 	 * chain), or one reachable only through its own closures, stays open. close(),
 	 * end(), the peer, an error or EventBase::free() end it; the reference goes with it.
+	 * The base reports this reference to the GC: a base nothing references any more
+	 * (its loop not running) is collected together with its streams (dtor_obj closes them).
 	 */
-	GC_ADDREF(&s->std);
-	s->loop_owned = true;
+	as_child_own(&s->link, &s->std);
 	s->high_water = o->high_water;
 	s->low_water = o->low_water;
 	s->max_frame = o->max_frame;
