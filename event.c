@@ -37,6 +37,7 @@ zend_class_entry *php_asyncstream_exception_ce;
 static zend_object_handlers as_base_handlers;
 static zend_object_handlers as_event_handlers;
 static zend_object_handlers as_config_handlers;
+static zend_object_handlers as_util_handlers;
 
 #define AS_EV_ALL_FLAGS (EV_TIMEOUT | EV_READ | EV_WRITE | EV_SIGNAL | EV_PERSIST | EV_ET)
 
@@ -1509,6 +1510,16 @@ static HashTable *as_event_get_debug_info(zend_object *obj, int *is_temp)
  * EventUtil
  * =============================================================================== */
 
+/* EventUtil has a private constructor; reflection can still make one, with identity comparison. */
+static zend_object *as_util_create(zend_class_entry *ce)
+{
+	zend_object *obj = zend_objects_new(ce);
+
+	object_properties_init(obj, ce);
+	obj->handlers = &as_util_handlers;
+	return obj;
+}
+
 ZEND_METHOD(EventUtil, __construct)
 {
 	ZEND_PARSE_PARAMETERS_NONE();
@@ -1723,6 +1734,11 @@ ZEND_METHOD(EventUtil, getLastSocketError)
  * Registration
  * =============================================================================== */
 
+/*
+ * Every class compares by identity (zend_objects_not_comparable, as PHP's own resource-like
+ * classes do): == is true only for the same object, so two different events, bases or
+ * streams are never "equal" (a non-strict in_array()/array_search() finds the right one).
+ */
 zend_result as_event_register(void)
 {
 	php_asyncstream_exception_ce = register_class_EventException(zend_ce_exception);
@@ -1733,6 +1749,7 @@ zend_result as_event_register(void)
 	as_config_handlers.offset = XtOffsetOf(as_config, std);
 	as_config_handlers.free_obj = as_config_free;
 	as_config_handlers.clone_obj = NULL;
+	as_config_handlers.compare = zend_objects_not_comparable;
 
 	php_asyncstream_base_ce = register_class_EventBase();
 	php_asyncstream_base_ce->create_object = as_base_create;
@@ -1740,6 +1757,7 @@ zend_result as_event_register(void)
 	as_base_handlers.offset = XtOffsetOf(as_base, std);
 	as_base_handlers.free_obj = as_base_free_obj;
 	as_base_handlers.clone_obj = NULL;
+	as_base_handlers.compare = zend_objects_not_comparable;
 	as_base_handlers.get_gc = as_base_get_gc;
 
 	php_asyncstream_event_ce = register_class_Event();
@@ -1748,6 +1766,7 @@ zend_result as_event_register(void)
 	as_event_handlers.offset = XtOffsetOf(as_event, std);
 	as_event_handlers.free_obj = as_event_free_obj;
 	as_event_handlers.clone_obj = NULL;
+	as_event_handlers.compare = zend_objects_not_comparable;
 	as_event_handlers.get_gc = as_event_get_gc;
 	as_event_handlers.read_property = as_event_read_property;
 	as_event_handlers.write_property = as_event_write_property;
@@ -1757,6 +1776,10 @@ zend_result as_event_register(void)
 	as_event_handlers.get_debug_info = as_event_get_debug_info;
 
 	php_asyncstream_util_ce = register_class_EventUtil();
+	php_asyncstream_util_ce->create_object = as_util_create;
+	memcpy(&as_util_handlers, zend_get_std_object_handlers(), sizeof(zend_object_handlers));
+	as_util_handlers.clone_obj = NULL;
+	as_util_handlers.compare = zend_objects_not_comparable;
 
 	return SUCCESS;
 }

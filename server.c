@@ -936,6 +936,7 @@ zend_result as_server_register(void)
 	as_server_handlers.offset = XtOffsetOf(as_server, std);
 	as_server_handlers.free_obj = as_server_free_obj;
 	as_server_handlers.clone_obj = NULL;
+	as_server_handlers.compare = zend_objects_not_comparable; /* == is identity */
 	as_server_handlers.get_gc = as_server_get_gc;
 	return SUCCESS;
 }

@@ -2063,6 +2063,7 @@ zend_result as_stream_register(int module_number)
 	as_stream_handlers.free_obj = as_stream_free_obj;
 	as_stream_handlers.dtor_obj = as_stream_dtor_obj;
 	as_stream_handlers.clone_obj = NULL;
+	as_stream_handlers.compare = zend_objects_not_comparable; /* == is identity */
 	as_stream_handlers.get_gc = as_stream_get_gc;
 	return SUCCESS;
 }
