@@ -251,6 +251,7 @@ final class EventBase
  * Property `$data` (mixed): any value the user wants to keep with the event.
  *
  * @property-read bool $pending whether the event is pending (false once freed)
+ * @not-serializable
  */
 final class Event
 {
@@ -419,6 +420,7 @@ final class Event
 /**
  * Socket helpers. Every $socket accepts a stream resource, a Socket or an int descriptor.
  * @strict-properties
+ * @not-serializable
  */
 final class EventUtil
 {

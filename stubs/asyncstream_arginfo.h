@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 4ddb207734170c7d8f0bd4a76b649d739c56d763 */
+ * Stub hash: 3c0bd1b234a2caa4f3a7864dab8305a620e410ff */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_EventConfig___construct, 0, 0, 0)
 ZEND_END_ARG_INFO()
@@ -535,7 +535,7 @@ static zend_class_entry *register_class_Event(void)
 
 	INIT_CLASS_ENTRY(ce, "Event", class_Event_methods);
 	class_entry = zend_register_internal_class_ex(&ce, NULL);
-	class_entry->ce_flags |= ZEND_ACC_FINAL;
+	class_entry->ce_flags |= ZEND_ACC_FINAL|ZEND_ACC_NOT_SERIALIZABLE;
 
 	zval const_TIMEOUT_value;
 	ZVAL_LONG(&const_TIMEOUT_value, EV_TIMEOUT);
@@ -588,7 +588,7 @@ static zend_class_entry *register_class_EventUtil(void)
 
 	INIT_CLASS_ENTRY(ce, "EventUtil", class_EventUtil_methods);
 	class_entry = zend_register_internal_class_ex(&ce, NULL);
-	class_entry->ce_flags |= ZEND_ACC_FINAL|ZEND_ACC_NO_DYNAMIC_PROPERTIES;
+	class_entry->ce_flags |= ZEND_ACC_FINAL|ZEND_ACC_NO_DYNAMIC_PROPERTIES|ZEND_ACC_NOT_SERIALIZABLE;
 
 	zval const_AF_INET_value;
 	ZVAL_LONG(&const_AF_INET_value, AF_INET);
