@@ -245,12 +245,24 @@ void as_stream_opts_release(as_stream_opts *o);
 bool as_stream_opts_parse(HashTable *ht, uint32_t arg_num, bool for_connect, const char *const *extra_keys,
 	as_stream_opts *o);
 /*
+ * The open connections of one AsyncStreamServer (server.c), shared by the server and every
+ * stream it accepted, so either may be freed first: max_connections and var_dump()'s count.
+ */
+typedef struct _as_server_conns as_server_conns;
+/* One more open connection; the stream keeps c until it closes. */
+void as_server_conns_add(as_server_conns *c);
+/* The connection closed: one fewer, and the server resumes accepting if it was at its limit. Calls no PHP. */
+void as_server_conns_done(as_server_conns *c);
+
+/*
  * Wraps a connected, nonblocking, close-on-exec socket (ownership of fd passes to the
  * stream) in a new AsyncStream object written to *out; applies nodelay/keepalive/waters/
- * max_frame and starts reading when the loop runs. Returns false (fd closed, exception
- * thrown, *out UNDEF) on failure.
+ * max_frame and starts reading when the loop runs. conns (or NULL): the accepting server's
+ * count, held by the stream until it closes. Returns false (fd closed, exception thrown,
+ * *out UNDEF, conns untouched) on failure.
  */
-bool as_stream_new_connected(zval *out, as_base *b, evutil_socket_t fd, const as_stream_opts *o);
+bool as_stream_new_connected(zval *out, as_base *b, evutil_socket_t fd, const as_stream_opts *o,
+	as_server_conns *conns);
 /*
  * Parses an address in the API.md forms ("tcp://HOST:PORT", "HOST:PORT", "[IPv6]:PORT",
  * "unix:///path") into a sockaddr without DNS. Returns 1 on success (ss/sslen filled),

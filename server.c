@@ -62,6 +62,16 @@ typedef enum {
 	AS_SRV_BASE_FREED,     /* detached by EventBase::free() / base destruction */
 } as_server_state;
 
+/*
+ * The open connections of one server. Shared with every stream it accepted (each holds a
+ * reference until it closes), so that the server and its connections may go in any order.
+ */
+struct _as_server_conns {
+	uint32_t refcount;         /* the server (while it exists) + one per open accepted stream */
+	uint32_t count;            /* open accepted connections */
+	struct _as_server *server; /* NULL once the server object is freed */
+};
+
 typedef struct _as_server {
 	as_base *base;             /* attached base, NULL once closed or detached */
 	as_child link;
@@ -71,6 +81,8 @@ typedef struct _as_server {
 	as_callback on_connection;
 	as_callback on_error;
 	as_stream_opts opts;       /* per-connection options for every accepted AsyncStream */
+	as_server_conns *conns;    /* open accepted connections (shared with them) */
+	uint32_t max_connections;  /* 0: no limit */
 	zend_string *address;      /* what getAddress() returns; kept after close() */
 	zend_string *unix_path;    /* the socket file this process created, removed on close */
 	dev_t unix_dev;
@@ -80,6 +92,7 @@ typedef struct _as_server {
 	uint32_t running;          /* > 0 while one of our libevent callbacks is on the stack */
 	uint8_t state;
 	bool paused;
+	bool at_limit;             /* ev_accept removed because max_connections are open */
 	zend_object std;
 } as_server;
 
@@ -92,6 +105,44 @@ static zend_always_inline as_server *as_server_from_obj(zend_object *obj)
 static zend_always_inline as_server *as_server_from_link(as_child *child)
 {
 	return (as_server *)((char *)child - XtOffsetOf(as_server, link));
+}
+
+/* =================================================================================
+ * Connection count (max_connections)
+ * =============================================================================== */
+
+void as_server_conns_add(as_server_conns *c)
+{
+	c->refcount++;
+	c->count++;
+}
+
+static void as_server_conns_release(as_server_conns *c)
+{
+	if (--c->refcount == 0) {
+		efree(c);
+	}
+}
+
+/*
+ * An accepted connection closed. A server at its limit watches its socket again: the
+ * queued connections are accepted when the loop next polls, never from here (no PHP runs,
+ * so this is safe inside any close path, base destruction included).
+ */
+void as_server_conns_done(as_server_conns *c)
+{
+	as_server *s = c->server;
+
+	c->count--;
+	if (s && s->at_limit && c->count < s->max_connections && s->state == AS_SRV_LIVE
+			&& s->base && as_base_is_live(s->base)) {
+		s->at_limit = false;
+		if (!s->paused) {
+			as_base_fork_check(s->base);
+			event_add(s->ev_accept, NULL);
+		}
+	}
+	as_server_conns_release(c);
 }
 
 /* =================================================================================
@@ -207,6 +258,10 @@ static zend_object *as_server_create(zend_class_entry *ce)
 	as_callback_init(&s->on_connection);
 	as_callback_init(&s->on_error);
 	as_stream_opts_init(&s->opts);
+	s->conns = emalloc(sizeof(*s->conns));
+	s->conns->refcount = 1;
+	s->conns->count = 0;
+	s->conns->server = s;
 	s->state = AS_SRV_UNINIT;
 	return &s->std;
 }
@@ -232,6 +287,10 @@ static void as_server_free_obj(zend_object *obj)
 	}
 	as_server_unlink_path(s);
 	as_stream_opts_release(&s->opts);
+	/* Connections still open keep the count; it forgets the server. */
+	s->conns->server = NULL;
+	as_server_conns_release(s->conns);
+	s->conns = NULL;
 	if (s->address) {
 		zend_string_release(s->address);
 		s->address = NULL;
@@ -376,7 +435,7 @@ static bool as_server_dispatch(as_server *s, evutil_socket_t cfd)
 	zval args[2];
 	bool ok;
 
-	if (!as_stream_new_connected(&args[0], s->base, cfd, &s->opts)) {
+	if (!as_stream_new_connected(&args[0], s->base, cfd, &s->opts, s->conns)) {
 		/* fd closed, AsyncStreamException thrown: hand it to onError, keep serving the others. */
 		zend_object *ex = EG(exception);
 
@@ -411,6 +470,13 @@ static void as_server_accept_all(as_server *s)
 		evutil_socket_t cfd;
 
 		if (s->state != AS_SRV_LIVE || s->paused || !s->base || !as_base_is_live(s->base) || EG(exception)) {
+			return;
+		}
+		if (s->max_connections && s->conns->count >= s->max_connections) {
+			/* At the limit: stop watching the socket (level-triggered, it would wake the loop
+			 * for nothing); the next connection of ours to close watches it again. */
+			s->at_limit = true;
+			event_del(s->ev_accept);
 			return;
 		}
 #if AS_HAVE_SOCK_FLAGS
@@ -515,12 +581,13 @@ static int as_server_default_backlog(void)
 
 typedef struct _as_server_opts {
 	zend_long backlog;
+	zend_long max_connections; /* 0: no limit */
 	bool reuseaddr;
 	bool reuseport;
 	int ipv6_only;    /* -1: the system default */
 } as_server_opts;
 
-static const char *const as_server_keys[] = { "backlog", "reuseaddr", "reuseport", "ipv6_only", NULL };
+static const char *const as_server_keys[] = { "backlog", "reuseaddr", "reuseport", "ipv6_only", "max_connections", NULL };
 
 static bool as_server_opt_bool(zval *v, const char *key, bool *out)
 {
@@ -539,6 +606,7 @@ static bool as_server_opts_parse(HashTable *ht, as_server_opts *o)
 	zval *v;
 
 	o->backlog = as_server_default_backlog();
+	o->max_connections = 0;
 	o->reuseaddr = true;
 	o->reuseport = false;
 	o->ipv6_only = -1;
@@ -555,6 +623,19 @@ static bool as_server_opts_parse(HashTable *ht, as_server_opts *o)
 			return false;
 		}
 		o->backlog = Z_LVAL_P(v);
+	}
+	if ((v = zend_hash_str_find(ht, "max_connections", sizeof("max_connections") - 1))) {
+		ZVAL_DEREF(v);
+		if (Z_TYPE_P(v) != IS_LONG) {
+			zend_argument_type_error(4, "option \"max_connections\" must be of type int, %s given", zend_zval_type_name(v));
+			return false;
+		}
+		if (Z_LVAL_P(v) < 0 || Z_LVAL_P(v) > UINT32_MAX) {
+			zend_argument_value_error(4, "option \"max_connections\" must be between 0 (no limit) and %u, " ZEND_LONG_FMT " given",
+				(unsigned)UINT32_MAX, Z_LVAL_P(v));
+			return false;
+		}
+		o->max_connections = Z_LVAL_P(v);
 	}
 	if ((v = zend_hash_str_find(ht, "reuseaddr", sizeof("reuseaddr") - 1))
 			&& !as_server_opt_bool(v, "reuseaddr", &o->reuseaddr)) {
@@ -811,6 +892,7 @@ ZEND_METHOD(AsyncStreamServer, __construct)
 		RETURN_THROWS();
 	}
 	as_callback_set(&s->on_connection, &fci, &fcc);
+	s->max_connections = (uint32_t)so.max_connections;
 	as_base_link(b, &s->link);
 	s->base = b;
 	s->state = AS_SRV_LIVE;
@@ -892,6 +974,9 @@ ZEND_METHOD(AsyncStreamServer, resume)
 		return;
 	}
 	s->paused = false;
+	if (s->at_limit) {
+		return; /* the next connection of ours to close watches the socket again */
+	}
 	as_base_fork_check(s->base);
 	/* During an exhaustion episode the next accept backs off again, without a new report. */
 	if (event_add(s->ev_accept, NULL) != 0) {

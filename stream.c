@@ -89,6 +89,7 @@ typedef struct _as_stream {
 	struct evdns_getaddrinfo_request *dns_req;
 	struct evutil_addrinfo *ai_head, *ai_next; /* resolved addresses still to try */
 	as_connect_extra *cx;        /* connect() options, only until connected */
+	as_server_conns *conns;        /* the accepting server's connection count, until closed */
 	zend_string *addr;             /* the address connected to, normalised ("tcp://..."), or NULL */
 	zend_string *delim;            /* FRAME_DELIMITER */
 	size_t fixed;                  /* FRAME_FIXED */
@@ -320,6 +321,12 @@ static void as_stream_close(as_stream *s, zend_object *error, bool call_php)
 	}
 	s->state = AS_ST_CLOSED;
 	s->reading = s->writing = false;
+	if (s->conns) {
+		/* One connection fewer for the server that accepted it (max_connections); no PHP runs. */
+		as_server_conns *conns = s->conns;
+		s->conns = NULL;
+		as_server_conns_done(conns);
+	}
 
 	if (b && b->base) {
 		as_base_fork_check(b);
@@ -711,7 +718,8 @@ static bool as_stream_init_connected(as_stream *s, as_base *b, evutil_socket_t f
 	return true;
 }
 
-bool as_stream_new_connected(zval *out, as_base *b, evutil_socket_t fd, const as_stream_opts *o)
+bool as_stream_new_connected(zval *out, as_base *b, evutil_socket_t fd, const as_stream_opts *o,
+	as_server_conns *conns)
 {
 	object_init_ex(out, php_asyncstream_stream_ce);
 	if (!as_stream_init_connected(Z_AS_STREAM_P(out), b, fd, true, o)) {
@@ -721,6 +729,10 @@ bool as_stream_new_connected(zval *out, as_base *b, evutil_socket_t fd, const as
 		zend_throw_exception_ex(php_asyncstream_stream_exception_ce, err,
 			"cannot watch the accepted connection (fd %d): %s", (int)fd, strerror(err));
 		return false;
+	}
+	if (conns) {
+		Z_AS_STREAM_P(out)->conns = conns;
+		as_server_conns_add(conns);
 	}
 	return true;
 }
