@@ -783,44 +783,20 @@ fail:
 	return -1;
 }
 
-ZEND_METHOD(AsyncStreamServer, __construct)
+/* Binds and listens on a string address. Returns the fd, or -1 after throwing. */
+static evutil_socket_t as_server_open(as_server *s, as_base *b, zend_string *address, const as_server_opts *so,
+	zend_string **canon_out)
 {
-	zval *zbase;
-	zend_string *address;
-	zend_fcall_info fci;
-	zend_fcall_info_cache fcc;
-	HashTable *options = NULL;
-	as_server *s = Z_AS_SERVER_P(ZEND_THIS);
-	as_server_opts so;
-	as_base *b;
-	struct sockaddr_storage ss, bound;
-	socklen_t sslen = sizeof(ss), boundlen = sizeof(bound);
+	struct sockaddr_storage ss;
+	socklen_t sslen = sizeof(ss);
 	char host[256];
 	int port = 0, r;
 	zend_string *canon;
-
-	ZEND_PARSE_PARAMETERS_START(3, 4)
-		Z_PARAM_OBJECT_OF_CLASS(zbase, php_asyncstream_base_ce)
-		Z_PARAM_STR(address)
-		Z_PARAM_FUNC(fci, fcc)
-		Z_PARAM_OPTIONAL
-		Z_PARAM_ARRAY_HT(options)
-	ZEND_PARSE_PARAMETERS_END();
-
-	if (s->state != AS_SRV_UNINIT || s->address) {
-		zend_throw_error(NULL, "AsyncStreamServer::__construct() cannot be called twice");
-		RETURN_THROWS();
-	}
-	b = Z_AS_BASE_P(zbase);
-	if (!as_base_is_live(b)) {
-		zend_throw_error(NULL, "AsyncStreamServer::__construct(): the EventBase given %s",
-			b->was_freed ? "has been freed" : "is not initialised");
-		RETURN_THROWS();
-	}
+	evutil_socket_t fd;
 
 	r = as_address_parse(ZSTR_VAL(address), ZSTR_LEN(address), 2, &ss, &sslen, host, sizeof(host), &port);
 	if (r < 0) {
-		RETURN_THROWS();
+		return -1;
 	}
 	if (r == 0) {
 		/* A server binds without name resolution (G9); "localhost" is the one name we know. */
@@ -834,8 +810,131 @@ ZEND_METHOD(AsyncStreamServer, __construct)
 		} else {
 			zend_argument_value_error(2, "must have an IP address as host (a server binds without resolving names; "
 				"use \"0.0.0.0\" or \"[::]\" for every interface), \"%s\" given", ZSTR_VAL(address));
-			RETURN_THROWS();
+			return -1;
 		}
+	}
+	canon = as_address_format((struct sockaddr *)&ss, sslen);
+	if (!canon) {
+		canon = zend_string_copy(address);
+	}
+	as_base_fork_check(b);
+	fd = as_server_listen(&ss, sslen, so, ZSTR_VAL(canon));
+	if (fd < 0) {
+		zend_string_release(canon);
+		return -1;
+	}
+	if (ss.ss_family == AF_UNIX) {
+		struct stat st;
+		const char *path = ((struct sockaddr_un *)&ss)->sun_path;
+
+		if (path[0] != '\0' && lstat(path, &st) == 0) {
+			s->unix_path = zend_string_init(path, strlen(path), 0);
+			s->unix_dev = st.st_dev;
+			s->unix_ino = st.st_ino;
+			s->owner_pid = getpid();
+		}
+	}
+	*canon_out = canon;
+	return fd;
+}
+
+/* The listening options only make sense for a socket the server creates itself. */
+static bool as_server_refuse_listen_opts(HashTable *options)
+{
+	for (const char *const *k = as_server_keys; *k; k++) {
+		if (strcmp(*k, "max_connections") != 0 && options && zend_hash_str_exists(options, *k, strlen(*k))) {
+			zend_argument_value_error(4, "option \"%s\" applies only to a socket the server creates, "
+				"not to an adopted listening socket", *k);
+			return false;
+		}
+	}
+	return true;
+}
+
+/*
+ * Adopts a listening SOCK_STREAM socket (systemd socket activation, a hand-over between
+ * processes): the descriptor is duplicated (close-on-exec, nonblocking), so the original may
+ * be closed independently. Its socket file, if any, is never removed by us: we did not create
+ * it. Returns the duplicate, or -1 after throwing.
+ */
+static evutil_socket_t as_server_adopt(zval *zsock, zend_string **canon_out)
+{
+	evutil_socket_t fd, dupfd;
+	int type = 0, acceptconn = 0, flags;
+	socklen_t len = sizeof(type), alen = sizeof(acceptconn);
+
+	if (!as_zval_to_fd(zsock, 2, &fd)) {
+		return -1;
+	}
+	if (getsockopt(fd, SOL_SOCKET, SO_TYPE, &type, &len) != 0) {
+		zend_argument_value_error(2, "must be a listening stream socket, fd %d is not a socket (%s)",
+			(int)fd, strerror(errno));
+		return -1;
+	}
+	if (type != SOCK_STREAM) {
+		zend_argument_value_error(2, "must be a listening stream socket (SOCK_STREAM), not a datagram or raw socket");
+		return -1;
+	}
+	if (getsockopt(fd, SOL_SOCKET, SO_ACCEPTCONN, &acceptconn, &alen) != 0 || !acceptconn) {
+		zend_argument_value_error(2, "must be a listening socket (listen() was not called on it)");
+		return -1;
+	}
+	dupfd = fcntl(fd, F_DUPFD_CLOEXEC, 0);
+	if (dupfd < 0) {
+		zend_throw_exception_ex(php_asyncstream_stream_exception_ce, errno,
+			"AsyncStreamServer::__construct(): cannot duplicate the listening socket (fd %d): %s",
+			(int)fd, strerror(errno));
+		return -1;
+	}
+	flags = fcntl(dupfd, F_GETFL);
+	if (flags < 0 || fcntl(dupfd, F_SETFL, flags | O_NONBLOCK) != 0) {
+		int err = errno;
+		close(dupfd);
+		zend_throw_exception_ex(php_asyncstream_stream_exception_ce, err,
+			"AsyncStreamServer::__construct(): cannot make the listening socket (fd %d) nonblocking: %s",
+			(int)fd, strerror(err));
+		return -1;
+	}
+	*canon_out = zend_strpprintf(0, "adopted listening socket (fd %d)", (int)fd);
+	return dupfd;
+}
+
+ZEND_METHOD(AsyncStreamServer, __construct)
+{
+	zval *zbase, *zaddress;
+	zend_fcall_info fci;
+	zend_fcall_info_cache fcc;
+	HashTable *options = NULL;
+	as_server *s = Z_AS_SERVER_P(ZEND_THIS);
+	as_server_opts so;
+	as_base *b;
+	struct sockaddr_storage bound;
+	socklen_t boundlen = sizeof(bound);
+	zend_string *canon = NULL;
+
+	ZEND_PARSE_PARAMETERS_START(3, 4)
+		Z_PARAM_OBJECT_OF_CLASS(zbase, php_asyncstream_base_ce)
+		Z_PARAM_ZVAL(zaddress)
+		Z_PARAM_FUNC(fci, fcc)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_ARRAY_HT(options)
+	ZEND_PARSE_PARAMETERS_END();
+
+	ZVAL_DEREF(zaddress);
+	if (Z_TYPE_P(zaddress) != IS_STRING && Z_TYPE_P(zaddress) != IS_LONG && Z_TYPE_P(zaddress) != IS_RESOURCE
+			&& !(Z_TYPE_P(zaddress) == IS_OBJECT && zend_string_equals_literal_ci(Z_OBJCE_P(zaddress)->name, "Socket"))) {
+		zend_argument_type_error(2, "must be of type string|resource|Socket|int, %s given", zend_zval_type_name(zaddress));
+		RETURN_THROWS();
+	}
+	if (s->state != AS_SRV_UNINIT || s->address) {
+		zend_throw_error(NULL, "AsyncStreamServer::__construct() cannot be called twice");
+		RETURN_THROWS();
+	}
+	b = Z_AS_BASE_P(zbase);
+	if (!as_base_is_live(b)) {
+		zend_throw_error(NULL, "AsyncStreamServer::__construct(): the EventBase given %s",
+			b->was_freed ? "has been freed" : "is not initialised");
+		RETURN_THROWS();
 	}
 	if (options) {
 		if (!as_stream_opts_parse(options, 4, false, as_server_keys, &s->opts) || !as_server_opts_parse(options, &so)) {
@@ -848,26 +947,14 @@ ZEND_METHOD(AsyncStreamServer, __construct)
 		zend_hash_destroy(&empty);
 	}
 
-	canon = as_address_format((struct sockaddr *)&ss, sslen);
-	if (!canon) {
-		canon = zend_string_copy(address);
+	if (Z_TYPE_P(zaddress) == IS_STRING) {
+		s->fd = as_server_open(s, b, Z_STR_P(zaddress), &so, &canon);
+	} else if (as_server_refuse_listen_opts(options)) {
+		as_base_fork_check(b);
+		s->fd = as_server_adopt(zaddress, &canon);
 	}
-	as_base_fork_check(b);
-	s->fd = as_server_listen(&ss, sslen, &so, ZSTR_VAL(canon));
 	if (s->fd < 0) {
-		zend_string_release(canon);
 		RETURN_THROWS();
-	}
-	if (ss.ss_family == AF_UNIX) {
-		struct stat st;
-		const char *path = ((struct sockaddr_un *)&ss)->sun_path;
-
-		if (path[0] != '\0' && lstat(path, &st) == 0) {
-			s->unix_path = zend_string_init(path, strlen(path), 0);
-			s->unix_dev = st.st_dev;
-			s->unix_ino = st.st_ino;
-			s->owner_pid = getpid();
-		}
 	}
 	/* The real address: port 0 becomes the port the system picked. */
 	memset(&bound, 0, sizeof(bound));

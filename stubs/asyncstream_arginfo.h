@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 3c0bd1b234a2caa4f3a7864dab8305a620e410ff */
+ * Stub hash: ccc37e6d1e717ca71eb78bd0f700699689c434f0 */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_EventConfig___construct, 0, 0, 0)
 ZEND_END_ARG_INFO()
@@ -231,7 +231,7 @@ ZEND_END_ARG_INFO()
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_AsyncStreamServer___construct, 0, 0, 3)
 	ZEND_ARG_OBJ_INFO(0, base, EventBase, 0)
-	ZEND_ARG_TYPE_INFO(0, address, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO(0, address, IS_MIXED, 0)
 	ZEND_ARG_TYPE_INFO(0, onConnection, IS_CALLABLE, 0)
 	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, options, IS_ARRAY, 0, "[]")
 ZEND_END_ARG_INFO()
