@@ -313,6 +313,48 @@ static HashTable *as_server_get_gc(zend_object *obj, zval **table, int *n)
 }
 
 /*
+ * var_dump(): $data, then what the server is doing, computed now (never throws).
+ * Keys agreed with AsyncStream's: data, state, address, connections, max_connections.
+ */
+static HashTable *as_server_get_debug_info(zend_object *obj, int *is_temp)
+{
+	as_server *s = as_server_from_obj(obj);
+	HashTable *ht = zend_new_array(5);
+	zval *data = OBJ_PROP_NUM(obj, 0), zv;
+	const char *state;
+
+	if (!Z_ISUNDEF_P(data)) {
+		Z_TRY_ADDREF_P(data);
+		zend_hash_str_add_new(ht, "data", sizeof("data") - 1, data);
+	}
+	switch (s->state) {
+		case AS_SRV_UNINIT:
+			state = "uninitialised";
+			break;
+		case AS_SRV_LIVE:
+			state = s->paused ? "paused" : "listening";
+			break;
+		default:
+			state = "closed";
+			break;
+	}
+	ZVAL_STRING(&zv, state);
+	zend_hash_str_add_new(ht, "state", sizeof("state") - 1, &zv);
+	if (s->address) {
+		ZVAL_STR_COPY(&zv, s->address);
+	} else {
+		ZVAL_NULL(&zv);
+	}
+	zend_hash_str_add_new(ht, "address", sizeof("address") - 1, &zv);
+	ZVAL_LONG(&zv, s->conns ? s->conns->count : 0);
+	zend_hash_str_add_new(ht, "connections", sizeof("connections") - 1, &zv);
+	ZVAL_LONG(&zv, s->max_connections);
+	zend_hash_str_add_new(ht, "max_connections", sizeof("max_connections") - 1, &zv);
+	*is_temp = 1;
+	return ht;
+}
+
+/*
  * Throws Error and returns NULL for a server that was never constructed, whose base was
  * freed (G2) or, unless allow_closed, that was closed.
  */
@@ -1110,5 +1152,6 @@ zend_result as_server_register(void)
 	as_server_handlers.clone_obj = NULL;
 	as_server_handlers.compare = zend_objects_not_comparable; /* == is identity */
 	as_server_handlers.get_gc = as_server_get_gc;
+	as_server_handlers.get_debug_info = as_server_get_debug_info;
 	return SUCCESS;
 }

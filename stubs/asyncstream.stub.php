@@ -831,6 +831,13 @@ final class AsyncStream
 final class AsyncStreamServer
 {
     /**
+     * Any value the application keeps with the server (e.g. its connection registry or
+     * configuration). Never read or cleared by the extension; reported to the garbage
+     * collector. Other properties cannot be added.
+     */
+    public mixed $data = null;
+
+    /**
      * Binds, listens and starts accepting (when the loop runs), or adopts a socket that
      * already listens.
      *
