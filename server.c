@@ -21,7 +21,7 @@
 # include "config.h"
 #endif
 
-#include "php_asyncstream.h"
+#include "asyncstream_internal.h"
 #include "zend_exceptions.h"
 
 #include <errno.h>
@@ -35,7 +35,6 @@
 #include <netinet/in.h>
 #include <arpa/inet.h>
 
-#include "as_arginfo.h"
 
 zend_class_entry *php_asyncstream_server_ce;
 
@@ -155,14 +154,8 @@ static void as_server_release_native(as_server *s)
 	if (s->running) {
 		return;
 	}
-	if (s->ev_accept) {
-		event_free(s->ev_accept);
-		s->ev_accept = NULL;
-	}
-	if (s->ev_backoff) {
-		event_free(s->ev_backoff);
-		s->ev_backoff = NULL;
-	}
+	as_event_free_ptr(&s->ev_accept);
+	as_event_free_ptr(&s->ev_backoff);
 }
 
 /*
@@ -193,7 +186,8 @@ static void as_server_unlink_path(as_server *s)
  */
 static void as_server_teardown(as_server *s, as_server_state why)
 {
-	zval on_connection, on_error;
+	as_callback *cbs[2] = { &s->on_connection, &s->on_error };
+	zval old[2];
 
 	if (s->state != AS_SRV_LIVE) {
 		return;
@@ -219,19 +213,13 @@ static void as_server_teardown(as_server *s, as_server_state why)
 	 * may hold the last reference to it, and releasing it can free s (e.g. when the base's
 	 * destruction detaches us at shutdown). s is not touched after.
 	 */
-	ZVAL_COPY_VALUE(&on_connection, &s->on_connection.callable);
-	ZVAL_UNDEF(&s->on_connection.callable);
-	s->on_connection.cached = false;
-	ZVAL_COPY_VALUE(&on_error, &s->on_error.callable);
-	ZVAL_UNDEF(&s->on_error.callable);
-	s->on_error.cached = false;
+	as_callbacks_take(cbs, 2, old);
 	if (s->base) {
 		as_base *b = s->base;
 		s->base = NULL;
 		as_base_unlink(b, &s->link);
 	}
-	zval_ptr_dtor(&on_connection);
-	zval_ptr_dtor(&on_error);
+	as_zvals_release(old, 2);
 	/* The loop's reference, dropped last of all: it may be the one keeping s alive. */
 	as_child_disown(&s->link);
 }
@@ -570,14 +558,9 @@ static void as_server_on_readable(evutil_socket_t fd, short what, void *arg)
 	if (UNEXPECTED(s->state != AS_SRV_LIVE || s->paused)) {
 		return;
 	}
-	GC_ADDREF(&s->std);
-	s->running++;
+	AS_GUARD_ENTER(&s->std, s->running);
 	as_server_accept_all(s);
-	s->running--;
-	if (s->state != AS_SRV_LIVE) {
-		as_server_release_native(s);
-	}
-	OBJ_RELEASE(&s->std);
+	AS_GUARD_LEAVE(&s->std, s->running, s->state != AS_SRV_LIVE, as_server_release_native(s));
 }
 
 static void as_server_on_backoff(evutil_socket_t fd, short what, void *arg)
@@ -587,121 +570,16 @@ static void as_server_on_backoff(evutil_socket_t fd, short what, void *arg)
 	if (UNEXPECTED(s->state != AS_SRV_LIVE || s->paused)) {
 		return;
 	}
-	GC_ADDREF(&s->std);
-	s->running++;
+	AS_GUARD_ENTER(&s->std, s->running);
 	/* Watch the socket again; if descriptors are still short, accept_all backs off again. */
 	event_add(s->ev_accept, NULL);
 	as_server_accept_all(s);
-	s->running--;
-	if (s->state != AS_SRV_LIVE) {
-		as_server_release_native(s);
-	}
-	OBJ_RELEASE(&s->std);
+	AS_GUARD_LEAVE(&s->std, s->running, s->state != AS_SRV_LIVE, as_server_release_native(s));
 }
 
 /* =================================================================================
  * Listening
  * =============================================================================== */
-
-/* The system's maximum accept queue (Linux: net.core.somaxconn), else SOMAXCONN. */
-static int as_server_default_backlog(void)
-{
-	int backlog = SOMAXCONN;
-#ifdef __linux__
-	FILE *f = fopen("/proc/sys/net/core/somaxconn", "re");
-
-	if (f) {
-		int v;
-		if (fscanf(f, "%d", &v) == 1 && v > 0) {
-			backlog = v;
-		}
-		fclose(f);
-	}
-#endif
-	return backlog;
-}
-
-typedef struct _as_server_opts {
-	zend_long backlog;
-	zend_long max_connections; /* 0: no limit */
-	bool reuseaddr;
-	bool reuseport;
-	int ipv6_only;    /* -1: the system default */
-} as_server_opts;
-
-static const char *const as_server_keys[] = { "backlog", "reuseaddr", "reuseport", "ipv6_only", "max_connections", NULL };
-
-static bool as_server_opt_bool(zval *v, const char *key, bool *out)
-{
-	ZVAL_DEREF(v);
-	if (Z_TYPE_P(v) != IS_TRUE && Z_TYPE_P(v) != IS_FALSE) {
-		zend_argument_type_error(4, "option \"%s\" must be of type bool, %s given", key, zend_zval_type_name(v));
-		return false;
-	}
-	*out = Z_TYPE_P(v) == IS_TRUE;
-	return true;
-}
-
-/* The listening options (the per-connection ones go through as_stream_opts_parse()). */
-static bool as_server_opts_parse(HashTable *ht, as_server_opts *o)
-{
-	zval *v;
-
-	o->backlog = as_server_default_backlog();
-	o->max_connections = 0;
-	o->reuseaddr = true;
-	o->reuseport = false;
-	o->ipv6_only = -1;
-
-	if ((v = zend_hash_str_find(ht, "backlog", sizeof("backlog") - 1))) {
-		ZVAL_DEREF(v);
-		if (Z_TYPE_P(v) != IS_LONG) {
-			zend_argument_type_error(4, "option \"backlog\" must be of type int, %s given", zend_zval_type_name(v));
-			return false;
-		}
-		if (Z_LVAL_P(v) < 1 || Z_LVAL_P(v) > INT_MAX) {
-			zend_argument_value_error(4, "option \"backlog\" must be between 1 and %d, " ZEND_LONG_FMT " given",
-				INT_MAX, Z_LVAL_P(v));
-			return false;
-		}
-		o->backlog = Z_LVAL_P(v);
-	}
-	if ((v = zend_hash_str_find(ht, "max_connections", sizeof("max_connections") - 1))) {
-		ZVAL_DEREF(v);
-		if (Z_TYPE_P(v) != IS_LONG) {
-			zend_argument_type_error(4, "option \"max_connections\" must be of type int, %s given", zend_zval_type_name(v));
-			return false;
-		}
-		if (Z_LVAL_P(v) < 0 || Z_LVAL_P(v) > UINT32_MAX) {
-			zend_argument_value_error(4, "option \"max_connections\" must be between 0 (no limit) and %u, " ZEND_LONG_FMT " given",
-				(unsigned)UINT32_MAX, Z_LVAL_P(v));
-			return false;
-		}
-		o->max_connections = Z_LVAL_P(v);
-	}
-	if ((v = zend_hash_str_find(ht, "reuseaddr", sizeof("reuseaddr") - 1))
-			&& !as_server_opt_bool(v, "reuseaddr", &o->reuseaddr)) {
-		return false;
-	}
-	if ((v = zend_hash_str_find(ht, "reuseport", sizeof("reuseport") - 1))
-			&& !as_server_opt_bool(v, "reuseport", &o->reuseport)) {
-		return false;
-	}
-	if ((v = zend_hash_str_find(ht, "ipv6_only", sizeof("ipv6_only") - 1))) {
-		bool on;
-		if (!as_server_opt_bool(v, "ipv6_only", &on)) {
-			return false;
-		}
-		o->ipv6_only = on;
-	}
-#ifndef SO_REUSEPORT
-	if (o->reuseport) {
-		zend_argument_value_error(4, "option \"reuseport\" is not supported on this system");
-		return false;
-	}
-#endif
-	return true;
-}
 
 /* Throws "cannot listen on ADDR: <error>[ (detail)]" with errno as code. */
 static void as_server_throw_listen(const char *addr, int err, const char *detail)
@@ -972,10 +850,7 @@ ZEND_METHOD(AsyncStreamServer, __construct)
 		zend_throw_error(NULL, "AsyncStreamServer::__construct() cannot be called twice");
 		RETURN_THROWS();
 	}
-	b = Z_AS_BASE_P(zbase);
-	if (!as_base_is_live(b)) {
-		zend_throw_error(NULL, "AsyncStreamServer::__construct(): the EventBase given %s",
-			b->was_freed ? "has been freed" : "is not initialised");
+	if (!(b = as_base_live_or_throw(Z_AS_BASE_P(zbase), true))) {
 		RETURN_THROWS();
 	}
 	if (options) {
@@ -1142,10 +1017,9 @@ ZEND_METHOD(AsyncStreamServer, isListening)
  * Registration
  * =============================================================================== */
 
-zend_result as_server_register(void)
+void as_server_class_init(zend_class_entry *ce)
 {
-	php_asyncstream_server_ce = register_class_AsyncStreamServer();
-	php_asyncstream_server_ce->create_object = as_server_create;
+	ce->create_object = as_server_create;
 	memcpy(&as_server_handlers, zend_get_std_object_handlers(), sizeof(zend_object_handlers));
 	as_server_handlers.offset = XtOffsetOf(as_server, std);
 	as_server_handlers.free_obj = as_server_free_obj;
@@ -1153,5 +1027,4 @@ zend_result as_server_register(void)
 	as_server_handlers.compare = zend_objects_not_comparable; /* == is identity */
 	as_server_handlers.get_gc = as_server_get_gc;
 	as_server_handlers.get_debug_info = as_server_get_debug_info;
-	return SUCCESS;
 }
