@@ -1,5 +1,7 @@
 --TEST--
 AsyncStreamServer: adopts an already-listening socket given as a stream resource, a Socket or an int fd (systemd socket activation passes fd 3), duplicates it so the original may be closed, leaves an adopted unix socket file alone, and refuses anything that is not a listening stream socket
+--INI--
+pcre.jit=0
 --FILE--
 <?php
 require __DIR__ . '/../util/helpers.php';

@@ -1,5 +1,7 @@
 --TEST--
 AsyncStreamServer: $data keeps any value for the application (read/write at any time, reported to the GC, other properties still refused), and var_dump() shows $data, the state, the address and the open connections
+--INI--
+pcre.jit=0
 --FILE--
 <?php
 $base = new EventBase();
