@@ -178,6 +178,7 @@ zend_module_entry asyncstream_module_entry = {
 
 #ifdef COMPILE_DL_ASYNCSTREAM
 # ifdef ZTS
+/* The one definition of the TSRM cache (php_asyncstream.h declares it for the others). */
 ZEND_TSRMLS_CACHE_DEFINE()
 # endif
 ZEND_GET_MODULE(asyncstream)

@@ -85,6 +85,13 @@ void as_callback_gc(zend_get_gc_buffer *buf, as_callback *cb);
 AS_RUNS_PHP bool as_invoke(as_base *base, zend_object *owner, as_callback *cb, uint32_t argc, zval *argv);
 
 /*
+ * get_gc of a child object (G3): reports its callbacks, the extra values (anything not
+ * refcounted is skipped) and the base it holds (NULL: none).
+ */
+HashTable *as_child_get_gc(zend_object *obj, zval **table, int *n, as_callback *const *cbs, uint32_t ncbs,
+	zval *const *extra, uint32_t nextra, as_base *base);
+
+/*
  * Take the callables out, release them last (G12): moves the n callables into out[]
  * and leaves the callbacks unset. The caller finishes its bookkeeping, stops touching
  * the object, then calls as_zvals_release(out, n): a closure may hold the last
@@ -557,7 +564,10 @@ int as_stream_connect_to(as_stream *s, const struct sockaddr *sa, socklen_t sale
 	const struct sockaddr_storage *bind_ss, socklen_t bind_len);
 /*
  * The core's entry points for transports. Each runs PHP (onData, onDrain, onConnect,
- * onEnd, onClose) and may close s; each holds its own reference on s meanwhile.
+ * onEnd, onClose) and may close s; each holds its own reference on s meanwhile. While a
+ * PHP exception is pending (G4) readable re-activates itself and writable does nothing:
+ * a level-triggered watcher fires again on the next loop run, a completion-based
+ * transport must call as_stream_io_writable() again itself.
  */
 /* The transport can make progress reading (or the core asked for activate()). */
 AS_RUNS_PHP void as_stream_io_readable(as_stream *s);
@@ -570,8 +580,6 @@ void as_stream_redeliver(as_stream *s);
 
 /* Connects to the next resolved address, or reports the last error from the timer. */
 void as_stream_try_next(as_stream *s);
-/* Records the loop time of I/O for the idle timeout. */
-void as_stream_touch(as_stream *s);
 
 /* dns.c: starts resolving host for s (state RESOLVING); the answer continues in its callback. */
 void as_stream_resolve(as_stream *s, const char *host, int port);

@@ -191,18 +191,10 @@ AS_RUNS_PHP static void as_event_free_obj(zend_object *obj)
 static HashTable *as_event_get_gc(zend_object *obj, zval **table, int *n)
 {
 	as_event *e = as_event_from_obj(obj);
-	zend_get_gc_buffer *buf = zend_get_gc_buffer_create();
+	as_callback *cbs[1] = { &e->cb };
+	zval *extra[2] = { &e->arg, &e->fd_src };
 
-	as_callback_gc(buf, &e->cb);
-	zend_get_gc_buffer_add_zval(buf, &e->arg);
-	if (!Z_ISUNDEF(e->fd_src)) {
-		zend_get_gc_buffer_add_zval(buf, &e->fd_src);
-	}
-	if (e->base) {
-		zend_get_gc_buffer_add_obj(buf, &e->base->std);
-	}
-	zend_get_gc_buffer_use(buf, table, n);
-	return zend_std_get_properties(obj);
+	return as_child_get_gc(obj, table, n, cbs, 1, extra, 2, e->base);
 }
 
 static bool as_event_is_pending(as_event *e)
@@ -590,13 +582,35 @@ ZEND_METHOD(Event, free)
 	as_event_teardown(e, AS_EV_FREED);
 }
 
+/* Event::timer() and Event::signal(): a new Event in return_value, or false (released) when libevent refuses. */
+AS_RUNS_PHP static bool as_event_new(zval *return_value, as_base *b, evutil_socket_t fd, short what, as_event_kind kind,
+	zval *zarg, zend_fcall_info *fci, zend_fcall_info_cache *fcc)
+{
+	zval fd_src, arg;
+	as_event *e;
+
+	object_init_ex(return_value, php_asyncstream_event_ce);
+	e = Z_AS_EVENT_P(return_value);
+	ZVAL_UNDEF(&fd_src);
+	if (zarg) {
+		ZVAL_COPY(&arg, zarg);
+	} else {
+		ZVAL_NULL(&arg);
+	}
+	if (!as_event_assign(e, b, fd, what, kind, &fd_src, &arg)) {
+		zval_ptr_dtor(return_value);
+		return false;
+	}
+	as_callback_set(&e->cb, fci, fcc);
+	return true;
+}
+
 ZEND_METHOD(Event, timer)
 {
-	zval *zbase, *zarg = NULL, fd_src, arg;
+	zval *zbase, *zarg = NULL;
 	zend_fcall_info fci;
 	zend_fcall_info_cache fcc;
 	as_base *b;
-	as_event *e;
 
 	ZEND_PARSE_PARAMETERS_START(2, 3)
 		Z_PARAM_OBJECT_OF_CLASS(zbase, php_asyncstream_base_ce)
@@ -608,30 +622,19 @@ ZEND_METHOD(Event, timer)
 	if (!(b = as_base_live_or_throw(Z_AS_BASE_P(zbase), true))) {
 		RETURN_THROWS();
 	}
-	object_init_ex(return_value, php_asyncstream_event_ce);
-	e = Z_AS_EVENT_P(return_value);
-	ZVAL_UNDEF(&fd_src);
-	if (zarg) {
-		ZVAL_COPY(&arg, zarg);
-	} else {
-		ZVAL_NULL(&arg);
-	}
-	if (!as_event_assign(e, b, -1, 0, AS_EV_KIND_TIMER, &fd_src, &arg)) {
-		zval_ptr_dtor(return_value);
+	if (!as_event_new(return_value, b, -1, 0, AS_EV_KIND_TIMER, zarg, &fci, &fcc)) {
 		as_throw(php_asyncstream_exception_ce, 0, "libevent could not create the timer");
 		RETURN_THROWS();
 	}
-	as_callback_set(&e->cb, &fci, &fcc);
 }
 
 ZEND_METHOD(Event, signal)
 {
-	zval *zbase, *zarg = NULL, fd_src, arg;
+	zval *zbase, *zarg = NULL;
 	zend_long signum;
 	zend_fcall_info fci;
 	zend_fcall_info_cache fcc;
 	as_base *b;
-	as_event *e;
 
 	ZEND_PARSE_PARAMETERS_START(3, 4)
 		Z_PARAM_OBJECT_OF_CLASS(zbase, php_asyncstream_base_ce)
@@ -648,20 +651,10 @@ ZEND_METHOD(Event, signal)
 	if (!(b = as_base_live_or_throw(Z_AS_BASE_P(zbase), true))) {
 		RETURN_THROWS();
 	}
-	object_init_ex(return_value, php_asyncstream_event_ce);
-	e = Z_AS_EVENT_P(return_value);
-	ZVAL_UNDEF(&fd_src);
-	if (zarg) {
-		ZVAL_COPY(&arg, zarg);
-	} else {
-		ZVAL_NULL(&arg);
-	}
-	if (!as_event_assign(e, b, (evutil_socket_t)signum, EV_SIGNAL | EV_PERSIST, AS_EV_KIND_SIGNAL, &fd_src, &arg)) {
-		zval_ptr_dtor(return_value);
+	if (!as_event_new(return_value, b, (evutil_socket_t)signum, EV_SIGNAL | EV_PERSIST, AS_EV_KIND_SIGNAL, zarg, &fci, &fcc)) {
 		as_throw(php_asyncstream_exception_ce, 0, "libevent could not create the signal event");
 		RETURN_THROWS();
 	}
-	as_callback_set(&e->cb, &fci, &fcc);
 }
 
 ZEND_METHOD(Event, getSupportedMethods)

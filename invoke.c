@@ -137,6 +137,24 @@ AS_RUNS_PHP bool as_invoke(as_base *base, zend_object *owner, as_callback *cb, u
 	return ok;
 }
 
+HashTable *as_child_get_gc(zend_object *obj, zval **table, int *n, as_callback *const *cbs, uint32_t ncbs,
+	zval *const *extra, uint32_t nextra, as_base *base)
+{
+	zend_get_gc_buffer *buf = zend_get_gc_buffer_create();
+
+	for (uint32_t i = 0; i < ncbs; i++) {
+		as_callback_gc(buf, cbs[i]);
+	}
+	for (uint32_t i = 0; i < nextra; i++) {
+		zend_get_gc_buffer_add_zval(buf, extra[i]); /* skips what is not refcounted (UNDEF included) */
+	}
+	if (base) {
+		zend_get_gc_buffer_add_obj(buf, &base->std);
+	}
+	zend_get_gc_buffer_use(buf, table, n);
+	return zend_std_get_properties(obj);
+}
+
 void as_callbacks_take(as_callback *const *cbs, uint32_t n, zval *out)
 {
 	for (uint32_t i = 0; i < n; i++) {

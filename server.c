@@ -289,15 +289,9 @@ AS_RUNS_PHP static void as_server_free_obj(zend_object *obj)
 static HashTable *as_server_get_gc(zend_object *obj, zval **table, int *n)
 {
 	as_server *s = as_server_from_obj(obj);
-	zend_get_gc_buffer *buf = zend_get_gc_buffer_create();
+	as_callback *cbs[2] = { &s->on_connection, &s->on_error };
 
-	as_callback_gc(buf, &s->on_connection);
-	as_callback_gc(buf, &s->on_error);
-	if (s->base) {
-		zend_get_gc_buffer_add_obj(buf, &s->base->std);
-	}
-	zend_get_gc_buffer_use(buf, table, n);
-	return zend_std_get_properties(obj);
+	return as_child_get_gc(obj, table, n, cbs, 2, NULL, 0, s->base);
 }
 
 /*

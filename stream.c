@@ -103,18 +103,9 @@ AS_RUNS_PHP static void as_stream_free_obj(zend_object *obj)
 static HashTable *as_stream_get_gc(zend_object *obj, zval **table, int *n)
 {
 	as_stream *s = as_stream_from_obj(obj);
-	zend_get_gc_buffer *buf = zend_get_gc_buffer_create();
+	as_callback *cbs[5] = { &s->on_connect, &s->on_data, &s->on_drain, &s->on_end, &s->on_close };
 
-	as_callback_gc(buf, &s->on_connect);
-	as_callback_gc(buf, &s->on_data);
-	as_callback_gc(buf, &s->on_drain);
-	as_callback_gc(buf, &s->on_end);
-	as_callback_gc(buf, &s->on_close);
-	if (s->base) {
-		zend_get_gc_buffer_add_obj(buf, &s->base->std);
-	}
-	zend_get_gc_buffer_use(buf, table, n);
-	return zend_std_get_properties(obj);
+	return as_child_get_gc(obj, table, n, cbs, 5, NULL, 0, s->base);
 }
 
 /* Throws Error for an unconstructed stream or one whose base was freed (G2). */

@@ -531,9 +531,10 @@ final class EventUtil
     public const IPPROTO_IPV6 = 41;
     /**
      * The libevent version the module was compiled with, e.g. 0x02010c00 for 2.1.12.
+     * Build-dependent: this stub shows 0x02010000 (the oldest libevent the module builds with, 2.1.0).
      * @var int
      */
-    public const LIBEVENT_VERSION_NUMBER = 33623040;
+    public const LIBEVENT_VERSION_NUMBER = 0x02010000;
 
     /** Static helpers only. */
     private function __construct() {}
