@@ -175,9 +175,18 @@ as_base *as_base_live_or_throw(as_base *b, bool given);
  * throws Error. detach() unlinks the child itself via as_base_unlink().
  */
 typedef struct _as_child as_child;
+typedef struct _as_server_conns as_server_conns; /* server.c: an AsyncStreamServer's open connections */
 struct _as_child {
 	as_child *prev, *next;
 	void (*detach)(as_child *child);
+	/*
+	 * The loop's own reference on the child's object (an open AsyncStream, a listening
+	 * AsyncStreamServer: "the loop owns it until it closes"), or NULL (an Event lives only
+	 * as long as the script references it, ext-event's rule). The base's get_gc reports
+	 * it, so the GC sees base -> child -> base: a base nothing else references, whose loop
+	 * is not running, is collected together with everything it owns (as_child_own()).
+	 */
+	zend_object *owned;
 };
 
 struct _as_base {
@@ -212,6 +221,29 @@ static zend_always_inline bool as_base_is_live(const as_base *b)
 /* Link/unlink a child; linking takes a reference on the base object, unlinking drops it. */
 void as_base_link(as_base *b, as_child *child);
 AS_RUNS_PHP void as_base_unlink(as_base *b, as_child *child);
+
+/*
+ * The loop takes a reference on obj (the object embedding child) while it is open or
+ * listening. Only while child is linked does the base report it to the GC; a reference
+ * the GC cannot see merely keeps obj alive, so the order of unlink and disown is free.
+ */
+static zend_always_inline void as_child_own(as_child *child, zend_object *obj)
+{
+	ZEND_ASSERT(!child->owned);
+	GC_ADDREF(obj);
+	child->owned = obj;
+}
+
+/* Drops the loop's reference, if held. It may be the last one: call it last, touch nothing after. */
+static zend_always_inline void as_child_disown(as_child *child)
+{
+	zend_object *obj = child->owned;
+
+	if (obj) {
+		child->owned = NULL;
+		OBJ_RELEASE(obj);
+	}
+}
 
 void as_base_class_init(zend_class_entry *ce);
 
@@ -291,6 +323,7 @@ static zend_always_inline as_config *as_config_from_obj(zend_object *obj)
 
 void as_config_class_init(zend_class_entry *ce);
 void as_event_class_init(zend_class_entry *ce);
+void as_util_class_init(zend_class_entry *ce);
 
 /* =================================================================================
  * convert.c: descriptors (G7) and time (G8)
@@ -370,6 +403,7 @@ bool as_opt_bool(zval *v, uint32_t arg_num, const char *key, bool *out);
 /* The listening options of AsyncStreamServer (the per-connection ones: as_stream_opts_parse()). */
 typedef struct _as_server_opts {
 	zend_long backlog;
+	zend_long max_connections; /* 0: no limit */
 	bool reuseaddr;
 	bool reuseport;
 	int ipv6_only;    /* -1: the system default */
@@ -481,6 +515,7 @@ struct _as_stream {
 	struct evdns_getaddrinfo_request *dns_req;
 	struct evutil_addrinfo *ai_head, *ai_next; /* resolved addresses still to try */
 	as_connect_extra *cx;        /* connect() options, only until connected */
+	as_server_conns *conns;        /* the accepting server's connection count, until closed */
 	zend_string *addr;             /* the address connected to, normalised ("tcp://..."), or NULL */
 	zend_string *delim;            /* FRAME_DELIMITER */
 	size_t fixed;                  /* FRAME_FIXED */
@@ -508,7 +543,6 @@ struct _as_stream {
 	bool need_drain : 1;           /* write() returned false: onDrain at low_water */
 	bool user_closed : 1;          /* close()/end() called by the user: write() throws */
 	bool base_freed : 1;           /* closed by EventBase::free() */
-	bool loop_owned : 1;           /* the loop holds a reference while the stream is open */
 	zend_object std;
 };
 
@@ -550,12 +584,23 @@ void as_stream_attach(as_stream *s, as_base *b, const as_stream_opts *o);
 AS_RUNS_PHP bool as_stream_init_connected(as_stream *s, as_base *b, evutil_socket_t fd, bool is_socket,
 	const as_stream_opts *o);
 /*
+ * The open connections of one AsyncStreamServer (server.c), shared by the server and every
+ * stream it accepted, so either may be freed first: max_connections and var_dump()'s count.
+ */
+/* One more open connection; the stream keeps c until it closes. */
+void as_server_conns_add(as_server_conns *c);
+/* The connection closed: one fewer, and the server resumes accepting if it was at its limit. Calls no PHP. */
+void as_server_conns_done(as_server_conns *c);
+
+/*
  * Wraps a connected, nonblocking, close-on-exec socket (ownership of fd passes to the
  * stream) in a new AsyncStream object written to *out; applies nodelay/keepalive/waters/
- * max_frame and starts reading when the loop runs. Returns false (fd closed, exception
- * thrown, *out UNDEF) on failure.
+ * max_frame and starts reading when the loop runs. conns (or NULL): the accepting server's
+ * count, held by the stream until it closes. Returns false (fd closed, exception thrown,
+ * *out UNDEF, conns untouched) on failure.
  */
-AS_RUNS_PHP bool as_stream_new_connected(zval *out, as_base *b, evutil_socket_t fd, const as_stream_opts *o);
+AS_RUNS_PHP bool as_stream_new_connected(zval *out, as_base *b, evutil_socket_t fd, const as_stream_opts *o,
+	as_server_conns *conns);
 /* Starts a nonblocking connect() to sa. Returns 0, or the errno of an immediate failure. */
 int as_stream_connect_to(as_stream *s, const struct sockaddr *sa, socklen_t salen,
 	const struct sockaddr_storage *bind_ss, socklen_t bind_len);

@@ -868,6 +868,7 @@ void as_event_class_init(zend_class_entry *ce)
 	as_event_handlers.offset = XtOffsetOf(as_event, std);
 	as_event_handlers.free_obj = as_event_free_obj;
 	as_event_handlers.clone_obj = NULL;
+	as_event_handlers.compare = zend_objects_not_comparable; /* == is identity */
 	as_event_handlers.get_gc = as_event_get_gc;
 	as_event_handlers.read_property = as_event_read_property;
 	as_event_handlers.write_property = as_event_write_property;

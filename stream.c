@@ -67,8 +67,9 @@ AS_RUNS_PHP static void as_stream_dtor_obj(zend_object *obj)
 	as_stream *s = as_stream_from_obj(obj);
 
 	/*
-	 * An open stream is referenced by its loop, so this runs for one only in the
-	 * destructor pass at shutdown: a local close, onClose(null) (PHP is allowed here).
+	 * An open stream is referenced by its loop, so this runs for one only when the GC
+	 * collects its unreachable base (the loop is not running then), or in the destructor
+	 * pass at shutdown: a local close, onClose(null), like any destructor (PHP may run).
 	 */
 	if (s->state != AS_ST_CLOSED && s->state != AS_ST_UNINIT) {
 		s->user_closed = true;
@@ -80,8 +81,12 @@ AS_RUNS_PHP static void as_stream_free_obj(zend_object *obj)
 {
 	as_stream *s = as_stream_from_obj(obj);
 
-	/* Only reached with the loop's reference still held when the object store frees everything at shutdown. */
-	s->loop_owned = false;
+	/*
+	 * Reached with the loop's reference still held only when the object store frees
+	 * everything at shutdown: that reference is discarded, never released. (The GC
+	 * collecting an unreachable base calls dtor_obj first, which closes the stream.)
+	 */
+	s->link.owned = NULL;
 	as_stream_close(s, NULL, false);
 	as_stream_clear_callbacks(s);
 	s->running = 0;
@@ -715,5 +720,6 @@ void as_stream_class_init(zend_class_entry *ce)
 	as_stream_handlers.free_obj = as_stream_free_obj;
 	as_stream_handlers.dtor_obj = as_stream_dtor_obj;
 	as_stream_handlers.clone_obj = NULL;
+	as_stream_handlers.compare = zend_objects_not_comparable; /* == is identity */
 	as_stream_handlers.get_gc = as_stream_get_gc;
 }
