@@ -195,17 +195,20 @@ typedef struct _as_stream_opts {
 	size_t high_water;       /* default 64 KiB */
 	size_t low_water;        /* default 16 KiB */
 	size_t max_frame;        /* default 1 MiB */
+	size_t max_write_buffer; /* default 64 MiB; 0 = unlimited */
 } as_stream_opts;
 
 #define AS_STREAM_DEFAULT_HIGH_WATER (64 * 1024)
 #define AS_STREAM_DEFAULT_LOW_WATER  (16 * 1024)
 #define AS_STREAM_DEFAULT_MAX_FRAME  (1024 * 1024)
+#define AS_STREAM_DEFAULT_MAX_WRITE_BUFFER ((size_t)64 * 1024 * 1024)
 
 void as_stream_opts_init(as_stream_opts *o);
 /* Frees bind. */
 void as_stream_opts_release(as_stream_opts *o);
 /*
- * Reads the per-connection keys (nodelay, keepalive, high_water, low_water, max_frame)
+ * Reads the per-connection keys (nodelay, keepalive, high_water, low_water, max_frame,
+ * max_write_buffer)
  * from ht, and also timeout/bind when for_connect. A key that is neither one of those nor
  * listed in extra_keys (NULL-terminated, may be NULL) throws ValueError naming argument
  * arg_num and the key. Bad values throw TypeError/ValueError. Returns false after throwing;

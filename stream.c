@@ -94,6 +94,7 @@ typedef struct _as_stream {
 	size_t fixed;                  /* FRAME_FIXED */
 	size_t scan;                   /* bytes of `in` known not to hold the start of a delimiter */
 	size_t high_water, low_water, max_frame;
+	size_t max_write_buffer;       /* 0 = unlimited */
 	struct timeval connect_tv;     /* connect timeout (0 = none) */
 	struct timeval idle_tv;        /* idle timeout (0 = none) */
 	struct timeval last_io;        /* cached loop time of the last byte either way */
@@ -116,6 +117,7 @@ typedef struct _as_stream {
 	bool user_closed : 1;          /* close()/end() called by the user: write() throws */
 	bool base_freed : 1;           /* closed by EventBase::free() */
 	bool loop_owned : 1;           /* the loop holds a reference while the stream is open */
+	bool overflow : 1;             /* closing because the queue would pass max_write_buffer */
 	zend_object std;
 } as_stream;
 
@@ -229,6 +231,7 @@ static zend_object *as_stream_create(zend_class_entry *ce)
 	s->high_water = AS_STREAM_DEFAULT_HIGH_WATER;
 	s->low_water = AS_STREAM_DEFAULT_LOW_WATER;
 	s->max_frame = AS_STREAM_DEFAULT_MAX_FRAME;
+	s->max_write_buffer = AS_STREAM_DEFAULT_MAX_WRITE_BUFFER;
 	s->state = AS_ST_UNINIT;
 	return &s->std;
 }
@@ -675,6 +678,7 @@ static void as_stream_attach(as_stream *s, as_base *b, const as_stream_opts *o)
 	s->high_water = o->high_water;
 	s->low_water = o->low_water;
 	s->max_frame = o->max_frame;
+	s->max_write_buffer = o->max_write_buffer;
 }
 
 /* Turns an attached stream with a connected fd into a reading stream. */
@@ -1338,7 +1342,12 @@ static void as_stream_timer_cb(evutil_socket_t fd, short what, void *arg)
 		int err = s->pending_err;
 		zend_string *peer = as_stream_peer_name(s);
 
-		if (s->state == AS_ST_RESOLVING) {
+		if (s->overflow) {
+			as_stream_fail(s, php_asyncstream_stream_exception_ce, err,
+				"write buffer of %s would exceed max_write_buffer (%zu bytes): %s (the peer does not read "
+				"fast enough; wait for onDrain when write() returns false)", ZSTR_VAL(peer), s->max_write_buffer,
+				strerror(err));
+		} else if (s->state == AS_ST_RESOLVING) {
 			char host[256] = "";
 			const char *p = ZSTR_VAL(peer);
 			const char *h = strstr(p, "://");
@@ -1407,6 +1416,7 @@ static as_base *as_stream_base_arg(zval *zbase, const char *method)
 ZEND_METHOD(AsyncStream, __construct)
 {
 	zval *zbase, *zsock;
+	HashTable *options = NULL;
 	as_stream *s = Z_AS_STREAM_P(ZEND_THIS);
 	as_stream_opts o;
 	evutil_socket_t fd, dupfd;
@@ -1415,9 +1425,11 @@ ZEND_METHOD(AsyncStream, __construct)
 	bool is_socket = true;
 	as_base *b;
 
-	ZEND_PARSE_PARAMETERS_START(2, 2)
+	ZEND_PARSE_PARAMETERS_START(2, 3)
 		Z_PARAM_OBJECT_OF_CLASS(zbase, php_asyncstream_base_ce)
 		Z_PARAM_ZVAL(zsock)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_ARRAY_HT(options)
 	ZEND_PARSE_PARAMETERS_END();
 
 	if (s->state != AS_ST_UNINIT) {
@@ -1428,6 +1440,12 @@ ZEND_METHOD(AsyncStream, __construct)
 		RETURN_THROWS();
 	}
 	if (!as_zval_to_fd(zsock, 2, &fd)) {
+		RETURN_THROWS();
+	}
+	/* The per-connection options (no timeout/bind: the socket is connected already). */
+	as_stream_opts_init(&o);
+	if (options && !as_stream_opts_parse(options, 3, false, NULL, &o)) {
+		as_stream_opts_release(&o);
 		RETURN_THROWS();
 	}
 	if (getsockopt(fd, SOL_SOCKET, SO_TYPE, &type, &len) != 0) {
@@ -1470,7 +1488,6 @@ ZEND_METHOD(AsyncStream, __construct)
 			"AsyncStream::__construct(): cannot make fd %d nonblocking: %s", (int)fd, strerror(err));
 		RETURN_THROWS();
 	}
-	as_stream_opts_init(&o);
 	if (!as_stream_init_connected(s, b, dupfd, is_socket, &o)) {
 		int err = errno;
 		zend_throw_exception_ex(php_asyncstream_stream_exception_ce, err,
@@ -1555,7 +1572,8 @@ ZEND_METHOD(AsyncStream, connect)
 	} else {
 		s->addr = zend_strpprintf(0, "tcp://%s", ZSTR_VAL(address));
 	}
-	if (o.timeout != 0.0) {
+	if (o.timeout > 0.0) {
+		/* 0 or negative: no timeout, PHP's convention (default_socket_timeout = -1) */
 		as_double_to_timeval(o.timeout, 3, &s->connect_tv);
 		s->has_connect_timeout = true;
 	}
@@ -1678,6 +1696,21 @@ static bool as_stream_do_write(as_stream *s, const char *data, size_t len)
 		}
 		data += n;
 		len -= (size_t)n;
+	}
+	if (s->max_write_buffer && (s->out ? evbuffer_get_length(s->out) : 0) + len > s->max_write_buffer) {
+		/*
+		 * Past the hard limit (the queue lives outside memory_limit): the stream closes
+		 * with ENOBUFS. The queue is released now, not when the error is reported.
+		 */
+		s->overflow = true;
+		if (s->out) {
+			evbuffer_drain(s->out, evbuffer_get_length(s->out));
+		}
+		if (s->state == AS_ST_CONNECTED) {
+			as_stream_disarm_write(s);
+		}
+		as_stream_defer_error(s, ENOBUFS);
+		return false;
 	}
 	if (!s->out && !(s->out = evbuffer_new())) {
 		as_stream_defer_error(s, ENOMEM);
@@ -1914,7 +1947,8 @@ ZEND_METHOD(AsyncStream, setTimeout)
 	}
 	if (s->state != AS_ST_CLOSED) {
 		as_base_fork_check(s->base);
-		if (seconds == 0.0) {
+		if (seconds <= 0.0) {
+			/* 0 or negative: no idle timeout, as for connect()'s timeout option */
 			s->idle_on = false;
 			if (s->tev && s->state == AS_ST_CONNECTED && !s->pending_err) {
 				event_del(s->tev);

@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 4ddb207734170c7d8f0bd4a76b649d739c56d763 */
+ * Stub hash: ba0e51962eb25f4892af5a759e0c9450ef92c714 */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_EventConfig___construct, 0, 0, 0)
 ZEND_END_ARG_INFO()
@@ -169,6 +169,7 @@ ZEND_END_ARG_INFO()
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_AsyncStream___construct, 0, 0, 2)
 	ZEND_ARG_OBJ_INFO(0, base, EventBase, 0)
 	ZEND_ARG_TYPE_INFO(0, socket, IS_MIXED, 0)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, options, IS_ARRAY, 0, "[]")
 ZEND_END_ARG_INFO()
 
 ZEND_BEGIN_ARG_WITH_RETURN_OBJ_INFO_EX(arginfo_class_AsyncStream_connect, 0, 2, AsyncStream, 0)
