@@ -136,8 +136,30 @@ static PHP_RINIT_FUNCTION(asyncstream)
 	return SUCCESS;
 }
 
+/* See as_release_after_destructors(). */
+ZEND_TLS zend_object **as_deferred;
+ZEND_TLS uint32_t as_deferred_n, as_deferred_cap;
+
+void as_release_after_destructors(zend_object *obj)
+{
+	if (as_deferred_n == as_deferred_cap) {
+		as_deferred_cap = as_deferred_cap ? as_deferred_cap * 2 : 16;
+		as_deferred = erealloc(as_deferred, as_deferred_cap * sizeof(*as_deferred));
+	}
+	as_deferred[as_deferred_n++] = obj;
+}
+
 static PHP_RSHUTDOWN_FUNCTION(asyncstream)
 {
+	/* After the destructor pass, before the object store is torn down: a release here frees. */
+	for (uint32_t i = 0; i < as_deferred_n; i++) {
+		OBJ_RELEASE(as_deferred[i]);
+	}
+	if (as_deferred) {
+		efree(as_deferred);
+	}
+	as_deferred = NULL;
+	as_deferred_n = as_deferred_cap = 0;
 	as_in_request = false;
 	return SUCCESS;
 }

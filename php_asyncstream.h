@@ -138,6 +138,15 @@ static zend_always_inline bool as_base_is_live(const as_base *b)
 /* Throws Error (naming `what`) and returns NULL when the base was freed. */
 as_base *as_base_get_live(zend_object *obj, const char *what);
 
+/*
+ * Takes over one reference on obj and drops it at RSHUTDOWN. For a dtor_obj handler that
+ * closes an object the loop owned during the shutdown destructor pass: that pass holds the
+ * object with GC_ADDREF/GC_DELREF, so dropping the loop's (last) reference inside it leaves
+ * the refcount at 0 without freeing, and the object store never frees it (a leak under
+ * valgrind). Released at RSHUTDOWN instead, the object is freed like any other.
+ */
+void as_release_after_destructors(zend_object *obj);
+
 /* Link/unlink a child; linking takes a reference on the base object, unlinking drops it. */
 void as_base_link(as_base *b, as_child *child);
 void as_base_unlink(as_base *b, as_child *child);

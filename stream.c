@@ -31,6 +31,8 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
+#include <pthread.h>
 #include <string.h>
 #include <unistd.h>
 #include <sys/socket.h>
@@ -101,6 +103,13 @@ typedef struct _as_stream {
 	as_callback on_connect, on_data, on_drain, on_end, on_close;
 	int pending_err;               /* failure to report from the timer (connect, write) */
 	uint32_t running;              /* > 0 while a libevent callback of this stream is on the stack */
+	uint32_t fork_gen;             /* as_fork_generation when created: another value means inherited (G5) */
+	int adopted_fd;                /* the descriptor given to __construct (names pipes in messages), or -1 */
+	union {                        /* the peer of an accepted/adopted TCP stream, for messages after a reset */
+		struct sockaddr sa;
+		struct sockaddr_in in;
+		struct sockaddr_in6 in6;
+	} peer_sa;
 	uint8_t state;
 	uint8_t framing;
 	bool is_socket : 1;
@@ -118,6 +127,7 @@ typedef struct _as_stream {
 	bool base_freed : 1;           /* closed by EventBase::free() */
 	bool loop_owned : 1;           /* the loop holds a reference while the stream is open */
 	bool overflow : 1;             /* closing because the queue would pass max_write_buffer */
+	bool no_read : 1;              /* a write-only descriptor (the write end of a pipe): never read */
 	zend_object std;
 } as_stream;
 
@@ -177,24 +187,64 @@ zend_object *as_stream_exception_new(zend_class_entry *ce, int err, const char *
 	return Z_OBJ(ex);
 }
 
-/* The peer named in error messages: the address connected to, else getpeername(), else the fd. */
+/*
+ * The peer named in error messages, in getRemoteAddress()'s form: the address connected
+ * to; the TCP peer recorded when the stream was accepted or adopted (after a reset
+ * getpeername() fails); getpeername(); for an accepted unix connection (unnamed peer) the
+ * server's path; for a pipe or terminal its path when it has one. "fd N (pipe)" only when
+ * nothing better exists, N being the descriptor the script gave.
+ */
 static zend_string *as_stream_peer_name(as_stream *s)
 {
+	struct sockaddr_storage ss;
+	socklen_t len = sizeof(ss);
+	zend_string *r;
+	int shown_fd = s->adopted_fd >= 0 ? s->adopted_fd : (int)s->fd;
+
 	if (s->addr) {
 		return zend_string_copy(s->addr);
 	}
-	if (s->fd >= 0) {
-		struct sockaddr_storage ss;
-		socklen_t len = sizeof(ss);
-		zend_string *r;
-
+	if (s->peer_sa.sa.sa_family != AF_UNSPEC) {
+		if ((r = as_address_format(&s->peer_sa.sa, s->peer_sa.sa.sa_family == AF_INET
+				? sizeof(s->peer_sa.in) : sizeof(s->peer_sa.in6)))) {
+			return r;
+		}
+	}
+	if (s->fd < 0) {
+		return zend_string_init("(closed stream)", sizeof("(closed stream)") - 1, 0);
+	}
+	if (s->is_socket) {
 		if (getpeername(s->fd, (struct sockaddr *)&ss, &len) == 0
 				&& (r = as_address_format((struct sockaddr *)&ss, len))) {
 			return r;
 		}
-		return zend_strpprintf(0, "fd %d", (int)s->fd);
+		len = sizeof(ss);
+		if (getsockname(s->fd, (struct sockaddr *)&ss, &len) == 0
+				&& (r = as_address_format((struct sockaddr *)&ss, len))) {
+			return r;
+		}
+		return zend_strpprintf(0, "fd %d (unnamed unix socket)", shown_fd);
+	} else {
+		char link[64], target[PATH_MAX];
+		ssize_t n;
+
+		snprintf(link, sizeof(link), "/proc/self/fd/%d", (int)s->fd);
+		n = readlink(link, target, sizeof(target) - 1);
+		if (n > 0 && target[0] == '/') {
+			return zend_string_init(target, (size_t)n, 0); /* a named pipe (FIFO) or a terminal */
+		}
+		return zend_strpprintf(0, "fd %d (pipe)", shown_fd);
 	}
-	return zend_string_init("(closed stream)", sizeof("(closed stream)") - 1, 0);
+}
+
+/* Keeps the TCP peer's address, so messages can name it after a reset (getpeername() then fails). */
+static void as_stream_record_peer(as_stream *s, const struct sockaddr *sa, socklen_t len)
+{
+	if (sa->sa_family == AF_INET && len >= sizeof(s->peer_sa.in)) {
+		memcpy(&s->peer_sa.in, sa, sizeof(s->peer_sa.in));
+	} else if (sa->sa_family == AF_INET6 && len >= sizeof(s->peer_sa.in6)) {
+		memcpy(&s->peer_sa.in6, sa, sizeof(s->peer_sa.in6));
+	}
 }
 
 /* =================================================================================
@@ -222,6 +272,7 @@ static zend_object *as_stream_create(zend_class_entry *ce)
 	object_properties_init(&s->std, ce);
 	s->std.handlers = &as_stream_handlers;
 	s->fd = -1;
+	s->adopted_fd = -1;
 	s->link.detach = as_stream_detach;
 	as_callback_init(&s->on_connect);
 	as_callback_init(&s->on_data);
@@ -471,6 +522,17 @@ static void as_stream_dtor_obj(zend_object *obj)
 	 * destructor pass at shutdown: a local close, onClose(null) (PHP is allowed here).
 	 */
 	if (s->state != AS_ST_CLOSED && s->state != AS_ST_UNINIT) {
+		bool owned = s->loop_owned;
+
+		if (owned && (EG(flags) & EG_FLAGS_IN_SHUTDOWN)) {
+			/*
+			 * The close drops the loop's reference; when that is the last one besides the
+			 * destructor pass's own, the pass would leave the object unfreed (refcount 0,
+			 * still in the store): keep one reference and drop it at RSHUTDOWN.
+			 */
+			GC_ADDREF(obj);
+			as_release_after_destructors(obj);
+		}
 		s->user_closed = true;
 		as_stream_close(s, NULL, true);
 	}
@@ -512,6 +574,64 @@ static HashTable *as_stream_get_gc(zend_object *obj, zval **table, int *n)
 	return zend_std_get_properties(obj);
 }
 
+/* getLocalAddress()/getRemoteAddress(): NULL when unknown, unnamed or closed. */
+static zend_string *as_stream_sockname(as_stream *s, bool remote)
+{
+	struct sockaddr_storage ss;
+	socklen_t len = sizeof(ss);
+
+	if (s->fd < 0 || !s->is_socket || s->state == AS_ST_RESOLVING) {
+		return NULL;
+	}
+	memset(&ss, 0, sizeof(ss));
+	if ((remote ? getpeername(s->fd, (struct sockaddr *)&ss, &len) : getsockname(s->fd, (struct sockaddr *)&ss, &len)) != 0) {
+		return NULL;
+	}
+	return as_address_format((struct sockaddr *)&ss, len);
+}
+
+/*
+ * var_dump()/print_r(): the properties ($data), then what a debugging user wants to see,
+ * computed now (the shape agreed with AsyncStreamServer's). Runs no user code.
+ */
+static HashTable *as_stream_get_debug_info(zend_object *obj, int *is_temp)
+{
+	static const char *const states[] = { "uninitialised", "resolving", "connecting", "connected", "closed" };
+	as_stream *s = as_stream_from_obj(obj);
+	HashTable *ht = zend_array_dup(zend_std_get_properties(obj));
+	zend_string *str;
+	zval v;
+
+	*is_temp = 1;
+	ZVAL_STRING(&v, states[s->state]);
+	zend_hash_str_update(ht, "state", sizeof("state") - 1, &v);
+	if ((str = as_stream_sockname(s, false))) {
+		ZVAL_STR(&v, str);
+	} else {
+		ZVAL_NULL(&v);
+	}
+	zend_hash_str_update(ht, "local_address", sizeof("local_address") - 1, &v);
+	if ((str = as_stream_sockname(s, true))) {
+		ZVAL_STR(&v, str);
+	} else if (s->addr && s->state != AS_ST_CLOSED) {
+		ZVAL_STR_COPY(&v, s->addr); /* still resolving or connecting */
+	} else {
+		ZVAL_NULL(&v);
+	}
+	zend_hash_str_update(ht, "remote_address", sizeof("remote_address") - 1, &v);
+	ZVAL_LONG(&v, s->out && s->state != AS_ST_CLOSED ? (zend_long)evbuffer_get_length(s->out) : 0);
+	zend_hash_str_update(ht, "write_buffer_size", sizeof("write_buffer_size") - 1, &v);
+	ZVAL_LONG(&v, s->in && s->state != AS_ST_CLOSED ? (zend_long)evbuffer_get_length(s->in) : 0);
+	zend_hash_str_update(ht, "read_buffer_size", sizeof("read_buffer_size") - 1, &v);
+	ZVAL_BOOL(&v, s->paused);
+	zend_hash_str_update(ht, "paused", sizeof("paused") - 1, &v);
+	ZVAL_BOOL(&v, s->ending);
+	zend_hash_str_update(ht, "ended", sizeof("ended") - 1, &v);
+	ZVAL_BOOL(&v, s->eof);
+	zend_hash_str_update(ht, "peer_ended", sizeof("peer_ended") - 1, &v);
+	return ht;
+}
+
 /* Throws Error for an unconstructed stream or one whose base was freed (G2). */
 static as_stream *as_stream_this(zval *zthis, const char *method, bool allow_closed)
 {
@@ -544,7 +664,7 @@ static void as_stream_touch(as_stream *s)
 
 static bool as_stream_arm_read(as_stream *s)
 {
-	if (!s->reading && !s->paused && !s->eof && s->state == AS_ST_CONNECTED) {
+	if (!s->reading && !s->paused && !s->eof && !s->no_read && s->state == AS_ST_CONNECTED) {
 		int r;
 
 		/* A refusal is reported by the caller with errno, not as a raw libevent line (G6). */
@@ -675,6 +795,7 @@ static void as_stream_attach(as_stream *s, as_base *b, const as_stream_opts *o)
 	 */
 	GC_ADDREF(&s->std);
 	s->loop_owned = true;
+	s->fork_gen = as_fork_generation;
 	s->high_water = o->high_water;
 	s->low_water = o->low_water;
 	s->max_frame = o->max_frame;
@@ -715,7 +836,13 @@ static bool as_stream_init_connected(as_stream *s, as_base *b, evutil_socket_t f
 
 bool as_stream_new_connected(zval *out, as_base *b, evutil_socket_t fd, const as_stream_opts *o)
 {
+	struct sockaddr_storage ss;
+	socklen_t len = sizeof(ss);
+
 	object_init_ex(out, php_asyncstream_stream_ce);
+	if (getpeername(fd, (struct sockaddr *)&ss, &len) == 0) {
+		as_stream_record_peer(Z_AS_STREAM_P(out), (struct sockaddr *)&ss, len);
+	}
 	if (!as_stream_init_connected(Z_AS_STREAM_P(out), b, fd, true, o)) {
 		int err = errno;
 		zval_ptr_dtor(out);
@@ -1046,7 +1173,7 @@ static void as_stream_deliver_end(as_stream *s)
 			return;
 		}
 	}
-	if (s->fin_sent || (!s->is_socket && s->ending)) {
+	if (s->fin_sent || ((!s->is_socket || s->fork_gen != as_fork_generation) && s->ending)) {
 		as_stream_close_clean(s);
 	}
 }
@@ -1161,12 +1288,49 @@ done:
  * Writing
  * =============================================================================== */
 
+/*
+ * writev() to a pipe or terminal without ever raising SIGPIPE (sockets use MSG_NOSIGNAL):
+ * a SAPI may leave SIGPIPE at its default action, which kills the process when the
+ * reader is gone. SIGPIPE is blocked around the write; one our write raised is consumed
+ * with sigtimedwait() (unless one was pending already), so the failure is only EPIPE.
+ */
+static ssize_t as_pipe_writev(int fd, const struct iovec *iov, int iovcnt)
+{
+	sigset_t pipe_set, old, pending;
+	bool was_pending;
+	ssize_t n;
+	int err;
+
+	sigemptyset(&pipe_set);
+	sigaddset(&pipe_set, SIGPIPE);
+	pthread_sigmask(SIG_BLOCK, &pipe_set, &old);
+	sigemptyset(&pending);
+	sigpending(&pending);
+	was_pending = sigismember(&pending, SIGPIPE) == 1;
+	do {
+		n = writev(fd, iov, iovcnt);
+	} while (n < 0 && errno == EINTR);
+	err = errno;
+	if (n < 0 && err == EPIPE && !was_pending) {
+		static const struct timespec zero = {0, 0};
+		while (sigtimedwait(&pipe_set, NULL, &zero) < 0 && errno == EINTR) {
+		}
+	}
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	errno = err;
+	return n;
+}
+
 static ssize_t as_stream_send(as_stream *s, const char *data, size_t len)
 {
 	ssize_t n;
 
+	if (!s->is_socket) {
+		struct iovec iov = { (void *)data, len };
+		return as_pipe_writev(s->fd, &iov, 1);
+	}
 	do {
-		n = s->is_socket ? send(s->fd, data, len, MSG_NOSIGNAL) : write(s->fd, data, len);
+		n = send(s->fd, data, len, MSG_NOSIGNAL);
 	} while (n < 0 && errno == EINTR);
 	return n;
 }
@@ -1190,17 +1354,18 @@ static bool as_stream_flush(as_stream *s)
 		iov[i].iov_base = vec[i].iov_base;
 		iov[i].iov_len = vec[i].iov_len;
 	}
-	do {
-		if (s->is_socket) {
-			struct msghdr msg;
-			memset(&msg, 0, sizeof(msg));
-			msg.msg_iov = iov;
-			msg.msg_iovlen = (size_t)nvec;
+	if (s->is_socket) {
+		struct msghdr msg;
+
+		memset(&msg, 0, sizeof(msg));
+		msg.msg_iov = iov;
+		msg.msg_iovlen = (size_t)nvec;
+		do {
 			n = sendmsg(s->fd, &msg, MSG_NOSIGNAL);
-		} else {
-			n = writev(s->fd, iov, nvec);
-		}
-	} while (n < 0 && errno == EINTR);
+		} while (n < 0 && errno == EINTR);
+	} else {
+		n = as_pipe_writev(s->fd, iov, nvec);
+	}
 	if (n < 0) {
 		return errno == EAGAIN || errno == EWOULDBLOCK;
 	}
@@ -1217,7 +1382,12 @@ static void as_stream_after_write(as_stream *s)
 	if (left == 0) {
 		as_stream_disarm_write(s);
 		if (s->ending && !s->fin_sent) {
-			if (!s->is_socket) {
+			if (!s->is_socket || s->fork_gen != as_fork_generation) {
+				/*
+				 * No half-close: a pipe has none; and a stream inherited across fork()
+				 * shares its socket with the parent, where shutdown() would end the
+				 * parent's connection too (G5). Closing releases only our descriptor.
+				 */
 				as_stream_close_clean(s);
 				return;
 			}
@@ -1473,6 +1643,7 @@ ZEND_METHOD(AsyncStream, __construct)
 			zend_argument_value_error(2, "must be a connected socket (%s)", strerror(errno));
 			RETURN_THROWS();
 		}
+		as_stream_record_peer(s, (struct sockaddr *)&ss, sl);
 	}
 	dupfd = fcntl(fd, F_DUPFD_CLOEXEC, 0);
 	if (dupfd < 0) {
@@ -1488,6 +1659,9 @@ ZEND_METHOD(AsyncStream, __construct)
 			"AsyncStream::__construct(): cannot make fd %d nonblocking: %s", (int)fd, strerror(err));
 		RETURN_THROWS();
 	}
+	s->adopted_fd = (int)fd;
+	/* The write end of a pipe (or a file opened "w") cannot be read: reading it fails with EBADF. */
+	s->no_read = (flags & O_ACCMODE) == O_WRONLY;
 	if (!as_stream_init_connected(s, b, dupfd, is_socket, &o)) {
 		int err = errno;
 		zend_throw_exception_ex(php_asyncstream_stream_exception_ce, err,
@@ -2008,22 +2182,13 @@ ZEND_METHOD(AsyncStream, setKeepAlive)
 static void as_stream_address(INTERNAL_FUNCTION_PARAMETERS, bool remote)
 {
 	as_stream *s;
-	struct sockaddr_storage ss;
-	socklen_t len = sizeof(ss);
 	zend_string *r;
 
 	ZEND_PARSE_PARAMETERS_NONE();
 	if (!(s = as_stream_this(ZEND_THIS, remote ? "getRemoteAddress()" : "getLocalAddress()", true))) {
 		RETURN_THROWS();
 	}
-	if (s->fd < 0 || !s->is_socket || s->state == AS_ST_RESOLVING) {
-		RETURN_NULL();
-	}
-	memset(&ss, 0, sizeof(ss));
-	if ((remote ? getpeername(s->fd, (struct sockaddr *)&ss, &len) : getsockname(s->fd, (struct sockaddr *)&ss, &len)) != 0) {
-		RETURN_NULL();
-	}
-	if (!(r = as_address_format((struct sockaddr *)&ss, len))) {
+	if (!(r = as_stream_sockname(s, remote))) {
 		RETURN_NULL();
 	}
 	RETURN_STR(r);
@@ -2096,5 +2261,6 @@ zend_result as_stream_register(int module_number)
 	as_stream_handlers.dtor_obj = as_stream_dtor_obj;
 	as_stream_handlers.clone_obj = NULL;
 	as_stream_handlers.get_gc = as_stream_get_gc;
+	as_stream_handlers.get_debug_info = as_stream_get_debug_info;
 	return SUCCESS;
 }

@@ -664,6 +664,13 @@ final class AsyncStream
     public const FRAME_FIXED = 2;
 
     /**
+     * Any value you want to keep with the stream (per-connection state): readable and
+     * writable at any time, reported to the garbage collector, never touched by the
+     * extension (it survives onClose). Other properties cannot be added.
+     */
+    public mixed $data = null;
+
+    /**
      * Adopts a connected stream socket (stream resource, Socket or int fd). The descriptor
      * is duplicated, so the original may be closed independently; note that the duplicate
      * shares the original's file status flags (it is switched to nonblocking mode).

@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: ba0e51962eb25f4892af5a759e0c9450ef92c714 */
+ * Stub hash: ac3c950dc277d525f5ee7a7b63adb08341cafabc */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_EventConfig___construct, 0, 0, 0)
 ZEND_END_ARG_INFO()
@@ -791,6 +791,12 @@ static zend_class_entry *register_class_AsyncStream(void)
 	zend_string *const_FRAME_FIXED_name = zend_string_init_interned("FRAME_FIXED", sizeof("FRAME_FIXED") - 1, 1);
 	zend_declare_class_constant_ex(class_entry, const_FRAME_FIXED_name, &const_FRAME_FIXED_value, ZEND_ACC_PUBLIC, NULL);
 	zend_string_release(const_FRAME_FIXED_name);
+
+	zval property_data_default_value;
+	ZVAL_NULL(&property_data_default_value);
+	zend_string *property_data_name = zend_string_init("data", sizeof("data") - 1, 1);
+	zend_declare_typed_property(class_entry, property_data_name, &property_data_default_value, ZEND_ACC_PUBLIC, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_ANY));
+	zend_string_release(property_data_name);
 
 	return class_entry;
 }
