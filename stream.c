@@ -128,6 +128,8 @@ typedef struct _as_stream {
 	bool loop_owned : 1;           /* the loop holds a reference while the stream is open */
 	bool overflow : 1;             /* closing because the queue would pass max_write_buffer */
 	bool no_read : 1;              /* a write-only descriptor (the write end of a pipe): never read */
+	bool dns_timed_out : 1;        /* the lookup failed because no nameserver answered in time */
+	bool dns_conf_failed : 1;      /* the lookup failed because asyncstream.resolv_conf cannot be read */
 	zend_object std;
 } as_stream;
 
@@ -936,8 +938,61 @@ static void as_stream_try_next(as_stream *s)
 /* The resolver of a base (b->dns), and the resolv.conf it was configured from. */
 typedef struct _as_dns {
 	struct evdns_base *evdns;
+	double try_timeout;            /* seconds evdns waits per try ("options timeout:", default 5) */
+	int conf_errno;                /* the asyncstream.resolv_conf file could not be read: why */
 	char conf[1];
 } as_dns;
+
+#define AS_DNS_DEFAULT_TIMEOUT 5.0 /* evdns's own default */
+
+/*
+ * evdns reports a lookup that got no answer as EVUTIL_EAI_FAIL, the same as a refusal or
+ * a SERVFAIL. To tell them apart we need the per-try timeout it uses, which it does not
+ * expose: read it from the same file ("options timeout:N", as evdns parses it).
+ */
+static double as_dns_conf_timeout(const char *conf)
+{
+	double t = AS_DNS_DEFAULT_TIMEOUT;
+	char line[1024];
+	FILE *f = fopen(conf, "re");
+
+	if (!f) {
+		return t;
+	}
+	while (fgets(line, sizeof(line), f)) {
+		char *save = NULL, *tok = strtok_r(line, " \t\r\n", &save);
+
+		if (!tok || strcmp(tok, "options") != 0) {
+			continue;
+		}
+		while ((tok = strtok_r(NULL, " \t\r\n", &save))) {
+			if (strncmp(tok, "timeout:", 8) == 0) {
+				double v = zend_strtod(tok + 8, NULL);
+				if (v > 0) {
+					t = v;
+				}
+			}
+		}
+	}
+	fclose(f);
+	return t;
+}
+
+/* Why the file cannot be read (0 when it can), the way evdns would read it. */
+static int as_dns_conf_unreadable(const char *conf)
+{
+	char c;
+	int fd = open(conf, O_RDONLY | O_CLOEXEC), err = 0;
+
+	if (fd < 0) {
+		return errno;
+	}
+	if (read(fd, &c, 1) < 0) {
+		err = errno;
+	}
+	close(fd);
+	return err;
+}
 
 static void as_stream_dns_free(as_base *b)
 {
@@ -962,10 +1017,22 @@ static struct evdns_base *as_base_dns(as_base *b)
 		if (!dns) {
 			return NULL;
 		}
-		/* resolv.conf (nameservers, options) and /etc/hosts; a missing file means defaults. */
-		evdns_base_resolv_conf_parse(dns, DNS_OPTIONS_ALL, conf);
+		/* resolv.conf (nameservers, options) and /etc/hosts. */
+		int r = evdns_base_resolv_conf_parse(dns, DNS_OPTIONS_ALL, conf);
+
 		d = emalloc(sizeof(as_dns) + strlen(conf));
 		d->evdns = dns;
+		d->try_timeout = as_dns_conf_timeout(conf);
+		d->conf_errno = 0;
+		if (r != 0 && ini && *ini) {
+			/*
+			 * A file the user named but that cannot be read is a configuration error, not
+			 * something to paper over with evdns's defaults (a nameserver on 127.0.0.1:53,
+			 * so every lookup would just time out): lookups fail at once, naming the file.
+			 * A missing /etc/resolv.conf keeps those defaults, as the C library does.
+			 */
+			d->conf_errno = as_dns_conf_unreadable(conf);
+		}
 		strcpy(d->conf, conf);
 		b->dns = d;
 		b->dns_free = as_stream_dns_free;
@@ -991,6 +1058,18 @@ static void as_stream_dns_cb(int result, struct evutil_addrinfo *res, void *arg)
 			evutil_freeaddrinfo(res);
 		}
 		return;
+	}
+	if (result == EVUTIL_EAI_FAIL && s->base && s->base->dns) {
+		struct timeval now, took;
+		double t = ((as_dns *)s->base->dns)->try_timeout;
+
+		evutil_gettimeofday(&now, NULL);
+		timersub(&now, &s->last_io, &took);
+		if ((double)took.tv_sec + took.tv_usec / 1e6 >= t * 0.95) {
+			/* No answer within the resolver's timeout: a temporary failure, not "non-recoverable". */
+			result = EVUTIL_EAI_AGAIN;
+			s->dns_timed_out = true;
+		}
 	}
 	if (result != 0 || !res) {
 		/* From the timer, so onClose never runs inside connect() (the answer may be synchronous). */
@@ -1023,9 +1102,18 @@ static void as_stream_resolve(as_stream *s, const char *host, int port)
 	hints.ai_socktype = SOCK_STREAM;
 	hints.ai_protocol = IPPROTO_TCP;
 	snprintf(service, sizeof(service), "%d", port);
+	/* When the lookup fails, its duration tells a timeout from a refusal; last_io is unused until connected. */
+	evutil_gettimeofday(&s->last_io, NULL);
 	/* May answer synchronously (hosts file); the callback never calls PHP. */
 	req = evdns_getaddrinfo(dns, host, service, &hints, as_stream_dns_cb, s);
 	if (s->state == AS_ST_RESOLVING && !s->ai_head && !s->pending_err) {
+		if (((as_dns *)s->base->dns)->conf_errno && req) {
+			/* Not in the hosts file, and no nameserver to ask: fail now, naming the file. */
+			evdns_getaddrinfo_cancel(req);
+			s->dns_conf_failed = true;
+			as_stream_defer_error(s, EVUTIL_EAI_SYSTEM);
+			return;
+		}
 		s->dns_req = req;
 	}
 }
@@ -1526,8 +1614,18 @@ static void as_stream_timer_cb(evutil_socket_t fd, short what, void *arg)
 			h = h ? h + 3 : p;
 			colon = strrchr(h, ':');
 			snprintf(host, sizeof(host), "%.*s", (int)(colon ? colon - h : (ptrdiff_t)strlen(h)), h);
-			as_stream_fail(s, php_asyncstream_dns_exception_ce, err, "connect to %s failed: cannot resolve \"%s\": %s",
-				p, host, evutil_gai_strerror(err));
+			if (s->dns_conf_failed) {
+				as_dns *d = (as_dns *)s->base->dns;
+				as_stream_fail(s, php_asyncstream_dns_exception_ce, err, "connect to %s failed: cannot resolve \"%s\": "
+					"cannot read the resolver configuration \"%s\" (ini asyncstream.resolv_conf): %s", p, host,
+					d->conf, strerror(d->conf_errno));
+			} else if (s->dns_timed_out) {
+				as_stream_fail(s, php_asyncstream_dns_exception_ce, err, "connect to %s failed: cannot resolve \"%s\": "
+					"timed out (no answer from the nameservers; %s)", p, host, evutil_gai_strerror(err));
+			} else {
+				as_stream_fail(s, php_asyncstream_dns_exception_ce, err, "connect to %s failed: cannot resolve \"%s\": %s",
+					p, host, evutil_gai_strerror(err));
+			}
 		} else if (s->state == AS_ST_CONNECTING) {
 			as_stream_fail(s, php_asyncstream_stream_exception_ce, err, "connect to %s failed: %s",
 				ZSTR_VAL(peer), strerror(err));
