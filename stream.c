@@ -58,6 +58,20 @@ static zend_object_handlers as_stream_handlers;
 #define AS_READ_SIZE   (64 * 1024)   /* one read() per readiness */
 #define AS_WRITE_IOV   64            /* iovecs per sendmsg() when flushing the queue */
 
+/*
+ * Fairness: what one stream may deliver per readiness before the rest waits for the next
+ * loop iteration (after the other streams' events and the timers that are due). Frames
+ * and bytes bound a stream's own share; the iteration budget bounds everyone's share once
+ * an iteration has run long (then each stream delivers AS_DELIVER_MIN_FRAMES per iteration),
+ * so a 1 s timer stays on time under a fan-out where one frame makes hundreds of writes.
+ * The minimum keeps small bursts (a few pipelined requests) in one iteration, whatever
+ * the machine's load.
+ */
+#define AS_DELIVER_MIN_FRAMES   4
+#define AS_DELIVER_MAX_FRAMES   64
+#define AS_DELIVER_MAX_BYTES    (64 * 1024)
+#define AS_ITERATION_BUDGET_US  10000
+
 enum {
 	AS_FRAME_NONE = 0,
 	AS_FRAME_DELIMITER = 1,
@@ -104,6 +118,7 @@ typedef struct _as_stream {
 	int pending_err;               /* failure to report from the timer (connect, write) */
 	uint32_t running;              /* > 0 while a libevent callback of this stream is on the stack */
 	uint32_t fork_gen;             /* as_fork_generation when created: another value means inherited (G5) */
+	uint32_t wrote_round;          /* the base's write round of the last write-through (coalescing) */
 	int adopted_fd;                /* the descriptor given to __construct (names pipes in messages), or -1 */
 	union {                        /* the peer of an accepted/adopted TCP stream, for messages after a reset */
 		struct sockaddr sa;
@@ -130,6 +145,8 @@ typedef struct _as_stream {
 	bool no_read : 1;              /* a write-only descriptor (the write end of a pipe): never read */
 	bool dns_timed_out : 1;        /* the lookup failed because no nameserver answered in time */
 	bool dns_conf_failed : 1;      /* the lookup failed because asyncstream.resolv_conf cannot be read */
+	bool flush_pending : 1;        /* writes of this round are queued; the round's end flushes them in one call */
+	bool backlog : 1;              /* frames left undelivered for fairness; the timer goes on delivering */
 	zend_object std;
 } as_stream;
 
@@ -162,6 +179,7 @@ static void as_stream_after_write(as_stream *s);
 static void as_stream_read_cb(evutil_socket_t fd, short what, void *arg);
 static void as_stream_write_cb(evutil_socket_t fd, short what, void *arg);
 static void as_stream_timer_cb(evutil_socket_t fd, short what, void *arg);
+static void as_stream_tick(as_stream *s);
 static void as_stream_detach(as_child *child);
 static void as_stream_dns_cb(int result, struct evutil_addrinfo *res, void *arg);
 static void as_stream_dns_after_fork(as_base *b);
@@ -375,6 +393,16 @@ static void as_stream_close(as_stream *s, zend_object *error, bool call_php)
 		}
 		return;
 	}
+	if (s->flush_pending && s->state == AS_ST_CONNECTED && !s->pending_err && b && b->base) {
+		/*
+		 * Bytes coalesced this round would have been written by write() itself without
+		 * coalescing: try them once (nonblocking), so close() right after write() sends
+		 * what it sent before. What the socket does not take is dropped, as close() says.
+		 */
+		as_base_fork_check(b);
+		as_stream_flush(s);
+	}
+	s->flush_pending = false;
 	s->state = AS_ST_CLOSED;
 	s->reading = s->writing = false;
 
@@ -738,11 +766,23 @@ static void as_stream_defer_error(as_stream *s, int err)
 	}
 }
 
+/* Runs the timer at the start of the next iteration: a deferred flush or delivery (it re-arms the idle timeout after). */
+static void as_stream_tick_soon(as_stream *s)
+{
+	static const struct timeval zero = {0, 0};
+
+	if (as_stream_ensure_timer(s)) {
+		event_add(s->tev, &zero);
+	}
+}
+
 static void as_stream_arm_idle(as_stream *s)
 {
 	if (s->idle_on && s->state == AS_ST_CONNECTED && !s->pending_err && as_stream_ensure_timer(s)) {
 		event_base_gettimeofday_cached(s->base->base, &s->last_io);
-		event_add(s->tev, &s->idle_tv);
+		if (!s->backlog) {
+			event_add(s->tev, &s->idle_tv); /* else the pending tick re-arms it after its work */
+		}
 	}
 }
 
@@ -935,12 +975,22 @@ static void as_stream_try_next(as_stream *s)
 	as_stream_defer_error(s, err);
 }
 
-/* The resolver of a base (b->dns), and the resolv.conf it was configured from. */
+/*
+ * What stream.c keeps per base, in b->dns (the slot event.c frees and re-forks through
+ * its hooks), created lazily: the resolver and the resolv.conf it was configured from,
+ * and the end-of-iteration flush of coalesced writes.
+ */
 typedef struct _as_dns {
-	struct evdns_base *evdns;
+	struct evdns_base *evdns;      /* NULL until a stream of the base resolves a name */
 	double try_timeout;            /* seconds evdns waits per try ("options timeout:", default 5) */
 	int conf_errno;                /* the asyncstream.resolv_conf file could not be read: why */
-	char conf[1];
+	char *conf;                    /* the resolv.conf path, NULL until evdns exists */
+	/* Write coalescing (as_stream_do_write): a "round" is the rest of one loop iteration. */
+	struct event *round_ev;        /* activated by the first write-through of a round; runs after its callbacks */
+	uint32_t round;                /* bumped when round_ev runs: a stream's wrote_round tells "this round" */
+	bool round_active;
+	uint32_t nflush, capflush;
+	zend_object **flush;           /* streams with coalesced bytes (one reference each) */
 } as_dns;
 
 #define AS_DNS_DEFAULT_TIMEOUT 5.0 /* evdns's own default */
@@ -999,20 +1049,50 @@ static void as_stream_dns_free(as_base *b)
 	as_dns *d = (as_dns *)b->dns;
 
 	if (d) {
-		evdns_base_free(d->evdns, 0);
-		efree(d);
 		b->dns = NULL;
+		if (d->evdns) {
+			evdns_base_free(d->evdns, 0);
+		}
+		if (d->round_ev) {
+			event_free(d->round_ev);
+		}
+		if (d->conf) {
+			efree(d->conf);
+		}
+		/* Streams are detached (closed) by now: dropping our references runs no PHP. */
+		for (uint32_t i = 0; i < d->nflush; i++) {
+			OBJ_RELEASE(d->flush[i]);
+		}
+		if (d->flush) {
+			efree(d->flush);
+		}
+		efree(d);
 	}
+}
+
+/* The base's stream state (b->dns), created on first use; NULL only when the base is gone. */
+static as_dns *as_base_state(as_base *b)
+{
+	if (!b->dns) {
+		if (!b->base) {
+			return NULL;
+		}
+		b->dns = ecalloc(1, sizeof(as_dns));
+		b->dns_free = as_stream_dns_free;
+		b->dns_after_fork = as_stream_dns_after_fork;
+	}
+	return (as_dns *)b->dns;
 }
 
 static struct evdns_base *as_base_dns(as_base *b)
 {
-	if (!b->dns) {
+	as_dns *d = as_base_state(b);
+
+	if (d && !d->evdns) {
 		/* Idle, the resolver's sockets do not keep loop() running. */
 		struct evdns_base *dns = evdns_base_new(b->base, EVDNS_BASE_DISABLE_WHEN_INACTIVE);
 		const char *ini = INI_STR("asyncstream.resolv_conf");
 		const char *conf = ini && *ini ? ini : "/etc/resolv.conf";
-		as_dns *d;
 
 		if (!dns) {
 			return NULL;
@@ -1020,7 +1100,6 @@ static struct evdns_base *as_base_dns(as_base *b)
 		/* resolv.conf (nameservers, options) and /etc/hosts. */
 		int r = evdns_base_resolv_conf_parse(dns, DNS_OPTIONS_ALL, conf);
 
-		d = emalloc(sizeof(as_dns) + strlen(conf));
 		d->evdns = dns;
 		d->try_timeout = as_dns_conf_timeout(conf);
 		d->conf_errno = 0;
@@ -1033,12 +1112,9 @@ static struct evdns_base *as_base_dns(as_base *b)
 			 */
 			d->conf_errno = as_dns_conf_unreadable(conf);
 		}
-		strcpy(d->conf, conf);
-		b->dns = d;
-		b->dns_free = as_stream_dns_free;
-		b->dns_after_fork = as_stream_dns_after_fork;
+		d->conf = estrdup(conf);
 	}
-	return ((as_dns *)b->dns)->evdns;
+	return d ? d->evdns : NULL;
 }
 
 static void as_stream_dns_cb(int result, struct evutil_addrinfo *res, void *arg)
@@ -1059,7 +1135,7 @@ static void as_stream_dns_cb(int result, struct evutil_addrinfo *res, void *arg)
 		}
 		return;
 	}
-	if (result == EVUTIL_EAI_FAIL && s->base && s->base->dns) {
+	if (result == EVUTIL_EAI_FAIL && s->base && s->base->dns && ((as_dns *)s->base->dns)->evdns) {
 		struct timeval now, took;
 		double t = ((as_dns *)s->base->dns)->try_timeout;
 
@@ -1127,6 +1203,9 @@ static void as_stream_dns_after_fork(as_base *b)
 {
 	as_dns *d = (as_dns *)b->dns;
 
+	if (!d->evdns) {
+		return;
+	}
 	evdns_base_clear_nameservers_and_suspend(d->evdns);
 	evdns_base_resolv_conf_parse(d->evdns, DNS_OPTION_NAMESERVERS, d->conf);
 	evdns_base_resume(d->evdns);
@@ -1266,15 +1345,47 @@ static void as_stream_deliver_end(as_stream *s)
 	}
 }
 
-/* Delivers every complete frame the input holds, re-checking the stream after each call (G1). */
+/* True once this loop iteration has run longer than the budget (its cached time is when it started). */
+static bool as_stream_iteration_over_budget(as_stream *s)
+{
+	struct timeval start, now, took;
+
+	if (!s->base || !s->base->base || event_base_gettimeofday_cached(s->base->base, &start) != 0) {
+		return false;
+	}
+	evutil_gettimeofday(&now, NULL);
+	timersub(&now, &start, &took);
+	return took.tv_sec > 0 || took.tv_usec > AS_ITERATION_BUDGET_US;
+}
+
+/*
+ * Delivers the complete frames the input holds, re-checking the stream after each call
+ * (G1) — up to the fairness bounds; then the rest waits for the next iteration (backlog).
+ */
 static void as_stream_deliver(as_stream *s)
 {
-	while (s->state == AS_ST_CONNECTED && !s->paused) {
-		zend_string *frame = as_stream_next_frame(s);
+	uint32_t frames = 0;
+	size_t bytes = 0;
 
+	s->backlog = false;
+	while (s->state == AS_ST_CONNECTED && !s->paused) {
+		zend_string *frame;
+
+		if (frames >= AS_DELIVER_MIN_FRAMES && (frames >= AS_DELIVER_MAX_FRAMES || bytes >= AS_DELIVER_MAX_BYTES
+				|| as_stream_iteration_over_budget(s))) {
+			if (s->in && evbuffer_get_length(s->in) > 0) {
+				s->backlog = true;
+				as_stream_tick_soon(s);
+				return;
+			}
+			break;
+		}
+		frame = as_stream_next_frame(s);
 		if (!frame) {
 			break;
 		}
+		frames++;
+		bytes += ZSTR_LEN(frame);
 		if (!as_stream_emit(s, frame)) {
 			if (s->state == AS_ST_CONNECTED && EG(exception)) {
 				/* G4: the rest stays buffered; the next loop run goes on from here. */
@@ -1309,7 +1420,8 @@ static void as_stream_read_cb(evutil_socket_t fd, short what, void *arg)
 	if (s->paused) {
 		goto done;
 	}
-	if (!s->eof && s->reading) {
+	if (!s->eof && s->reading && !s->backlog) {
+		/* (With a backlog the buffered frames go first: reading more would only grow the buffer.) */
 		if (s->framing == AS_FRAME_NONE && (!s->in || evbuffer_get_length(s->in) == 0)) {
 			/*
 			 * The common case. Read into one scratch buffer shared by all streams, then
@@ -1640,7 +1752,100 @@ static void as_stream_timer_cb(evutil_socket_t fd, short what, void *arg)
 			"connect to %s failed: %s (timeout %.3g s)", ZSTR_VAL(peer), strerror(ETIMEDOUT),
 			(double)s->connect_tv.tv_sec + s->connect_tv.tv_usec / 1e6);
 		zend_string_release(peer);
-	} else if (s->idle_on) {
+	} else {
+		as_stream_tick(s);
+	}
+
+	s->running--;
+	if (s->state == AS_ST_CLOSED) {
+		as_stream_release_native(s);
+	}
+	OBJ_RELEASE(&s->std);
+}
+
+/* Sends what write() coalesced this round, in one call; then as after any write. */
+static void as_stream_flush_coalesced(as_stream *s)
+{
+	s->flush_pending = false;
+	if (!as_stream_flush(s)) {
+		as_stream_fail_errno(s, "write to", errno);
+		return;
+	}
+	if (s->out && evbuffer_get_length(s->out) > 0 && !as_stream_arm_write(s)) {
+		as_stream_fail_errno(s, "write to", ENOMEM);
+		return;
+	}
+	as_stream_after_write(s);
+}
+
+/*
+ * The end of a write round (the rest of the loop iteration in which a stream of this base
+ * first wrote through): every stream's coalesced bytes leave in one call each.
+ */
+static void as_stream_round_cb(evutil_socket_t fd, short what, void *arg)
+{
+	as_base *b = (as_base *)arg;
+	as_dns *d = (as_dns *)b->dns;
+	zend_object **list = d->flush;
+	uint32_t n = d->nflush, i;
+
+	d->round++;
+	d->round_active = false;
+	d->flush = NULL;
+	d->nflush = d->capflush = 0;
+	GC_ADDREF(&b->std);
+	for (i = 0; i < n; i++) {
+		as_stream *s = as_stream_from_obj(list[i]);
+
+		if (EG(exception)) {
+			break; /* G4: the loop stops; the rest is flushed on the next run */
+		}
+		if (s->state == AS_ST_CONNECTED && s->flush_pending) {
+			s->running++;
+			as_stream_flush_coalesced(s);
+			s->running--;
+			if (s->state == AS_ST_CLOSED) {
+				as_stream_release_native(s);
+			}
+		}
+		OBJ_RELEASE(list[i]);
+	}
+	if (i < n) {
+		/* Put the rest back; b->dns is alive: a freed base releases it after the loop. */
+		d = (as_dns *)b->dns;
+		for (; i < n; i++) {
+			as_stream *s = as_stream_from_obj(list[i]);
+			if (d && s->flush_pending && d->round_ev) {
+				if (d->nflush == d->capflush) {
+					d->capflush = d->capflush ? d->capflush * 2 : 16;
+					d->flush = erealloc(d->flush, d->capflush * sizeof(*d->flush));
+				}
+				d->flush[d->nflush++] = list[i];
+				if (!d->round_active) {
+					d->round_active = true;
+					event_active(d->round_ev, EV_TIMEOUT, 1);
+				}
+			} else {
+				OBJ_RELEASE(list[i]);
+			}
+		}
+	}
+	if (list) {
+		efree(list);
+	}
+	OBJ_RELEASE(&b->std);
+}
+
+/* The timer of a connected stream: the delivery backlog, then the idle timeout. */
+static void as_stream_tick(as_stream *s)
+{
+	if (s->backlog && !s->paused) {
+		as_stream_deliver(s);
+		if (s->state != AS_ST_CONNECTED || EG(exception)) {
+			return;
+		}
+	}
+	if (s->idle_on && !s->backlog) {
 		struct timeval now, deadline;
 
 		event_base_gettimeofday_cached(s->base->base, &now);
@@ -1657,12 +1862,6 @@ static void as_stream_timer_cb(evutil_socket_t fd, short what, void *arg)
 			zend_string_release(peer);
 		}
 	}
-
-	s->running--;
-	if (s->state == AS_ST_CLOSED) {
-		as_stream_release_native(s);
-	}
-	OBJ_RELEASE(&s->std);
 }
 
 /* =================================================================================
@@ -1939,6 +2138,7 @@ ZEND_METHOD(AsyncStream, onClose)
 static bool as_stream_do_write(as_stream *s, const char *data, size_t len)
 {
 	size_t queued;
+	bool coalesce = false;
 
 	if (s->state == AS_ST_CLOSED) {
 		return false;
@@ -1950,8 +2150,42 @@ static bool as_stream_do_write(as_stream *s, const char *data, size_t len)
 		return !s->out || evbuffer_get_length(s->out) < s->high_water;
 	}
 	as_base_fork_check(s->base);
-	if (s->state == AS_ST_CONNECTED && !s->writing && (!s->out || evbuffer_get_length(s->out) == 0)) {
+	if (s->state == AS_ST_CONNECTED && !s->writing && !s->flush_pending && (!s->out || evbuffer_get_length(s->out) == 0)) {
+		/*
+		 * Inside the loop, the first write of a round (the rest of this loop iteration)
+		 * goes to the socket at once, so request/response pays nothing extra. A second
+		 * one to the same stream in the same round is queued, and all it queued leaves in
+		 * one call when the round ends (as_stream_round_cb, after the iteration's other
+		 * callbacks): a fan-out of many small messages costs each peer two syscalls per
+		 * iteration, not one per message.
+		 */
+		as_dns *d = s->base->loop_depth ? (as_dns *)s->base->dns : NULL;
+
+		coalesce = d && d->round_active && s->wrote_round == d->round;
+	}
+	if (coalesce) {
+		/* queued below; flushed at the end of the round */
+	} else if (s->state == AS_ST_CONNECTED && !s->writing && !s->flush_pending && (!s->out || evbuffer_get_length(s->out) == 0)) {
 		ssize_t n = as_stream_send(s, data, len);
+
+		if (s->base->loop_depth) {
+			as_dns *d = as_base_state(s->base);
+
+			if (d && !d->round_ev) {
+				d->round_ev = event_new(s->base->base, -1, 0, as_stream_round_cb, s->base);
+				if (d->round_ev) {
+					/* after everything else that is active in the iteration */
+					event_priority_set(d->round_ev, event_base_get_npriorities(s->base->base) - 1);
+				}
+			}
+			if (d && d->round_ev) {
+				s->wrote_round = d->round;
+				if (!d->round_active) {
+					d->round_active = true;
+					event_active(d->round_ev, EV_TIMEOUT, 1);
+				}
+			}
+		}
 
 		if (n < 0) {
 			if (errno != EAGAIN && errno != EWOULDBLOCK) {
@@ -1992,7 +2226,19 @@ static bool as_stream_do_write(as_stream *s, const char *data, size_t len)
 		as_stream_defer_error(s, ENOMEM);
 		return false;
 	}
-	if (s->state == AS_ST_CONNECTED && !as_stream_arm_write(s)) {
+	if (s->state == AS_ST_CONNECTED && (coalesce || s->flush_pending)) {
+		if (!s->flush_pending) {
+			as_dns *d = (as_dns *)s->base->dns;
+
+			if (d->nflush == d->capflush) {
+				d->capflush = d->capflush ? d->capflush * 2 : 16;
+				d->flush = erealloc(d->flush, d->capflush * sizeof(*d->flush));
+			}
+			GC_ADDREF(&s->std);
+			d->flush[d->nflush++] = &s->std;
+			s->flush_pending = true;
+		}
+	} else if (s->state == AS_ST_CONNECTED && !as_stream_arm_write(s)) {
 		as_stream_defer_error(s, ENOMEM);
 		return false;
 	}
@@ -2222,7 +2468,7 @@ ZEND_METHOD(AsyncStream, setTimeout)
 		if (seconds <= 0.0) {
 			/* 0 or negative: no idle timeout, as for connect()'s timeout option */
 			s->idle_on = false;
-			if (s->tev && s->state == AS_ST_CONNECTED && !s->pending_err) {
+			if (s->tev && s->state == AS_ST_CONNECTED && !s->pending_err && !s->backlog) {
 				event_del(s->tev);
 			}
 		} else {
