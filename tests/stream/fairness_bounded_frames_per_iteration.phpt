@@ -12,7 +12,7 @@ $perIteration = [];
 $ticks = 0;
 $timer = Event::timer($base, function () use (&$ticks, &$timer) { $ticks++; $timer->add(0); });
 $timer->add(0);                                   // due at every iteration
-for ($i = 0; $i < 200 && count($got) < 1000; $i++) {
+for ($i = 0; $i < 2000 && count($got) < 1000; $i++) {   // under load, 4 per iteration at least
     $before = count($got);
     $base->loop(EventBase::LOOP_ONCE);
     $perIteration[] = count($got) - $before;
