@@ -363,6 +363,8 @@ bool as_server_opts_parse(HashTable *ht, as_server_opts *o);
 struct evdns_base *as_dns_get(as_base *b);
 /* Releases the resolver (base release). */
 void as_dns_free(as_base *b);
+/* A stream's lookup failed or was cancelled: reset the nameservers when no other lookup is in flight. */
+void as_dns_lookup_ended(as_base *b, as_stream *except);
 /* In a forked child: nameserver sockets of its own, lookups in flight re-sent (G5). */
 void as_dns_after_fork(as_base *b);
 
