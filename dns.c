@@ -123,8 +123,8 @@ struct evdns_base *as_dns_get(as_base *b)
  */
 void as_dns_lookup_ended(as_base *b, as_stream *except)
 {
-	if (!b || !b->dns || !b->base) {
-		return;
+	if (!b || !b->dns || !b->base || b->was_freed || b->free_pending) {
+		return; /* the resolver goes with the base */
 	}
 	for (as_child *c = b->children.next; c != &b->children; c = c->next) {
 		if (c->detach == as_stream_detach) {
@@ -135,9 +135,12 @@ void as_dns_lookup_ended(as_base *b, as_stream *except)
 		}
 	}
 	as_base_fork_check(b);
+	/* What the file says was reported when the resolver was made: not again (and no PHP runs here). */
+	as_log_capture_begin();
 	evdns_base_clear_nameservers_and_suspend(b->dns);
 	evdns_base_resolv_conf_parse(b->dns, DNS_OPTION_NAMESERVERS, ZSTR_VAL(b->dns_conf));
 	evdns_base_resume(b->dns);
+	as_log_capture_end();
 }
 
 /*

@@ -260,6 +260,12 @@ AS_RUNS_PHP void as_stream_close(as_stream *s, zend_object *error, bool call_php
 	s->flush_pending = false;
 	s->state = AS_ST_CLOSED;
 	s->reading = s->writing = false;
+	if (s->conns) {
+		/* One connection fewer for the server that accepted it (max_connections); no PHP runs. */
+		as_server_conns *conns = s->conns;
+		s->conns = NULL;
+		as_server_conns_done(conns);
+	}
 
 	if (b && b->base) {
 		as_base_fork_check(b);
@@ -323,10 +329,7 @@ AS_RUNS_PHP void as_stream_close(as_stream *s, zend_object *error, bool call_php
 		as_zvals_release(old, 5);
 	}
 	/* The loop's reference, dropped last of all: it may be the one keeping s alive. */
-	if (s->loop_owned) {
-		s->loop_owned = false;
-		OBJ_RELEASE(&s->std);
-	}
+	as_child_disown(&s->link);
 }
 
 /* Closes with a new AsyncStreamException (or subclass) built from the format. */
@@ -529,9 +532,10 @@ void as_stream_attach(as_stream *s, as_base *b, const as_stream_opts *o)
 	 * Node: a connection nobody stores (a server's onConnection, a fluent connect()
 	 * chain), or one reachable only through its own closures, stays open. close(),
 	 * end(), the peer, an error or EventBase::free() end it; the reference goes with it.
+	 * The base reports this reference to the GC: a base nothing references any more
+	 * (its loop not running) is collected together with its streams (dtor_obj closes them).
 	 */
-	GC_ADDREF(&s->std);
-	s->loop_owned = true;
+	as_child_own(&s->link, &s->std);
 	s->fork_gen = as_fork_generation;
 	s->high_water = o->high_water;
 	s->low_water = o->low_water;
@@ -571,7 +575,8 @@ AS_RUNS_PHP bool as_stream_init_connected(as_stream *s, as_base *b, evutil_socke
 	return true;
 }
 
-AS_RUNS_PHP bool as_stream_new_connected(zval *out, as_base *b, evutil_socket_t fd, const as_stream_opts *o)
+AS_RUNS_PHP bool as_stream_new_connected(zval *out, as_base *b, evutil_socket_t fd, const as_stream_opts *o,
+	as_server_conns *conns)
 {
 	struct sockaddr_storage ss;
 	socklen_t len = sizeof(ss);
@@ -587,6 +592,10 @@ AS_RUNS_PHP bool as_stream_new_connected(zval *out, as_base *b, evutil_socket_t 
 		zend_throw_exception_ex(php_asyncstream_stream_exception_ce, err,
 			"cannot watch the accepted connection (fd %d): %s", (int)fd, strerror(err));
 		return false;
+	}
+	if (conns) {
+		Z_AS_STREAM_P(out)->conns = conns;
+		as_server_conns_add(conns);
 	}
 	return true;
 }
