@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 4ff58ca756322c20ceb996b03141aed5de3b8c13 */
+ * Stub hash: 33aaa326ef14af79835f2c3d8234c2a55c08d5cd */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_EventConfig___construct, 0, 0, 0)
 ZEND_END_ARG_INFO()
@@ -169,6 +169,7 @@ ZEND_END_ARG_INFO()
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_AsyncStream___construct, 0, 0, 2)
 	ZEND_ARG_OBJ_INFO(0, base, EventBase, 0)
 	ZEND_ARG_TYPE_INFO(0, socket, IS_MIXED, 0)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, options, IS_ARRAY, 0, "[]")
 ZEND_END_ARG_INFO()
 
 ZEND_BEGIN_ARG_WITH_RETURN_OBJ_INFO_EX(arginfo_class_AsyncStream_connect, 0, 2, AsyncStream, 0)
@@ -790,6 +791,12 @@ static zend_class_entry *register_class_AsyncStream(void)
 	zend_string *const_FRAME_FIXED_name = zend_string_init_interned("FRAME_FIXED", sizeof("FRAME_FIXED") - 1, 1);
 	zend_declare_class_constant_ex(class_entry, const_FRAME_FIXED_name, &const_FRAME_FIXED_value, ZEND_ACC_PUBLIC, NULL);
 	zend_string_release(const_FRAME_FIXED_name);
+
+	zval property_data_default_value;
+	ZVAL_NULL(&property_data_default_value);
+	zend_string *property_data_name = zend_string_init("data", sizeof("data") - 1, 1);
+	zend_declare_typed_property(class_entry, property_data_name, &property_data_default_value, ZEND_ACC_PUBLIC, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_ANY));
+	zend_string_release(property_data_name);
 
 	return class_entry;
 }
