@@ -107,6 +107,20 @@ AS_RUNS_PHP bool as_invoke(as_base *base, zend_object *owner, as_callback *cb, u
 AS_RUNS_PHP bool as_diag_flush_in_loop(as_base *base);
 
 /*
+ * G4 for user code that runs inside a libevent callback outside as_invoke(): the
+ * destructor of a value released there, an error handler. When it left an exception
+ * pending, the running loop must stop at once (loop() rethrows it); otherwise libevent
+ * goes on (and level-triggered events that defer while an exception is pending would
+ * spin). Every internal callback calls this on its way out, and when it defers.
+ */
+void as_loop_break_on_exception(void);
+#define as_loop_break_if_exception() do { \
+		if (UNEXPECTED(EG(exception))) { \
+			as_loop_break_on_exception(); \
+		} \
+	} while (0)
+
+/*
  * get_gc of a child object (G3): reports its callbacks, the extra values (anything not
  * refcounted is skipped) and the base it holds (NULL: none).
  */
@@ -138,6 +152,7 @@ AS_RUNS_PHP void as_zvals_release(zval *vals, uint32_t n);
 			release; \
 		} \
 		OBJ_RELEASE(obj); \
+		as_loop_break_if_exception(); \
 	} while (0)
 
 /* Frees a libevent event and clears the pointer (release_native of every class). */

@@ -881,6 +881,7 @@ AS_RUNS_PHP void as_stream_io_readable(as_stream *s)
 	if (UNEXPECTED(EG(exception))) {
 		/* Another callback of this batch threw: deliver nothing now (no frame may be lost), retry next loop. */
 		as_stream_redeliver(s);
+		as_loop_break_if_exception(); /* so that libevent does not run the redelivery in this loop() */
 		return;
 	}
 	AS_GUARD_ENTER(&s->std, s->running);
@@ -1091,6 +1092,7 @@ AS_RUNS_PHP void as_stream_io_writable(as_stream *s)
 		return;
 	}
 	if (UNEXPECTED(EG(exception))) {
+		as_loop_break_if_exception();
 		return; /* level-triggered and persistent: fires again on the next loop run */
 	}
 	AS_GUARD_ENTER(&s->std, s->running);
@@ -1149,6 +1151,7 @@ AS_RUNS_PHP static void as_stream_timer_cb(evutil_socket_t fd, short what, void 
 	if (UNEXPECTED(EG(exception))) {
 		struct timeval now = {0, 0};
 		event_add(s->tev, &now); /* handled on the next loop run */
+		as_loop_break_if_exception();
 		return;
 	}
 	AS_GUARD_ENTER(&s->std, s->running);
