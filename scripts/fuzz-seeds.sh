@@ -89,7 +89,7 @@ for ((seed = first; seed <= last; seed++)); do
 	n=$((n + 1))
 	log="$logdir/seed-$seed.log"
 	( env "${env_extra[@]}" timeout -k 10 "$timeout_s" "${wrap[@]}" "${php[@]}" scripts/fuzz.php \
-		--seed="$seed" --steps="$steps" $extra ) >"$log" 2>&1
+		--seed="$seed" --steps="$steps" $extra; exit $? ) >"$log" 2>&1
 	rc=$?
 	why=""
 	case $rc in

@@ -201,7 +201,8 @@ final class AsFuzz
     public bool $load = false;
     private int $maxStreams = 10;
     private int $maxEvents = 10;
-    public int $actions = 0;     // random actions run from destructors, __toString, the error handler
+    public int $actions = 0;
+    private bool $trace;     // random actions run from destructors, __toString, the error handler
     public int $handlerCalls = 0;
     private int $actDepth = 0;
 
@@ -209,6 +210,7 @@ final class AsFuzz
     {
         mt_srand($seed);
         $this->reentrant = $reentrant;
+        $this->trace = (bool)getenv('ASFUZZ_TRACE');
         if ($reentrant) {
             $this->handlerMode = ['record', 'throw', 'free', 'false', 'reenter'][$this->rnd(5)];
             $this->load = $this->chance(35);
@@ -244,6 +246,7 @@ final class AsFuzz
             return true; // silenced with @ (peer-side I/O on purpose)
         }
         $this->handlerCalls++;
+        $this->trace("error handler ({$this->handlerMode}): $str");
         $expected = false;
         foreach (self::EXPECTED as $re) {
             if (preg_match($re, $str)) {
@@ -260,6 +263,7 @@ final class AsFuzz
         // G12: what a user error handler may do whenever the extension raises a diagnostic
         switch ($this->handlerMode) {
             case 'throw':
+                $this->trace('throw from the error handler');
                 throw new AsFuzzErrorException($str, 0, $no, $file, $line);
             case 'free':
                 for ($i = $this->rnd(3); $i > 0; $i--) {
@@ -467,6 +471,7 @@ final class AsFuzz
     public function cbBody(string $kind, ?int $selfId, array $args): void
     {
         $this->callbacks++;
+        $this->trace("callback $kind for #" . ($selfId ?? '?'));
         if ($selfId !== null) {
             if (isset($this->freed[$selfId])) {
                 $this->finding("$kind callback ran for object #$selfId after " . $this->freed[$selfId]);
@@ -503,6 +508,7 @@ final class AsFuzz
             return;
         }
         if ($r < 8) {
+            $this->trace("throw from a $kind callback");
             throw new AsFuzzThrow("thrown from a $kind callback");
         }
         if ($r < 10 && $this->inChild) {
@@ -570,11 +576,13 @@ final class AsFuzz
         }
         $this->actDepth++;
         $this->depth++;
+        $this->trace("user code in $where" . ($target ? ' aimed at ' . self::describe($target) : ''));
         try {
             for ($i = $this->rnd(3); $i > 0; $i--) {
                 $this->actions++;
                 $r = $this->rnd(100);
                 if ($r < 7) {
+                    $this->trace("throw from $where");
                     throw new AsFuzzThrow("thrown from $where");
                 }
                 if ($r < 9 && $this->inChild) {
@@ -779,11 +787,32 @@ final class AsFuzz
 
     private int $dummyId = 0;
 
+    /** ASFUZZ_TRACE=1: every call on stderr (for minimising a failing seed). */
+    private static function describe(mixed $v): string
+    {
+        return match (true) {
+            is_object($v) => get_class($v) . '#' . spl_object_id($v) . ($v instanceof AsFuzzActor ? "({$v->str})" : ''),
+            is_array($v) => 'array(' . implode(', ', array_map(fn($k, $x) => "$k=>" . self::describe($x), array_keys(array_slice($v, 0, 4, true)), array_slice($v, 0, 4, true))) . ')',
+            is_string($v) => strlen($v) > 20 ? 'string(' . strlen($v) . ')' : var_export($v, true),
+            default => var_export($v, true),
+        };
+    }
+
+    private function trace(string $what): void
+    {
+        if ($this->trace) {
+            fwrite(STDERR, str_repeat('  ', $this->depth) . "[{$this->calls}] $what\n");
+        }
+    }
+
     /** One call: a result or a Throwable, never anything else. */
     private function call(object|string $target, string $method, ?array $args): mixed
     {
         $this->calls++;
         $args ??= $this->argsFor($target, $method);
+        if ($this->trace) {
+            $this->trace(self::describe($target) . "->$method(" . implode(', ', array_map([self::class, 'describe'], $args)) . ')');
+        }
         try {
             $r = is_string($target) ? $target::$method(...$args) : $target->$method(...$args);
         } catch (AsFuzzThrow $e) {
