@@ -512,6 +512,7 @@ final class AsFuzz
             throw new AsFuzzThrow("thrown from a $kind callback");
         }
         if ($r < 10 && $this->inChild) {
+            $this->trace("exit(7) from a $kind callback");
             $this->quiet = true; // destructors at shutdown run callbacks: they must not throw then
             exit(7); // G4: exit() inside a callback ends the child normally
         }
@@ -586,6 +587,7 @@ final class AsFuzz
                     throw new AsFuzzThrow("thrown from $where");
                 }
                 if ($r < 9 && $this->inChild) {
+                    $this->trace("exit(7) from $where");
                     $this->quiet = true;
                     exit(7);
                 }
