@@ -1,11 +1,15 @@
 /*
- * The trampoline: the only function through which libevent calls PHP (G1, G4).
+ * The trampoline: the only function through which libevent calls PHP (G1, G4), and the
+ * lifecycle helpers every child object (Event, AsyncStream, AsyncStreamServer) shares:
+ * take-callbacks-then-release, the guard around a callback (in the header), and the one
+ * "is the base usable" check of a PHP method.
  */
 #ifdef HAVE_CONFIG_H
 # include "config.h"
 #endif
 
-#include "php_asyncstream.h"
+#include "asyncstream_internal.h"
+#include "zend_exceptions.h"
 
 void as_callback_init(as_callback *cb)
 {
@@ -13,7 +17,7 @@ void as_callback_init(as_callback *cb)
 	cb->cached = false;
 }
 
-void as_callback_set(as_callback *cb, zend_fcall_info *fci, zend_fcall_info_cache *fcc)
+AS_RUNS_PHP void as_callback_set(as_callback *cb, zend_fcall_info *fci, zend_fcall_info_cache *fcc)
 {
 	zval old;
 
@@ -31,7 +35,7 @@ void as_callback_set(as_callback *cb, zend_fcall_info *fci, zend_fcall_info_cach
 	zval_ptr_dtor(&old);
 }
 
-void as_callback_clear(as_callback *cb)
+AS_RUNS_PHP void as_callback_clear(as_callback *cb)
 {
 	zval old;
 
@@ -51,7 +55,7 @@ void as_callback_gc(zend_get_gc_buffer *buf, as_callback *cb)
 	}
 }
 
-bool as_invoke(as_base *base, zend_object *owner, as_callback *cb, uint32_t argc, zval *argv)
+AS_RUNS_PHP bool as_invoke(as_base *base, zend_object *owner, as_callback *cb, uint32_t argc, zval *argv)
 {
 	zend_fcall_info fci;
 	zend_fcall_info_cache fcc;
@@ -131,4 +135,53 @@ bool as_invoke(as_base *base, zend_object *owner, as_callback *cb, uint32_t argc
 	zval_ptr_dtor(&callable);
 	OBJ_RELEASE(owner);
 	return ok;
+}
+
+void as_callbacks_take(as_callback *const *cbs, uint32_t n, zval *out)
+{
+	for (uint32_t i = 0; i < n; i++) {
+		ZVAL_COPY_VALUE(&out[i], &cbs[i]->callable);
+		ZVAL_UNDEF(&cbs[i]->callable);
+		cbs[i]->cached = false;
+	}
+}
+
+AS_RUNS_PHP void as_zvals_release(zval *vals, uint32_t n)
+{
+	for (uint32_t i = 0; i < n; i++) {
+		zval_ptr_dtor(&vals[i]);
+	}
+}
+
+void as_throw(zend_class_entry *ce, zend_long code, const char *fmt, ...)
+{
+	va_list ap;
+	zend_string *msg, *method;
+
+	va_start(ap, fmt);
+	msg = zend_vstrpprintf(0, fmt, ap);
+	va_end(ap);
+	method = get_active_function_or_method_name();
+	zend_throw_exception_ex(ce ? ce : zend_ce_error, code, "%s(): %s", ZSTR_VAL(method), ZSTR_VAL(msg));
+	zend_string_release(method);
+	zend_string_release(msg);
+}
+
+void as_throw_constructed_twice(void)
+{
+	zend_string *method = get_active_function_or_method_name();
+
+	zend_throw_error(NULL, "%s() cannot be called twice", ZSTR_VAL(method));
+	zend_string_release(method);
+}
+
+as_base *as_base_live_or_throw(as_base *b, bool given)
+{
+	if (EXPECTED(as_base_is_live(b))) {
+		return b;
+	}
+	as_throw(NULL, 0, "the EventBase %s%s", given ? "given " : "",
+		b->was_freed ? "has been freed"
+		: given ? "is not initialised" : "is not initialised (its constructor was not called)");
+	return NULL;
 }

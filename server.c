@@ -1,5 +1,5 @@
 /*
- * AsyncStreamServer (API.md Part 2): a listening socket and its accept loop.
+ * AsyncStreamServer (docs/api.md): a listening socket and its accept loop.
  *
  * Ownership (G2): the server links itself into its EventBase (as_child, which holds a
  * reference on the base) and owns the listening fd, one persistent READ event on it
@@ -21,7 +21,7 @@
 # include "config.h"
 #endif
 
-#include "php_asyncstream.h"
+#include "asyncstream_internal.h"
 #include "zend_exceptions.h"
 
 #include <errno.h>
@@ -35,7 +35,6 @@
 #include <netinet/in.h>
 #include <arpa/inet.h>
 
-#include "as_arginfo.h"
 
 zend_class_entry *php_asyncstream_server_ce;
 
@@ -105,14 +104,8 @@ static void as_server_release_native(as_server *s)
 	if (s->running) {
 		return;
 	}
-	if (s->ev_accept) {
-		event_free(s->ev_accept);
-		s->ev_accept = NULL;
-	}
-	if (s->ev_backoff) {
-		event_free(s->ev_backoff);
-		s->ev_backoff = NULL;
-	}
+	as_event_free_ptr(&s->ev_accept);
+	as_event_free_ptr(&s->ev_backoff);
 }
 
 /*
@@ -141,9 +134,10 @@ static void as_server_unlink_path(as_server *s)
  * socket file, drops the callbacks and unlinks from the base. Calls no PHP code (the
  * callables' destructors aside). Safe inside the server's own callbacks.
  */
-static void as_server_teardown(as_server *s, as_server_state why)
+AS_RUNS_PHP static void as_server_teardown(as_server *s, as_server_state why)
 {
-	zval on_connection, on_error;
+	as_callback *cbs[2] = { &s->on_connection, &s->on_error };
+	zval old[2];
 
 	if (s->state != AS_SRV_LIVE) {
 		return;
@@ -169,19 +163,13 @@ static void as_server_teardown(as_server *s, as_server_state why)
 	 * may hold the last reference to it, and releasing it can free s (e.g. when the base's
 	 * destruction detaches us at shutdown). s is not touched after.
 	 */
-	ZVAL_COPY_VALUE(&on_connection, &s->on_connection.callable);
-	ZVAL_UNDEF(&s->on_connection.callable);
-	s->on_connection.cached = false;
-	ZVAL_COPY_VALUE(&on_error, &s->on_error.callable);
-	ZVAL_UNDEF(&s->on_error.callable);
-	s->on_error.cached = false;
+	as_callbacks_take(cbs, 2, old);
 	if (s->base) {
 		as_base *b = s->base;
 		s->base = NULL;
 		as_base_unlink(b, &s->link);
 	}
-	zval_ptr_dtor(&on_connection);
-	zval_ptr_dtor(&on_error);
+	as_zvals_release(old, 2);
 	/* The loop's reference, dropped last of all: it may be the one keeping s alive. */
 	if (s->loop_owned) {
 		s->loop_owned = false;
@@ -189,7 +177,7 @@ static void as_server_teardown(as_server *s, as_server_state why)
 	}
 }
 
-static void as_server_detach(as_child *child)
+AS_RUNS_PHP static void as_server_detach(as_child *child)
 {
 	as_server_teardown(as_server_from_link(child), AS_SRV_BASE_FREED);
 }
@@ -215,7 +203,7 @@ static zend_object *as_server_create(zend_class_entry *ce)
 	return &s->std;
 }
 
-static void as_server_free_obj(zend_object *obj)
+AS_RUNS_PHP static void as_server_free_obj(zend_object *obj)
 {
 	as_server *s = as_server_from_obj(obj);
 
@@ -257,26 +245,26 @@ static HashTable *as_server_get_gc(zend_object *obj, zval **table, int *n)
  * Throws Error and returns NULL for a server that was never constructed, whose base was
  * freed (G2) or, unless allow_closed, that was closed.
  */
-static as_server *as_server_this(zval *zthis, const char *method, bool allow_closed)
+static as_server *as_server_this(zval *zthis, bool allow_closed)
 {
 	as_server *s = Z_AS_SERVER_P(zthis);
 
 	switch (s->state) {
 		case AS_SRV_UNINIT:
-			zend_throw_error(NULL, "AsyncStreamServer::%s: the server is not initialised (its constructor was not called or failed)", method);
+			as_throw(NULL, 0, "the server is not initialised (its constructor was not called or failed)");
 			return NULL;
 		case AS_SRV_BASE_FREED:
-			zend_throw_error(NULL, "AsyncStreamServer::%s: the server's EventBase has been freed", method);
+			as_throw(NULL, 0, "the server's EventBase has been freed");
 			return NULL;
 		case AS_SRV_CLOSED:
 			if (!allow_closed) {
-				zend_throw_error(NULL, "AsyncStreamServer::%s: the server has been closed", method);
+				as_throw(NULL, 0, "the server has been closed");
 				return NULL;
 			}
 			return s;
 		default:
 			if (UNEXPECTED(!s->base || !as_base_is_live(s->base))) {
-				zend_throw_error(NULL, "AsyncStreamServer::%s: the server's EventBase has been freed", method);
+				as_throw(NULL, 0, "the server's EventBase has been freed");
 				return NULL;
 			}
 			return s;
@@ -291,7 +279,7 @@ static as_server *as_server_this(zval *zthis, const char *method, bool allow_clo
  * Hands an accept error to onError as an AsyncStreamException (errno as code), or, with
  * no onError set, raises it as a warning so it is never silent.
  */
-static void as_server_report(as_server *s, int err)
+AS_RUNS_PHP static void as_server_report(as_server *s, int err)
 {
 	zval args[2];
 	zend_object *ex;
@@ -316,7 +304,7 @@ static void as_server_report(as_server *s, int err)
  * (10 ms, doubling to 1 s). The connections stay queued in the kernel meanwhile.
  * Reports once per episode; the timer is armed first, so onError may close or pause.
  */
-static void as_server_back_off(as_server *s, int err)
+AS_RUNS_PHP static void as_server_back_off(as_server *s, int err)
 {
 	struct timeval tv;
 	bool first = s->backoff_ms == 0;
@@ -371,7 +359,7 @@ static bool as_accept_error_is_per_connection(int err)
 }
 
 /* Wraps one accepted descriptor in an AsyncStream and calls onConnection. False: stop. */
-static bool as_server_dispatch(as_server *s, evutil_socket_t cfd)
+AS_RUNS_PHP static bool as_server_dispatch(as_server *s, evutil_socket_t cfd)
 {
 	zval args[2];
 	bool ok;
@@ -403,7 +391,7 @@ static bool as_server_dispatch(as_server *s, evutil_socket_t cfd)
 }
 
 /* Accepts until the backlog is empty, the server is closed/paused, or a callback threw. */
-static void as_server_accept_all(as_server *s)
+AS_RUNS_PHP static void as_server_accept_all(as_server *s)
 {
 	uint32_t skipped = 0;
 
@@ -454,7 +442,7 @@ static void as_server_accept_all(as_server *s)
 	}
 }
 
-static void as_server_on_readable(evutil_socket_t fd, short what, void *arg)
+AS_RUNS_PHP static void as_server_on_readable(evutil_socket_t fd, short what, void *arg)
 {
 	as_server *s = (as_server *)arg;
 
@@ -462,123 +450,28 @@ static void as_server_on_readable(evutil_socket_t fd, short what, void *arg)
 	if (UNEXPECTED(s->state != AS_SRV_LIVE || s->paused)) {
 		return;
 	}
-	GC_ADDREF(&s->std);
-	s->running++;
+	AS_GUARD_ENTER(&s->std, s->running);
 	as_server_accept_all(s);
-	s->running--;
-	if (s->state != AS_SRV_LIVE) {
-		as_server_release_native(s);
-	}
-	OBJ_RELEASE(&s->std);
+	AS_GUARD_LEAVE(&s->std, s->running, s->state != AS_SRV_LIVE, as_server_release_native(s));
 }
 
-static void as_server_on_backoff(evutil_socket_t fd, short what, void *arg)
+AS_RUNS_PHP static void as_server_on_backoff(evutil_socket_t fd, short what, void *arg)
 {
 	as_server *s = (as_server *)arg;
 
 	if (UNEXPECTED(s->state != AS_SRV_LIVE || s->paused)) {
 		return;
 	}
-	GC_ADDREF(&s->std);
-	s->running++;
+	AS_GUARD_ENTER(&s->std, s->running);
 	/* Watch the socket again; if descriptors are still short, accept_all backs off again. */
 	event_add(s->ev_accept, NULL);
 	as_server_accept_all(s);
-	s->running--;
-	if (s->state != AS_SRV_LIVE) {
-		as_server_release_native(s);
-	}
-	OBJ_RELEASE(&s->std);
+	AS_GUARD_LEAVE(&s->std, s->running, s->state != AS_SRV_LIVE, as_server_release_native(s));
 }
 
 /* =================================================================================
  * Listening
  * =============================================================================== */
-
-/* The system's maximum accept queue (Linux: net.core.somaxconn), else SOMAXCONN. */
-static int as_server_default_backlog(void)
-{
-	int backlog = SOMAXCONN;
-#ifdef __linux__
-	FILE *f = fopen("/proc/sys/net/core/somaxconn", "re");
-
-	if (f) {
-		int v;
-		if (fscanf(f, "%d", &v) == 1 && v > 0) {
-			backlog = v;
-		}
-		fclose(f);
-	}
-#endif
-	return backlog;
-}
-
-typedef struct _as_server_opts {
-	zend_long backlog;
-	bool reuseaddr;
-	bool reuseport;
-	int ipv6_only;    /* -1: the system default */
-} as_server_opts;
-
-static const char *const as_server_keys[] = { "backlog", "reuseaddr", "reuseport", "ipv6_only", NULL };
-
-static bool as_server_opt_bool(zval *v, const char *key, bool *out)
-{
-	ZVAL_DEREF(v);
-	if (Z_TYPE_P(v) != IS_TRUE && Z_TYPE_P(v) != IS_FALSE) {
-		zend_argument_type_error(4, "option \"%s\" must be of type bool, %s given", key, zend_zval_type_name(v));
-		return false;
-	}
-	*out = Z_TYPE_P(v) == IS_TRUE;
-	return true;
-}
-
-/* The listening options (the per-connection ones go through as_stream_opts_parse()). */
-static bool as_server_opts_parse(HashTable *ht, as_server_opts *o)
-{
-	zval *v;
-
-	o->backlog = as_server_default_backlog();
-	o->reuseaddr = true;
-	o->reuseport = false;
-	o->ipv6_only = -1;
-
-	if ((v = zend_hash_str_find(ht, "backlog", sizeof("backlog") - 1))) {
-		ZVAL_DEREF(v);
-		if (Z_TYPE_P(v) != IS_LONG) {
-			zend_argument_type_error(4, "option \"backlog\" must be of type int, %s given", zend_zval_type_name(v));
-			return false;
-		}
-		if (Z_LVAL_P(v) < 1 || Z_LVAL_P(v) > INT_MAX) {
-			zend_argument_value_error(4, "option \"backlog\" must be between 1 and %d, " ZEND_LONG_FMT " given",
-				INT_MAX, Z_LVAL_P(v));
-			return false;
-		}
-		o->backlog = Z_LVAL_P(v);
-	}
-	if ((v = zend_hash_str_find(ht, "reuseaddr", sizeof("reuseaddr") - 1))
-			&& !as_server_opt_bool(v, "reuseaddr", &o->reuseaddr)) {
-		return false;
-	}
-	if ((v = zend_hash_str_find(ht, "reuseport", sizeof("reuseport") - 1))
-			&& !as_server_opt_bool(v, "reuseport", &o->reuseport)) {
-		return false;
-	}
-	if ((v = zend_hash_str_find(ht, "ipv6_only", sizeof("ipv6_only") - 1))) {
-		bool on;
-		if (!as_server_opt_bool(v, "ipv6_only", &on)) {
-			return false;
-		}
-		o->ipv6_only = on;
-	}
-#ifndef SO_REUSEPORT
-	if (o->reuseport) {
-		zend_argument_value_error(4, "option \"reuseport\" is not supported on this system");
-		return false;
-	}
-#endif
-	return true;
-}
 
 /* Throws "cannot listen on ADDR: <error>[ (detail)]" with errno as code. */
 static void as_server_throw_listen(const char *addr, int err, const char *detail)
@@ -727,13 +620,10 @@ ZEND_METHOD(AsyncStreamServer, __construct)
 	ZEND_PARSE_PARAMETERS_END();
 
 	if (s->state != AS_SRV_UNINIT || s->address) {
-		zend_throw_error(NULL, "AsyncStreamServer::__construct() cannot be called twice");
+		as_throw_constructed_twice();
 		RETURN_THROWS();
 	}
-	b = Z_AS_BASE_P(zbase);
-	if (!as_base_is_live(b)) {
-		zend_throw_error(NULL, "AsyncStreamServer::__construct(): the EventBase given %s",
-			b->was_freed ? "has been freed" : "is not initialised");
+	if (!(b = as_base_live_or_throw(Z_AS_BASE_P(zbase), true))) {
 		RETURN_THROWS();
 	}
 
@@ -805,8 +695,7 @@ ZEND_METHOD(AsyncStreamServer, __construct)
 		close(s->fd);
 		s->fd = -1;
 		as_server_unlink_path(s);
-		zend_throw_exception_ex(php_asyncstream_stream_exception_ce, err,
-			"AsyncStreamServer::__construct(): cannot watch the listening socket of %s: %s",
+		as_throw(php_asyncstream_stream_exception_ce, err, "cannot watch the listening socket of %s: %s",
 			ZSTR_VAL(s->address), strerror(err));
 		RETURN_THROWS();
 	}
@@ -838,7 +727,7 @@ ZEND_METHOD(AsyncStreamServer, onError)
 		Z_PARAM_FUNC_OR_NULL(fci, fcc)
 	ZEND_PARSE_PARAMETERS_END();
 
-	if (!(s = as_server_this(ZEND_THIS, "onError()", true))) {
+	if (!(s = as_server_this(ZEND_THIS, true))) {
 		RETURN_THROWS();
 	}
 	if (s->state == AS_SRV_LIVE && ZEND_FCI_INITIALIZED(fci)) {
@@ -858,7 +747,7 @@ ZEND_METHOD(AsyncStreamServer, getAddress)
 	as_server *s;
 
 	ZEND_PARSE_PARAMETERS_NONE();
-	if (!(s = as_server_this(ZEND_THIS, "getAddress()", true))) {
+	if (!(s = as_server_this(ZEND_THIS, true))) {
 		RETURN_THROWS();
 	}
 	RETURN_STR_COPY(s->address);
@@ -869,7 +758,7 @@ ZEND_METHOD(AsyncStreamServer, pause)
 	as_server *s;
 
 	ZEND_PARSE_PARAMETERS_NONE();
-	if (!(s = as_server_this(ZEND_THIS, "pause()", true))) {
+	if (!(s = as_server_this(ZEND_THIS, true))) {
 		RETURN_THROWS();
 	}
 	if (s->state != AS_SRV_LIVE || s->paused) {
@@ -886,7 +775,7 @@ ZEND_METHOD(AsyncStreamServer, resume)
 	as_server *s;
 
 	ZEND_PARSE_PARAMETERS_NONE();
-	if (!(s = as_server_this(ZEND_THIS, "resume()", false))) {
+	if (!(s = as_server_this(ZEND_THIS, false))) {
 		RETURN_THROWS();
 	}
 	if (!s->paused) {
@@ -898,8 +787,7 @@ ZEND_METHOD(AsyncStreamServer, resume)
 	if (event_add(s->ev_accept, NULL) != 0) {
 		int err = errno;
 		s->paused = true;
-		zend_throw_exception_ex(php_asyncstream_stream_exception_ce, err,
-			"AsyncStreamServer::resume(): cannot watch the listening socket of %s: %s",
+		as_throw(php_asyncstream_stream_exception_ce, err, "cannot watch the listening socket of %s: %s",
 			ZSTR_VAL(s->address), strerror(err));
 		RETURN_THROWS();
 	}
@@ -919,7 +807,7 @@ ZEND_METHOD(AsyncStreamServer, isListening)
 	as_server *s;
 
 	ZEND_PARSE_PARAMETERS_NONE();
-	if (!(s = as_server_this(ZEND_THIS, "isListening()", true))) {
+	if (!(s = as_server_this(ZEND_THIS, true))) {
 		RETURN_THROWS();
 	}
 	RETURN_BOOL(s->state == AS_SRV_LIVE && !s->paused);
@@ -929,14 +817,12 @@ ZEND_METHOD(AsyncStreamServer, isListening)
  * Registration
  * =============================================================================== */
 
-zend_result as_server_register(void)
+void as_server_class_init(zend_class_entry *ce)
 {
-	php_asyncstream_server_ce = register_class_AsyncStreamServer();
-	php_asyncstream_server_ce->create_object = as_server_create;
+	ce->create_object = as_server_create;
 	memcpy(&as_server_handlers, zend_get_std_object_handlers(), sizeof(zend_object_handlers));
 	as_server_handlers.offset = XtOffsetOf(as_server, std);
 	as_server_handlers.free_obj = as_server_free_obj;
 	as_server_handlers.clone_obj = NULL;
 	as_server_handlers.get_gc = as_server_get_gc;
-	return SUCCESS;
 }
