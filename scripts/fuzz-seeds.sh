@@ -9,6 +9,8 @@
 #     -m MODULE    the asyncstream.so to load (default: build modules/asyncstream.so)
 #     -l DIR       keep the output of failing seeds in DIR (default: a new /tmp/asfuzz-seeds.XXXX)
 #     -x ARGS      extra arguments for fuzz.php (e.g. "--classic" or "--no-fork")
+#     -j N         run N seeds at a time (default 1). A seed spends most of its time waiting
+#                  in loops and for forked children, so 2-3 fit on one busy core
 #     --valgrind   run each seed under valgrind (USE_ZEND_ALLOC=0; errors and definite leaks fail)
 #     --asan       load build/asan/modules/asyncstream.so (build it first with
 #                  scripts/test.sh --asan tests/fuzz) with the sanitizer runtimes preloaded
@@ -16,8 +18,7 @@
 #
 # Prints one line per failing seed (its reason and the first line that tells why; the full
 # output is in DIR/seed-N.log) and ends with "N seeds, N failed" plus the reasons counted.
-# Exit status: 0 when no seed failed, 1 otherwise. Seeds run one at a time (the machine's
-# cores are shared); run several instances on disjoint ranges to go faster.
+# Exit status: 0 when no seed failed, 1 otherwise.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib.sh
@@ -29,6 +30,7 @@ logdir=""
 extra=""
 mode=plain
 quiet=0
+jobs=1
 args=()
 while [ $# -gt 0 ]; do
 	case "$1" in
@@ -37,6 +39,7 @@ while [ $# -gt 0 ]; do
 		-m) module=$2; shift 2 ;;
 		-l) logdir=$2; shift 2 ;;
 		-x) extra=$2; shift 2 ;;
+		-j) jobs=$2; shift 2 ;;
 		--valgrind) mode=valgrind; shift ;;
 		--asan) mode=asan; shift ;;
 		-q) quiet=1; shift ;;
@@ -81,17 +84,12 @@ case $mode in
 		;;
 esac
 
-declare -A reasons=()
-n=0
-failed=0
-t0=$(date +%s)
-for ((seed = first; seed <= last; seed++)); do
-	n=$((n + 1))
-	log="$logdir/seed-$seed.log"
+# run_seed N: runs one seed, writes its reason ("" when it passed) to DIR/seed-N.why
+run_seed() {
+	local seed=$1 log="$logdir/seed-$1.log" rc why=""
 	( env "${env_extra[@]}" timeout -k 10 "$timeout_s" "${wrap[@]}" "${php[@]}" scripts/fuzz.php \
 		--seed="$seed" --steps="$steps" $extra; exit $? ) >"$log" 2>&1
 	rc=$?
-	why=""
 	case $rc in
 		0) ;;
 		1) why=findings ;;
@@ -106,15 +104,41 @@ for ((seed = first; seed <= last; seed++)); do
 	if [ "$why" = findings ] && grep -qE 'exited with status (98|99)' "$log"; then
 		why="$mode-child"
 	fi
-	if [ -z "$why" ]; then
-		[ $quiet = 1 ] || echo "seed $seed: ok"
-		rm -f "$log"
-		continue
+	echo "$why" >"$logdir/seed-$seed.why"
+	[ -n "$why" ] || rm -f "$log"
+}
+
+declare -A reasons=()
+n=0
+failed=0
+t0=$(date +%s)
+running=0
+for ((seed = first; seed <= last; seed++)); do
+	if [ "$running" -ge "$jobs" ]; then
+		wait -n
+		running=$((running - 1))
 	fi
+	run_seed "$seed" &
+	running=$((running + 1))
+	if [ "$jobs" -eq 1 ]; then
+		wait
+		running=0
+		why=$(cat "$logdir/seed-$seed.why")
+		[ -n "$why" ] || [ $quiet = 1 ] || echo "seed $seed: ok"
+		[ -z "$why" ] || echo "seed $seed: FAILED ($why) $(grep -m1 -E '^(FINDING|==[0-9]+== (Invalid|Conditional|Use of|Syscall|[0-9,]+ bytes)|.*ERROR: (AddressSanitizer|LeakSanitizer)|.*runtime error|PHP Fatal|Fatal error)' "$logdir/seed-$seed.log" | cut -c1-200)"
+	fi
+done
+wait
+for ((seed = first; seed <= last; seed++)); do
+	n=$((n + 1))
+	why=$(cat "$logdir/seed-$seed.why")
+	rm -f "$logdir/seed-$seed.why"
+	[ -n "$why" ] || continue
 	failed=$((failed + 1))
 	reasons[$why]=$(( ${reasons[$why]:-0} + 1 ))
-	detail=$(grep -m1 -E '^(FINDING|==[0-9]+== (Invalid|Conditional|Use of|Syscall|[0-9,]+ bytes)|.*ERROR: (AddressSanitizer|LeakSanitizer)|.*runtime error|PHP Fatal|Fatal error)' "$log" | cut -c1-200)
-	echo "seed $seed: FAILED ($why) ${detail}"
+	if [ "$jobs" -gt 1 ]; then
+		echo "seed $seed: FAILED ($why) $(grep -m1 -E '^(FINDING|==[0-9]+== (Invalid|Conditional|Use of|Syscall|[0-9,]+ bytes)|.*ERROR: (AddressSanitizer|LeakSanitizer)|.*runtime error|PHP Fatal|Fatal error)' "$logdir/seed-$seed.log" | cut -c1-200)"
+	fi
 done
 summary=""
 for k in "${!reasons[@]}"; do summary+=" $k=${reasons[$k]}"; done
