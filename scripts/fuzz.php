@@ -150,6 +150,8 @@ final class AsFuzz
         '/^(Event|EventBase|EventUtil|EventConfig)::\w+\(\): (cannot add the event for (fd|signal) \d+|cannot change the priority of an active event|cannot modify a pending event|cannot move a pending event|the loop of this EventBase is already running|cannot set \d+ priorities|setsockopt\(level|getsockname\(\) failed on fd|fd \d+ has an unsupported address family)/',
         // libevent refusing an fd that was closed behind its back (user error, reported, not hidden)
         '/^(Event|EventBase)::\w+\(\): libevent: Epoll (ADD|MOD|DEL)\(\d+\) on fd \d+ failed/',
+        // the same with the select backend (EventConfig::avoidMethod()): select() fails with EBADF
+        '/^(Event|EventBase)::\w+\(\): libevent: select: Bad file descriptor/',
         // an fd closed behind a pending event (user error) makes the child's re-initialisation
         // after fork() fail for that event: reported with the OS error
         // (or its number reused, e.g. by the child's new epoll fd: EINVAL/EPERM/EEXIST)

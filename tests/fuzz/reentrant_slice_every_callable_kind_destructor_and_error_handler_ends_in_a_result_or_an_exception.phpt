@@ -18,7 +18,7 @@ pcre.jit=0
  * CI slice that must show no invalid access and no leak.
  */
 require __DIR__ . '/../../scripts/fuzz.php';
-$steps = getenv('USE_ZEND_ALLOC') === '0' ? 120 : 400;
+$steps = getenv('USE_ZEND_ALLOC') === '0' ? 100 : 250;
 $modes = [];
 $actions = 0;
 foreach ([5, 10, 17] as $seed) {
