@@ -25,7 +25,11 @@ PHP_INI_BEGIN()
 	PHP_INI_ENTRY("asyncstream.resolv_conf", "", PHP_INI_ALL, NULL)
 PHP_INI_END()
 
-/* Registers every class from the generated arginfo, then gives each its handlers. */
+/*
+ * Registers every class from the generated arginfo, then gives each its handlers. Every
+ * class compares by identity (zend_objects_not_comparable, as PHP's own Socket/CurlHandle):
+ * == is true only for the same object, so a non-strict array_search() finds the right one.
+ */
 static void as_register_classes(void)
 {
 	php_asyncstream_exception_ce = register_class_EventException(zend_ce_exception);
@@ -40,6 +44,7 @@ static void as_register_classes(void)
 	as_event_class_init(php_asyncstream_event_ce);
 
 	php_asyncstream_util_ce = register_class_EventUtil();
+	as_util_class_init(php_asyncstream_util_ce);
 
 	php_asyncstream_stream_exception_ce = register_class_AsyncStreamException(spl_ce_RuntimeException);
 	php_asyncstream_dns_exception_ce = register_class_AsyncStreamDnsException(php_asyncstream_stream_exception_ce);
@@ -94,12 +99,16 @@ static PHP_RINIT_FUNCTION(asyncstream)
 #endif
 	AS_G(in_request) = true;
 	AS_G(socket_ce_looked) = false;
+	as_diag_reset();
 	return SUCCESS;
 }
 
 static PHP_RSHUTDOWN_FUNCTION(asyncstream)
 {
+	/* Whatever is still queued arose during shutdown, where nobody can act on it. */
 	AS_G(in_request) = false;
+	as_diag_reset();
+	AS_G(running_base) = NULL;
 	return SUCCESS;
 }
 
@@ -173,6 +182,7 @@ zend_module_entry asyncstream_module_entry = {
 
 #ifdef COMPILE_DL_ASYNCSTREAM
 # ifdef ZTS
+/* The one definition of the TSRM cache (php_asyncstream.h declares it for the others). */
 ZEND_TSRMLS_CACHE_DEFINE()
 # endif
 ZEND_GET_MODULE(asyncstream)

@@ -20,6 +20,38 @@ zend_class_entry *php_asyncstream_exception_ce;
 
 static zend_object_handlers as_base_handlers;
 
+AS_RUNS_PHP static void as_diag_event_cb(evutil_socket_t fd, short what, void *arg)
+{
+	(void)fd;
+	(void)what;
+	as_diag_flush_in_loop((as_base *)arg);
+}
+
+/*
+ * A warning was queued while a loop runs, maybe from inside libevent (the resolver, a
+ * changelist applied during dispatch): activate an internal event of the highest
+ * priority so the warning is raised as the loop's next callback, even when no other
+ * callback is due. event_new()/event_active() only touch libevent's queues, as its own
+ * callbacks do. (A warning logged while the backend applies its changelist right before
+ * it waits is raised when the loop next wakes up.) The event lives until loop() returns.
+ */
+void as_diag_schedule(void)
+{
+	as_base *b = AS_G(running_base);
+
+	if (!b || !b->base || b->bailout) {
+		return; /* raised after the loop, or at the end of the running method */
+	}
+	if (!b->diag_ev) {
+		b->diag_ev = event_new(b->base, -1, 0, as_diag_event_cb, b);
+		if (!b->diag_ev) {
+			return;
+		}
+		event_priority_set(b->diag_ev, 0);
+	}
+	event_active(b->diag_ev, EV_TIMEOUT, 1);
+}
+
 void as_base_link(as_base *b, as_child *child)
 {
 	child->next = b->children.next;
@@ -110,6 +142,28 @@ AS_RUNS_PHP static void as_base_free_obj(zend_object *obj)
 	GC_DELREF(obj);
 	as_base_release_native(b);
 	zend_object_std_dtor(obj);
+}
+
+/*
+ * Reports the loop's reference on every open stream and listening server (as_child.owned):
+ * with the child's reference on the base that makes an unreachable base and its children
+ * one cycle, collected like any other. A running loop holds its own (unreported) reference
+ * on the base (as_base_run()), so nothing of a running loop is ever garbage; nor is
+ * anything of a base the script still references. Events are not reported: they live as
+ * long as the script references them (ext-event's rule), and each one holds the base.
+ */
+static HashTable *as_base_get_gc(zend_object *obj, zval **table, int *n)
+{
+	as_base *b = as_base_from_obj(obj);
+	zend_get_gc_buffer *buf = zend_get_gc_buffer_create();
+
+	for (as_child *c = b->children.next; c != &b->children; c = c->next) {
+		if (c->owned) {
+			zend_get_gc_buffer_add_obj(buf, c->owned);
+		}
+	}
+	zend_get_gc_buffer_use(buf, table, n);
+	return zend_std_get_properties(obj);
 }
 
 #define AS_BASE_THIS(b) do { \
@@ -231,11 +285,22 @@ AS_RUNS_PHP static void as_base_run(as_base *b, int flags, zval *return_value)
 
 	GC_ADDREF(&b->std);
 	b->loop_depth++;
+	b->running_prev = AS_G(running_base);
+	AS_G(running_base) = b;
+	if (UNEXPECTED(AS_G(diag_queued))) {
+		as_diag_schedule(); /* queued before the loop started: raise it first thing */
+	}
 	zend_try {
 		r = event_base_loop(b->base, flags);
 	} zend_catch {
 		bailout = true;
 	} zend_end_try();
+	AS_G(running_base) = b->running_prev;
+	b->running_prev = NULL;
+	if (b->diag_ev) {
+		event_free(b->diag_ev); /* only used while this loop runs */
+		b->diag_ev = NULL;
+	}
 	b->loop_depth--;
 	if (UNEXPECTED(b->bailout)) {
 		/* as_invoke() caught a bailout in a callback and let libevent unwind: resume it. */
@@ -253,6 +318,7 @@ AS_RUNS_PHP static void as_base_run(as_base *b, int flags, zval *return_value)
 	}
 	OBJ_RELEASE(&b->std);
 
+	AS_DIAG_FLUSH(); /* what libevent logged during the last part of the loop */
 	if (EG(exception)) {
 		RETURN_THROWS();
 	}
@@ -371,11 +437,25 @@ ZEND_METHOD(EventBase, reInit)
 	AS_BASE_THIS(b);
 	if (b->fork_gen != as_fork_generation) {
 		as_base_reinit_after_fork(b); /* reInit() in a forked child: the same as the automatic one */
-		RETURN_TRUE;
+		RETVAL_TRUE;
+		AS_DIAG_FLUSH();
+		return;
 	}
-	if (event_reinit(b->base) != 0) {
-		php_error_docref(NULL, E_WARNING, "cannot reinitialise the event base: %s", strerror(errno));
-		RETURN_FALSE;
+	{
+		/* libevent's own explanation goes into our warning, not through the log (G6, G12). */
+		int r, err;
+		const char *detail;
+
+		as_log_capture_begin();
+		errno = 0;
+		r = event_reinit(b->base);
+		err = errno;
+		detail = as_log_capture_end();
+		if (r != 0) {
+			php_error_docref(NULL, E_WARNING, "cannot reinitialise the event base: %s",
+				detail ? detail : (err ? strerror(err) : "libevent refused"));
+			RETURN_FALSE;
+		}
 	}
 	RETURN_TRUE;
 }
@@ -398,6 +478,7 @@ ZEND_METHOD(EventBase, free)
 	} else {
 		as_base_release_native(b);
 	}
+	AS_DIAG_FLUSH();
 }
 
 ZEND_METHOD(EventBase, __sleep)
@@ -422,4 +503,6 @@ void as_base_class_init(zend_class_entry *ce)
 	as_base_handlers.offset = XtOffsetOf(as_base, std);
 	as_base_handlers.free_obj = as_base_free_obj;
 	as_base_handlers.clone_obj = NULL;
+	as_base_handlers.compare = zend_objects_not_comparable; /* == is identity */
+	as_base_handlers.get_gc = as_base_get_gc;
 }

@@ -165,7 +165,7 @@ static int as_server_default_backlog(void)
 	return backlog;
 }
 
-const char *const as_server_keys[] = { "backlog", "reuseaddr", "reuseport", "ipv6_only", NULL };
+const char *const as_server_keys[] = { "backlog", "reuseaddr", "reuseport", "ipv6_only", "max_connections", NULL };
 
 /* The listening options (the per-connection ones go through as_stream_opts_parse()). */
 bool as_server_opts_parse(HashTable *ht, as_server_opts *o)
@@ -173,6 +173,7 @@ bool as_server_opts_parse(HashTable *ht, as_server_opts *o)
 	zval *v;
 
 	o->backlog = as_server_default_backlog();
+	o->max_connections = 0;
 	o->reuseaddr = true;
 	o->reuseport = false;
 	o->ipv6_only = -1;
@@ -189,6 +190,19 @@ bool as_server_opts_parse(HashTable *ht, as_server_opts *o)
 			return false;
 		}
 		o->backlog = Z_LVAL_P(v);
+	}
+	if ((v = zend_hash_str_find(ht, "max_connections", sizeof("max_connections") - 1))) {
+		ZVAL_DEREF(v);
+		if (Z_TYPE_P(v) != IS_LONG) {
+			zend_argument_type_error(4, "option \"max_connections\" must be of type int, %s given", zend_zval_type_name(v));
+			return false;
+		}
+		if (Z_LVAL_P(v) < 0 || Z_LVAL_P(v) > UINT32_MAX) {
+			zend_argument_value_error(4, "option \"max_connections\" must be between 0 (no limit) and %u, " ZEND_LONG_FMT " given",
+				(unsigned)UINT32_MAX, Z_LVAL_P(v));
+			return false;
+		}
+		o->max_connections = Z_LVAL_P(v);
 	}
 	if ((v = zend_hash_str_find(ht, "reuseaddr", sizeof("reuseaddr") - 1))
 			&& !as_opt_bool(v, 4, "reuseaddr", &o->reuseaddr)) {

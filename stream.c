@@ -67,8 +67,9 @@ AS_RUNS_PHP static void as_stream_dtor_obj(zend_object *obj)
 	as_stream *s = as_stream_from_obj(obj);
 
 	/*
-	 * An open stream is referenced by its loop, so this runs for one only in the
-	 * destructor pass at shutdown: a local close, onClose(null) (PHP is allowed here).
+	 * An open stream is referenced by its loop, so this runs for one only when the GC
+	 * collects its unreachable base (the loop is not running then), or in the destructor
+	 * pass at shutdown: a local close, onClose(null), like any destructor (PHP may run).
 	 */
 	if (s->state != AS_ST_CLOSED && s->state != AS_ST_UNINIT) {
 		s->user_closed = true;
@@ -80,8 +81,12 @@ AS_RUNS_PHP static void as_stream_free_obj(zend_object *obj)
 {
 	as_stream *s = as_stream_from_obj(obj);
 
-	/* Only reached with the loop's reference still held when the object store frees everything at shutdown. */
-	s->loop_owned = false;
+	/*
+	 * Reached with the loop's reference still held only when the object store frees
+	 * everything at shutdown: that reference is discarded, never released. (The GC
+	 * collecting an unreachable base calls dtor_obj first, which closes the stream.)
+	 */
+	s->link.owned = NULL;
 	as_stream_close(s, NULL, false);
 	as_stream_clear_callbacks(s);
 	s->running = 0;
@@ -98,18 +103,9 @@ AS_RUNS_PHP static void as_stream_free_obj(zend_object *obj)
 static HashTable *as_stream_get_gc(zend_object *obj, zval **table, int *n)
 {
 	as_stream *s = as_stream_from_obj(obj);
-	zend_get_gc_buffer *buf = zend_get_gc_buffer_create();
+	as_callback *cbs[5] = { &s->on_connect, &s->on_data, &s->on_drain, &s->on_end, &s->on_close };
 
-	as_callback_gc(buf, &s->on_connect);
-	as_callback_gc(buf, &s->on_data);
-	as_callback_gc(buf, &s->on_drain);
-	as_callback_gc(buf, &s->on_end);
-	as_callback_gc(buf, &s->on_close);
-	if (s->base) {
-		zend_get_gc_buffer_add_obj(buf, &s->base->std);
-	}
-	zend_get_gc_buffer_use(buf, table, n);
-	return zend_std_get_properties(obj);
+	return as_child_get_gc(obj, table, n, cbs, 5, NULL, 0, s->base);
 }
 
 /* Throws Error for an unconstructed stream or one whose base was freed (G2). */
@@ -205,6 +201,7 @@ ZEND_METHOD(AsyncStream, __construct)
 		as_throw(php_asyncstream_stream_exception_ce, err, "cannot watch fd %d: %s", (int)fd, strerror(err));
 		RETURN_THROWS();
 	}
+	AS_DIAG_FLUSH();
 }
 
 ZEND_METHOD(AsyncStream, connect)
@@ -306,11 +303,13 @@ ZEND_METHOD(AsyncStream, connect)
 		if (err) {
 			as_stream_defer_error(s, err);
 		}
+		AS_DIAG_FLUSH();
 		return;
 	}
 
 	/* A name: resolve without blocking (G9). */
 	as_stream_resolve(s, host, port);
+	AS_DIAG_FLUSH(); /* the resolver's complaints about resolv.conf, say */
 }
 
 AS_RUNS_PHP static void as_stream_set_cb(INTERNAL_FUNCTION_PARAMETERS, as_callback *(*field)(as_stream *))
@@ -328,9 +327,7 @@ AS_RUNS_PHP static void as_stream_set_cb(INTERNAL_FUNCTION_PARAMETERS, as_callba
 	}
 	if (s->state == AS_ST_CLOSED) {
 		/* Nothing will ever call it: do not keep it (no cycle to collect). */
-		if (fcc.function_handler && (fcc.function_handler->common.fn_flags & ZEND_ACC_CALL_VIA_TRAMPOLINE)) {
-			zend_release_fcall_info_cache(&fcc);
-		}
+		zend_release_fcall_info_cache(&fcc);
 	} else if (ZEND_FCI_INITIALIZED(fci)) {
 		as_callback_set(field(s), &fci, &fcc);
 	} else {
@@ -389,7 +386,8 @@ ZEND_METHOD(AsyncStream, write)
 	if (UNEXPECTED(s->ending)) {
 		RETURN_FALSE; /* ended by itself after the peer's EOF (no onEnd handler) */
 	}
-	RETURN_BOOL(as_stream_do_write(s, ZSTR_VAL(data), ZSTR_LEN(data)));
+	RETVAL_BOOL(as_stream_do_write(s, ZSTR_VAL(data), ZSTR_LEN(data)));
+	AS_DIAG_FLUSH();
 }
 
 ZEND_METHOD(AsyncStream, end)
@@ -426,6 +424,7 @@ ZEND_METHOD(AsyncStream, end)
 		as_stream_after_write(s); /* FIN now; closes at once when the peer already ended */
 		OBJ_RELEASE(&s->std);
 	}
+	AS_DIAG_FLUSH();
 }
 
 ZEND_METHOD(AsyncStream, close)
@@ -442,6 +441,7 @@ ZEND_METHOD(AsyncStream, close)
 	s->user_closed = true;
 	s->ending = false;
 	as_stream_close(s, NULL, true);
+	AS_DIAG_FLUSH();
 }
 
 ZEND_METHOD(AsyncStream, pause)
@@ -460,6 +460,7 @@ ZEND_METHOD(AsyncStream, pause)
 		as_base_fork_check(s->base);
 	}
 	as_stream_disarm_read(s);
+	AS_DIAG_FLUSH();
 }
 
 ZEND_METHOD(AsyncStream, resume)
@@ -483,6 +484,7 @@ ZEND_METHOD(AsyncStream, resume)
 		/* Buffered frames (or a pending EOF) are delivered from the loop, not inside resume(). */
 		as_stream_redeliver(s);
 	}
+	AS_DIAG_FLUSH();
 }
 
 ZEND_METHOD(AsyncStream, setFraming)
@@ -718,5 +720,6 @@ void as_stream_class_init(zend_class_entry *ce)
 	as_stream_handlers.free_obj = as_stream_free_obj;
 	as_stream_handlers.dtor_obj = as_stream_dtor_obj;
 	as_stream_handlers.clone_obj = NULL;
+	as_stream_handlers.compare = zend_objects_not_comparable; /* == is identity */
 	as_stream_handlers.get_gc = as_stream_get_gc;
 }

@@ -4,12 +4,14 @@
  * they and the loop drive: connect, the read path and framing, the write path and
  * backpressure, the timer, and the one close path.
  *
- * One persistent level-triggered READ event, armed while the stream reads and never
- * re-armed per readiness; one read() of up to 64 KiB per readiness, straight into the
- * zend_string handed to onData when nothing is buffered and no framing is set, otherwise
- * into the input evbuffer where frames are cut. write() tries the socket at once when
- * nothing is queued and only queues the rest; the WRITE event is armed only while the
- * queue is non-empty (or while connecting). One timer serves the connect timeout, the
+ * The socket is reached only through the stream's transport (s->tp, see
+ * asyncstream_internal.h; transport_plain.c for sockets and pipes). Reading is asked of
+ * the transport once and stays on while wanted; one recv() of up to 64 KiB per
+ * readiness, into the scratch buffer and then the zend_string handed to onData when
+ * nothing is buffered and no framing is set, otherwise into the input evbuffer where
+ * frames are cut. write() hands the bytes to the transport at once when nothing is
+ * queued and only queues the rest; writability is asked for only while the queue is
+ * non-empty (or while connecting). One timer serves the connect timeout, the
  * idle timeout and deferred failures. Names go through the base's resolver (dns.c).
  *
  * Close funnels through as_stream_close(): events, DNS request, buffers, fd and
@@ -180,6 +182,12 @@ AS_RUNS_PHP void as_stream_close(as_stream *s, zend_object *error, bool call_php
 	}
 	s->state = AS_ST_CLOSED;
 	s->reading = s->writing = false;
+	if (s->conns) {
+		/* One connection fewer for the server that accepted it (max_connections); no PHP runs. */
+		as_server_conns *conns = s->conns;
+		s->conns = NULL;
+		as_server_conns_done(conns);
+	}
 
 	if (b && b->base) {
 		as_base_fork_check(b);
@@ -242,10 +250,7 @@ AS_RUNS_PHP void as_stream_close(as_stream *s, zend_object *error, bool call_php
 		as_zvals_release(old, 5);
 	}
 	/* The loop's reference, dropped last of all: it may be the one keeping s alive. */
-	if (s->loop_owned) {
-		s->loop_owned = false;
-		OBJ_RELEASE(&s->std);
-	}
+	as_child_disown(&s->link);
 }
 
 /* Closes with a new AsyncStreamException (or subclass) built from the format. */
@@ -310,7 +315,8 @@ AS_RUNS_PHP void as_stream_detach(as_child *child)
  * Setup
  * =============================================================================== */
 
-void as_stream_touch(as_stream *s)
+/* Records the loop time of I/O for the idle timeout. */
+static zend_always_inline void as_stream_touch(as_stream *s)
 {
 	if (s->idle_on && s->base && s->base->base) {
 		event_base_gettimeofday_cached(s->base->base, &s->last_io);
@@ -435,9 +441,10 @@ void as_stream_attach(as_stream *s, as_base *b, const as_stream_opts *o)
 	 * Node: a connection nobody stores (a server's onConnection, a fluent connect()
 	 * chain), or one reachable only through its own closures, stays open. close(),
 	 * end(), the peer, an error or EventBase::free() end it; the reference goes with it.
+	 * The base reports this reference to the GC: a base nothing references any more
+	 * (its loop not running) is collected together with its streams (dtor_obj closes them).
 	 */
-	GC_ADDREF(&s->std);
-	s->loop_owned = true;
+	as_child_own(&s->link, &s->std);
 	s->high_water = o->high_water;
 	s->low_water = o->low_water;
 	s->max_frame = o->max_frame;
@@ -475,7 +482,8 @@ AS_RUNS_PHP bool as_stream_init_connected(as_stream *s, as_base *b, evutil_socke
 	return true;
 }
 
-AS_RUNS_PHP bool as_stream_new_connected(zval *out, as_base *b, evutil_socket_t fd, const as_stream_opts *o)
+AS_RUNS_PHP bool as_stream_new_connected(zval *out, as_base *b, evutil_socket_t fd, const as_stream_opts *o,
+	as_server_conns *conns)
 {
 	object_init_ex(out, php_asyncstream_stream_ce);
 	if (!as_stream_init_connected(Z_AS_STREAM_P(out), b, fd, true, o)) {
@@ -485,6 +493,10 @@ AS_RUNS_PHP bool as_stream_new_connected(zval *out, as_base *b, evutil_socket_t 
 		zend_throw_exception_ex(php_asyncstream_stream_exception_ce, err,
 			"cannot watch the accepted connection (fd %d): %s", (int)fd, strerror(err));
 		return false;
+	}
+	if (conns) {
+		Z_AS_STREAM_P(out)->conns = conns;
+		as_server_conns_add(conns);
 	}
 	return true;
 }

@@ -232,7 +232,9 @@ final class EventBase
  * An I/O, timer or signal watcher.
  *
  * Read-only virtual property `$pending` (bool): whether the event is pending.
- * Property `$data` (mixed): any value the user wants to keep with the event.
+ * Property `$data` (mixed): the callback's `$arg` itself (one slot, as in ext-event):
+ * it reads back the `$arg` given to the constructor, set() or setTimer(), and writing it
+ * changes what the next callback receives.
  *
  * @property-read bool $pending whether the event is pending (false once freed)
  */
@@ -269,7 +271,11 @@ final class Event
      */
     public const ET = 32;
 
-    /** Any value kept with the event (reported to the garbage collector). */
+    /**
+     * The callback's $arg (the same slot): set by the constructor, set() (when $arg is
+     * passed) and setTimer(); writing it changes what the next callback receives. Kept
+     * after free(); reported to the garbage collector.
+     */
     public mixed $data = null;
 
     /**
@@ -531,9 +537,10 @@ final class EventUtil
     public const IPPROTO_IPV6 = 41;
     /**
      * The libevent version the module was compiled with, e.g. 0x02010c00 for 2.1.12.
+     * Build-dependent: this stub shows 0x02010000 (the oldest libevent the module builds with, 2.1.0).
      * @var int
      */
-    public const LIBEVENT_VERSION_NUMBER = 33623040;
+    public const LIBEVENT_VERSION_NUMBER = 0x02010000;
 
     /** Static helpers only. */
     private function __construct() {}
@@ -775,30 +782,44 @@ final class AsyncStream
 final class AsyncStreamServer
 {
     /**
-     * Binds, listens and starts accepting (when the loop runs).
+     * Any value the application keeps with the server (e.g. its connection registry or
+     * configuration). Never read or cleared by the extension; reported to the garbage
+     * collector. Other properties cannot be added.
+     */
+    public mixed $data = null;
+
+    /**
+     * Binds, listens and starts accepting (when the loop runs), or adopts a socket that
+     * already listens.
      *
      * $address: "tcp://HOST:PORT", "HOST:PORT", "[IPv6]:PORT" or "unix:///path"; HOST is
      * an IP address ("0.0.0.0" / "[::]" for every interface) or "localhost"; port 0 picks
      * a free port (see getAddress()). A unix socket file left by a dead process is
-     * replaced; one a live server accepts on is not.
+     * replaced; one a live server accepts on is not. Or a listening SOCK_STREAM socket
+     * (stream resource, Socket or int fd, e.g. 3 under systemd socket activation): its
+     * descriptor is duplicated, so the original may be closed independently (the duplicate
+     * shares its file status flags: both become nonblocking); its socket file is never removed.
      *
      * Options: backlog (int, default the system maximum, net.core.somaxconn on Linux),
      * reuseaddr (bool, default true), reuseport (bool, default false), ipv6_only (bool,
-     * default the system's), and the per-connection options of AsyncStream::connect():
-     * nodelay, keepalive, high_water, low_water, max_frame.
+     * default the system's) — these four only for a socket the server creates —,
+     * max_connections (int, default 0 = no limit: at the limit the server stops accepting
+     * until one of its connections closes), and the per-connection options of
+     * AsyncStream::connect(): nodelay, keepalive, high_water, low_water, max_frame.
      *
      * @param EventBase $base the loop; the server keeps it alive
-     * @param string $address where to listen
+     * @param string|resource|Socket|int $address where to listen, or a listening socket to adopt
      * @param callable $onConnection fn(AsyncStream $conn, AsyncStreamServer $server): void;
      *                               $conn stays open until it closes (the loop owns it)
      * @param array $options option name => value
-     * @throws ValueError for a malformed address or an unknown/invalid option
-     * @throws TypeError for an option value of the wrong type
+     * @throws ValueError for a malformed address, a socket that is not a listening stream
+     *                    socket, or an unknown/invalid option
+     * @throws TypeError for an $address or option value of the wrong type
      * @throws AsyncStreamException when the socket cannot be bound or listened on
      *                              (getCode() is the errno, e.g. EADDRINUSE, EACCES)
      * @throws Error when the base was freed, or when called twice
      */
-    public function __construct(EventBase $base, string $address, callable $onConnection, array $options = []) {}
+    public function __construct(EventBase $base, mixed $address, callable $onConnection, array $options = []) {}
 
     /**
      * fn(AsyncStreamServer $server, AsyncStreamException $e): void, for accept errors that
