@@ -1,5 +1,7 @@
 --TEST--
 G4/G12: an exception thrown by a destructor that runs when the extension lets go of a callback's event (after the callback) comes out of loop() at once
+--EXTENSIONS--
+pcntl
 --FILE--
 <?php
 /*
@@ -18,17 +20,16 @@ class D
     }
 }
 
+pcntl_alarm(20); // SIGALRM ends a spinning loop that no PHP code can stop (the test then fails)
 $base = new EventBase();
 [$a, $b] = stream_socket_pair(STREAM_PF_UNIX, STREAM_SOCK_STREAM, 0);
 $s = new AsyncStream($base, $a);
+$s->setTimeout(0.05);  // the stream's own timer is due while the exception is pending
 $e = Event::timer($base, function () use (&$e) {
     echo "callback drops the last reference to its event\n";
     $e = null;         // the Event and its $arg (a D) are released after this returns
 }, new D);
 $e->addTimer(0);
-// the stream's own timer is due while the exception is pending (armed after the event's
-// timer, so that it is never due first, however slow the machine)
-$s->setTimeout(0.05);
 $guard = Event::timer($base, function () {
     echo "guard: the loop went on with the exception pending\n";
 });
