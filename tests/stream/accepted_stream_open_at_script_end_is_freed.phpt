@@ -7,6 +7,8 @@ itself runs under valgrind, as a traced child) and reports definitely lost block
 <?php
 if (!is_executable('/usr/bin/valgrind')) die('skip valgrind is not installed');
 ?>
+--INI--
+pcre.jit=0
 --FILE--
 <?php
 require __DIR__ . '/../util/helpers.php';

@@ -1,5 +1,7 @@
 --TEST--
 AsyncStream: $data keeps any per-connection value (collected through cycles, kept after close); var_dump() shows addresses, state and queued bytes; other properties are refused
+--INI--
+pcre.jit=0
 --FILE--
 <?php
 require __DIR__ . '/fixtures/helpers.php';

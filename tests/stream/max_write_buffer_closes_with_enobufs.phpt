@@ -1,5 +1,7 @@
 --TEST--
 AsyncStream: a write that would queue more than max_write_buffer closes the stream with ENOBUFS and says why (connect, adopt and server options)
+--INI--
+pcre.jit=0
 --FILE--
 <?php
 require __DIR__ . '/fixtures/helpers.php';

@@ -1,5 +1,7 @@
 --TEST--
 AsyncStream: an adopted pipe whose reader is gone is never read (write-only end) and a write fails with EPIPE through onClose, without SIGPIPE even when SIGPIPE is at its default action
+--INI--
+pcre.jit=0
 --FILE--
 <?php
 // A SAPI that leaves SIGPIPE at SIG_DFL (the CLI ignores it): a raised SIGPIPE kills us.

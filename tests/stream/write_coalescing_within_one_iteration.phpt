@@ -10,7 +10,12 @@ $dog = as_watchdog($base);
 $recv = ['b' => '', 'd' => ''];
 $b->onData(function ($s, $x) use (&$recv) { $recv['b'] .= $x; });
 $d->onData(function ($s, $x) use (&$recv) { $recv['d'] .= $x; })
-  ->onEnd(function ($s) use (&$recv) { $recv['d'] .= "<EOF>"; $s->close(); });
+  ->onEnd(function ($s) use (&$recv, &$phase, $base) {
+      $recv['d'] .= "<EOF>";
+      $s->close();
+      if (++$phase === 2) $base->stop();
+  });
+$phase = 0;
 $t = Event::timer($base, function () use ($a, $b, $c) {
     $a->write("first;");
     echo "after the first write: queued ", $a->getWriteBufferSize(), "\n";       // written at once
@@ -24,9 +29,9 @@ $t = Event::timer($base, function () use ($a, $b, $c) {
     $c->end("z;");
 });
 $t->add(0);
-$check = Event::timer($base, function () use ($a, $base) {
+$check = Event::timer($base, function () use ($a, &$phase, $base) {
     echo "next iteration: queued ", $a->getWriteBufferSize(), "\n";
-    $base->stop();
+    if (++$phase === 2) $base->stop();            // and the ended stream's EOF arrived
 });
 $check->add(0.2);
 $base->loop();
