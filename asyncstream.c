@@ -99,6 +99,7 @@ static PHP_RINIT_FUNCTION(asyncstream)
 #endif
 	AS_G(in_request) = true;
 	AS_G(socket_ce_looked) = false;
+	as_diag_reset();
 	return SUCCESS;
 }
 
@@ -122,7 +123,10 @@ static PHP_RSHUTDOWN_FUNCTION(asyncstream)
 	}
 	AS_G(deferred) = NULL;
 	AS_G(deferred_n) = AS_G(deferred_cap) = 0;
+	/* Whatever is still queued arose during shutdown, where nobody can act on it. */
 	AS_G(in_request) = false;
+	as_diag_reset();
+	AS_G(running_base) = NULL;
 	return SUCCESS;
 }
 

@@ -114,6 +114,36 @@ struct evdns_base *as_dns_get(as_base *b)
 }
 
 /*
+ * Called when a stream's lookup ended (failed or was cancelled), never from inside an
+ * evdns callback. When no other stream of the base is resolving, give the resolver fresh
+ * nameservers: a nameserver evdns marked down keeps a probe timer pending (10 s, then
+ * longer, for ever), which would keep loop() running after the last lookup — "the
+ * resolver never keeps loop() running by itself". Re-reading the nameserver lines drops
+ * that state; the next lookup simply tries them again.
+ */
+void as_dns_lookup_ended(as_base *b, as_stream *except)
+{
+	if (!b || !b->dns || !b->base || b->was_freed || b->free_pending) {
+		return; /* the resolver goes with the base */
+	}
+	for (as_child *c = b->children.next; c != &b->children; c = c->next) {
+		if (c->detach == as_stream_detach) {
+			as_stream *o = as_stream_from_link(c);
+			if (o != except && o->state == AS_ST_RESOLVING) {
+				return;
+			}
+		}
+	}
+	as_base_fork_check(b);
+	/* What the file says was reported when the resolver was made: not again (and no PHP runs here). */
+	as_log_capture_begin();
+	evdns_base_clear_nameservers_and_suspend(b->dns);
+	evdns_base_resolv_conf_parse(b->dns, DNS_OPTION_NAMESERVERS, ZSTR_VAL(b->dns_conf));
+	evdns_base_resume(b->dns);
+	as_log_capture_end();
+}
+
+/*
  * In a forked child (G5): the resolver's UDP sockets are shared with the parent, so an
  * answer could reach the wrong process. The child closes its copies, opens nameserver
  * sockets of its own from the same resolv.conf, and re-sends the lookups in flight.

@@ -398,9 +398,15 @@ AS_RUNS_PHP static void as_server_report(as_server *s, int err)
 	zend_object *ex;
 
 	if (!as_callback_isset(&s->on_error)) {
-		php_error_docref(NULL, E_WARNING, "AsyncStreamServer cannot accept connections on %s: %s%s",
+		/*
+		 * From inside the loop, like a callback: the user's error handler may close the
+		 * server, free the base, throw (loop() rethrows at once) or exit (G4, G12). The
+		 * caller has armed the back-off timer already and holds a reference on s.
+		 */
+		as_diag_later("AsyncStreamServer cannot accept connections on %s: %s%s",
 			ZSTR_VAL(s->address), strerror(err),
 			s->backoff_ms ? " (retrying until descriptors are free again; set onError() to handle this)" : "");
+		as_diag_flush_in_loop(s->base);
 		return;
 	}
 	ex = as_stream_exception_new(php_asyncstream_stream_exception_ce, err,
@@ -916,6 +922,7 @@ ZEND_METHOD(AsyncStreamServer, __construct)
 	 * collected (closed) only together with a base nothing else references.
 	 */
 	as_child_own(&s->link, &s->std);
+	AS_DIAG_FLUSH();
 }
 
 /* =================================================================================
@@ -938,11 +945,12 @@ ZEND_METHOD(AsyncStreamServer, onError)
 	if (s->state == AS_SRV_LIVE && ZEND_FCI_INITIALIZED(fci)) {
 		as_callback_set(&s->on_error, &fci, &fcc);
 	} else {
-		/* null clears; after close() nothing is stored (nothing can call it any more) */
+		/*
+		 * null clears; after close() nothing is stored (nothing can call it any more). ZPP
+		 * already released a trampoline it resolved (function_handler is NULL then).
+		 */
 		as_callback_clear(&s->on_error);
-		if (ZEND_FCI_INITIALIZED(fci) && (fcc.function_handler->common.fn_flags & ZEND_ACC_CALL_VIA_TRAMPOLINE)) {
-			zend_release_fcall_info_cache(&fcc);
-		}
+		zend_release_fcall_info_cache(&fcc);
 	}
 	RETURN_OBJ_COPY(Z_OBJ_P(ZEND_THIS));
 }
@@ -973,6 +981,7 @@ ZEND_METHOD(AsyncStreamServer, pause)
 	as_base_fork_check(s->base);
 	event_del(s->ev_accept);
 	event_del(s->ev_backoff);
+	AS_DIAG_FLUSH();
 }
 
 ZEND_METHOD(AsyncStreamServer, resume)
@@ -999,6 +1008,7 @@ ZEND_METHOD(AsyncStreamServer, resume)
 			ZSTR_VAL(s->address), strerror(err));
 		RETURN_THROWS();
 	}
+	AS_DIAG_FLUSH();
 }
 
 ZEND_METHOD(AsyncStreamServer, close)
@@ -1008,6 +1018,7 @@ ZEND_METHOD(AsyncStreamServer, close)
 	ZEND_PARSE_PARAMETERS_NONE();
 	/* Idempotent, and harmless on a detached or unconstructed server. */
 	as_server_teardown(s, AS_SRV_CLOSED);
+	AS_DIAG_FLUSH();
 }
 
 ZEND_METHOD(AsyncStreamServer, isListening)

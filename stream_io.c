@@ -278,6 +278,7 @@ AS_RUNS_PHP void as_stream_close(as_stream *s, zend_object *error, bool call_php
 		struct evdns_getaddrinfo_request *req = s->dns_req;
 		s->dns_req = NULL;
 		evdns_getaddrinfo_cancel(req); /* calls back with EVUTIL_EAI_CANCEL, ignored */
+		as_dns_lookup_ended(b, s);
 	}
 	if (s->ai_head) {
 		evutil_freeaddrinfo(s->ai_head);
@@ -1156,6 +1157,9 @@ AS_RUNS_PHP static void as_stream_timer_cb(evutil_socket_t fd, short what, void 
 		int err = s->pending_err;
 		zend_string *peer = as_stream_peer_name(s);
 
+		if (s->state == AS_ST_RESOLVING) {
+			as_dns_lookup_ended(s->base, s); /* before onClose, which may start another lookup */
+		}
 		if (s->overflow) {
 			as_stream_fail(s, php_asyncstream_stream_exception_ce, err,
 				"write buffer of %s would exceed max_write_buffer (%zu bytes): %s (the peer does not read "

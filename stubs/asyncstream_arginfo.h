@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 33aaa326ef14af79835f2c3d8234c2a55c08d5cd */
+ * Stub hash: 0d935130cb352c0253a6150ed86164a3fcdf98a6 */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_EventConfig___construct, 0, 0, 0)
 ZEND_END_ARG_INFO()
