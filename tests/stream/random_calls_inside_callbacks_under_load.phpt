@@ -51,7 +51,7 @@ $chaos = function (AsyncStream $from) use (&$pool, &$ops, $base, $addr, $track, 
                 case 7: $s->setFraming(AsyncStream::FRAME_FIXED, mt_rand(1, 500)); break;
                 case 8: $s->setFraming(AsyncStream::FRAME_NONE); break;
                 case 9: $s->setTimeout(mt_rand(0, 1) ? 0.05 : -1); break;
-                case 10: $s->data = [$s->data, $from]; break;       // cycles through $data
+                case 10: $s->data = ['from' => $from]; break;      // cycles through $data (a chain, not a tree: var_dump stays small)
                 case 11: ob_start(); var_dump($s); ob_end_clean(); break;
                 case 12:
                     if (microtime(true) < $stopAt && count($pool) < 120) {
