@@ -106,8 +106,26 @@ static PHP_RINIT_FUNCTION(asyncstream)
 	return SUCCESS;
 }
 
+void as_release_after_destructors(zend_object *obj)
+{
+	if (AS_G(deferred_n) == AS_G(deferred_cap)) {
+		AS_G(deferred_cap) = AS_G(deferred_cap) ? AS_G(deferred_cap) * 2 : 16;
+		AS_G(deferred) = erealloc(AS_G(deferred), AS_G(deferred_cap) * sizeof(zend_object *));
+	}
+	AS_G(deferred)[AS_G(deferred_n)++] = obj;
+}
+
 static PHP_RSHUTDOWN_FUNCTION(asyncstream)
 {
+	/* After the destructor pass, before the object store is torn down: a release here frees. */
+	for (uint32_t i = 0; i < AS_G(deferred_n); i++) {
+		OBJ_RELEASE(AS_G(deferred)[i]);
+	}
+	if (AS_G(deferred)) {
+		efree(AS_G(deferred));
+	}
+	AS_G(deferred) = NULL;
+	AS_G(deferred_n) = AS_G(deferred_cap) = 0;
 	/* Whatever is still queued arose during shutdown, where nobody can act on it. */
 	AS_G(in_request) = false;
 	as_diag_reset();

@@ -11,6 +11,7 @@
 #include <event2/event.h>
 #include <event2/util.h>
 #include <sys/socket.h>
+#include <netinet/in.h>
 #include <sys/uio.h>
 
 typedef struct _as_base as_base;
@@ -40,6 +41,8 @@ ZEND_BEGIN_MODULE_GLOBALS(asyncstream)
 	zend_class_entry *socket_ce;   /* convert.c: ext/sockets' Socket class, when loaded */
 	bool socket_ce_looked;
 	char read_scratch[AS_READ_SIZE]; /* stream_io.c: the read buffer shared by all streams */
+	zend_object **deferred;        /* asyncstream.c: references dropped at RSHUTDOWN (as_release_after_destructors) */
+	uint32_t deferred_n, deferred_cap;
 	char diag_msgs[8][512];        /* log.c: warnings waiting for a safe point (as_diag_later) */
 	uint32_t diag_count;           /* queued, <= 8 */
 	uint32_t diag_dropped;         /* lost because the queue was full */
@@ -104,6 +107,20 @@ AS_RUNS_PHP bool as_invoke(as_base *base, zend_object *owner, as_callback *cb, u
 AS_RUNS_PHP bool as_diag_flush_in_loop(as_base *base);
 
 /*
+ * G4 for user code that runs inside a libevent callback outside as_invoke(): the
+ * destructor of a value released there, an error handler. When it left an exception
+ * pending, the running loop must stop at once (loop() rethrows it); otherwise libevent
+ * goes on (and level-triggered events that defer while an exception is pending would
+ * spin). Every internal callback calls this on its way out, and when it defers.
+ */
+void as_loop_break_on_exception(void);
+#define as_loop_break_if_exception() do { \
+		if (UNEXPECTED(EG(exception))) { \
+			as_loop_break_on_exception(); \
+		} \
+	} while (0)
+
+/*
  * get_gc of a child object (G3): reports its callbacks, the extra values (anything not
  * refcounted is skipped) and the base it holds (NULL: none).
  */
@@ -135,6 +152,7 @@ AS_RUNS_PHP void as_zvals_release(zval *vals, uint32_t n);
 			release; \
 		} \
 		OBJ_RELEASE(obj); \
+		as_loop_break_if_exception(); \
 	} while (0)
 
 /* Frees a libevent event and clears the pointer (release_native of every class). */
@@ -203,6 +221,9 @@ struct _as_base {
 	zend_string *dns_conf;         /* dns.c: the resolv.conf it was configured from */
 	struct _as_uring *uring;       /* uring.c: the io_uring ring, created when a stream first uses it */
 	uint8_t io_method;             /* uring.c: AS_IO_METHOD_*, decided by the base's first stream */
+	double dns_try_timeout;        /* dns.c: seconds evdns waits per try ("options timeout:", default 5) */
+	int dns_conf_errno;            /* dns.c: the asyncstream.resolv_conf file cannot be read: why */
+	struct as_write_round *write_round; /* stream_io.c: write coalescing, created lazily */
 	struct event *diag_ev;         /* while loop() runs and a warning waits: raises it (as_diag_schedule) */
 	as_base *running_prev;         /* the base whose loop() this one's loop() runs inside, if any */
 	zend_object std;
@@ -219,6 +240,15 @@ static zend_always_inline bool as_base_is_live(const as_base *b)
 {
 	return b->base != NULL && !b->free_pending;
 }
+
+/*
+ * Takes over one reference on obj and drops it at RSHUTDOWN. For a dtor_obj handler that
+ * closes an object the loop owned during the shutdown destructor pass: that pass holds the
+ * object with GC_ADDREF/GC_DELREF, so dropping the loop's (last) reference inside it leaves
+ * the refcount at 0 without freeing, and the object store never frees it (a leak under
+ * valgrind). Released at RSHUTDOWN instead, the object is freed like any other.
+ */
+void as_release_after_destructors(zend_object *obj);
 
 /* Link/unlink a child; linking takes a reference on the base object, unlinking drops it. */
 void as_base_link(as_base *b, as_child *child);
@@ -380,17 +410,20 @@ typedef struct _as_stream_opts {
 	size_t high_water;       /* default 64 KiB */
 	size_t low_water;        /* default 16 KiB */
 	size_t max_frame;        /* default 1 MiB */
+	size_t max_write_buffer; /* default 64 MiB; 0 = unlimited */
 } as_stream_opts;
 
 #define AS_STREAM_DEFAULT_HIGH_WATER (64 * 1024)
 #define AS_STREAM_DEFAULT_LOW_WATER  (16 * 1024)
 #define AS_STREAM_DEFAULT_MAX_FRAME  (1024 * 1024)
+#define AS_STREAM_DEFAULT_MAX_WRITE_BUFFER ((size_t)64 * 1024 * 1024)
 
 void as_stream_opts_init(as_stream_opts *o);
 /* Frees bind. */
 void as_stream_opts_release(as_stream_opts *o);
 /*
- * Reads the per-connection keys (nodelay, keepalive, high_water, low_water, max_frame)
+ * Reads the per-connection keys (nodelay, keepalive, high_water, low_water, max_frame,
+ * max_write_buffer)
  * from ht, and also timeout/bind when for_connect. A key that is neither one of those nor
  * listed in extra_keys (NULL-terminated, may be NULL) throws ValueError naming argument
  * arg_num and the key. Bad values throw TypeError/ValueError. Returns false after throwing;
@@ -423,6 +456,8 @@ bool as_server_opts_parse(HashTable *ht, as_server_opts *o);
 struct evdns_base *as_dns_get(as_base *b);
 /* Releases the resolver (base release). */
 void as_dns_free(as_base *b);
+/* A stream's lookup failed or was cancelled: reset the nameservers when no other lookup is in flight. */
+void as_dns_lookup_ended(as_base *b, as_stream *except);
 /* In a forked child: nameserver sockets of its own, lookups in flight re-sent (G5). */
 void as_dns_after_fork(as_base *b);
 
@@ -531,12 +566,21 @@ struct _as_stream {
 	size_t fixed;                  /* FRAME_FIXED */
 	size_t scan;                   /* bytes of `in` known not to hold the start of a delimiter */
 	size_t high_water, low_water, max_frame;
+	size_t max_write_buffer;       /* 0 = unlimited */
 	struct timeval connect_tv;     /* connect timeout (0 = none) */
 	struct timeval idle_tv;        /* idle timeout (0 = none) */
 	struct timeval last_io;        /* cached loop time of the last byte either way */
 	as_callback on_connect, on_data, on_drain, on_end, on_close;
 	int pending_err;               /* failure to report from the timer (connect, write) */
 	uint32_t running;              /* > 0 while a libevent callback of this stream is on the stack */
+	uint32_t fork_gen;             /* as_fork_generation when created: another value means inherited (G5) */
+	uint32_t wrote_round;          /* the base's write round of the last write-through (coalescing) */
+	int adopted_fd;                /* the descriptor given to __construct (names pipes in messages), or -1 */
+	union {                        /* the peer of an accepted/adopted TCP stream, for messages after a reset */
+		struct sockaddr sa;
+		struct sockaddr_in in;
+		struct sockaddr_in6 in6;
+	} peer_sa;
 	uint8_t state;
 	uint8_t framing;
 	bool is_socket : 1;
@@ -553,6 +597,12 @@ struct _as_stream {
 	bool need_drain : 1;           /* write() returned false: onDrain at low_water */
 	bool user_closed : 1;          /* close()/end() called by the user: write() throws */
 	bool base_freed : 1;           /* closed by EventBase::free() */
+	bool overflow : 1;             /* closing because the queue would pass max_write_buffer */
+	bool no_read : 1;              /* a write-only descriptor (the write end of a pipe): never read */
+	bool dns_timed_out : 1;        /* the lookup failed because no nameserver answered in time */
+	bool dns_conf_failed : 1;      /* the lookup failed because asyncstream.resolv_conf cannot be read */
+	bool flush_pending : 1;        /* writes of this round are queued; the round's end flushes them in one call */
+	bool backlog : 1;              /* frames left undelivered for fairness; the timer goes on delivering */
 	zend_object std;
 };
 
@@ -576,6 +626,8 @@ zend_object *as_stream_exception_new(zend_class_entry *ce, int err, const char *
 	ZEND_ATTRIBUTE_FORMAT(printf, 3, 4);
 
 void as_stream_free_extra(as_stream *s);
+/* Keeps the TCP peer's address, so messages can name it after a reset (getpeername() then fails). */
+void as_stream_record_peer(as_stream *s, const struct sockaddr *sa, socklen_t len);
 AS_RUNS_PHP void as_stream_close(as_stream *s, zend_object *error, bool call_php);
 void as_stream_release_native(as_stream *s);
 AS_RUNS_PHP void as_stream_detach(as_child *child);
@@ -629,6 +681,9 @@ AS_RUNS_PHP void as_stream_io_writable(as_stream *s);
 AS_RUNS_PHP void as_stream_io_error(as_stream *s, const char *what, int err);
 /* Have buffered input delivered from the loop (not from inside the calling method). */
 void as_stream_redeliver(as_stream *s);
+
+/* Base release: frees the write-coalescing state (before event_base_free()). */
+void as_stream_write_round_free(as_base *b);
 
 /* Connects to the next resolved address, or reports the last error from the timer. */
 void as_stream_try_next(as_stream *s);

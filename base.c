@@ -127,6 +127,7 @@ static void as_base_release_native(as_base *b)
 	if (b->dns) {
 		as_dns_free(b);
 	}
+	as_stream_write_round_free(b);
 	event_base_free(b->base);
 	as_log_capture_end();
 	b->base = NULL;

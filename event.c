@@ -195,8 +195,9 @@ AS_RUNS_PHP static void as_event_cb(evutil_socket_t fd, short what, void *arg)
 	AS_GUARD_LEAVE(&e->std, e->running, e->state != AS_EV_LIVE, as_event_release_native(e));
 
 	for (uint32_t i = 0; i < argc; i++) {
-		zval_ptr_dtor(&args[i]);
+		zval_ptr_dtor(&args[i]); /* the last reference to a replaced $data, say: its destructor may throw */
 	}
+	as_loop_break_if_exception();
 }
 
 static zend_object *as_event_create(zend_class_entry *ce)

@@ -21,6 +21,7 @@ void as_stream_opts_init(as_stream_opts *o)
 {
 	zend_long dst = FG(default_socket_timeout);
 
+	/* PHP's convention: default_socket_timeout <= 0 (-1 is common) means no timeout. */
 	o->timeout = dst > 0 ? (double)dst : 0.0;
 	o->bind = NULL;
 	o->nodelay = true;
@@ -28,6 +29,7 @@ void as_stream_opts_init(as_stream_opts *o)
 	o->high_water = AS_STREAM_DEFAULT_HIGH_WATER;
 	o->low_water = AS_STREAM_DEFAULT_LOW_WATER;
 	o->max_frame = AS_STREAM_DEFAULT_MAX_FRAME;
+	o->max_write_buffer = AS_STREAM_DEFAULT_MAX_WRITE_BUFFER;
 }
 
 void as_stream_opts_release(as_stream_opts *o)
@@ -97,6 +99,10 @@ bool as_stream_opts_parse(HashTable *ht, uint32_t arg_num, bool for_connect, con
 			if (!as_opt_size(v, arg_num, "max_frame", 1, &o->max_frame)) {
 				return false;
 			}
+		} else if (zend_string_equals_literal(key, "max_write_buffer")) {
+			if (!as_opt_size(v, arg_num, "max_write_buffer", 0, &o->max_write_buffer)) {
+				return false;
+			}
 		} else if (for_connect && zend_string_equals_literal(key, "timeout")) {
 			zval *d = v;
 			ZVAL_DEREF(d);
@@ -138,6 +144,12 @@ bool as_stream_opts_parse(HashTable *ht, uint32_t arg_num, bool for_connect, con
 	if (o->low_water > o->high_water) {
 		zend_argument_value_error(arg_num, "option \"low_water\" (%zu) must not exceed \"high_water\" (%zu)",
 			o->low_water, o->high_water);
+		return false;
+	}
+	if (o->max_write_buffer != 0 && o->max_write_buffer < o->high_water) {
+		/* write() must be able to say "wait" (false at high_water) before the stream is closed for it. */
+		zend_argument_value_error(arg_num, "option \"max_write_buffer\" (%zu) must be 0 (unlimited) or at least "
+			"\"high_water\" (%zu)", o->max_write_buffer, o->high_water);
 		return false;
 	}
 	return true;

@@ -255,6 +255,24 @@ static zend_object *as_server_create(zend_class_entry *ce)
 	return &s->std;
 }
 
+/*
+ * A listening server is referenced by its loop, so this runs for one only when the GC
+ * collects its unreachable base (nothing to do: free_obj tears it down, no PHP) or in the
+ * destructor pass at shutdown. There it closes now, and, since the teardown drops the
+ * loop's reference while the pass holds its own (a release to zero there would leave the
+ * object unfreed in the store), it keeps one reference that RSHUTDOWN drops.
+ */
+AS_RUNS_PHP static void as_server_dtor_obj(zend_object *obj)
+{
+	as_server *s = as_server_from_obj(obj);
+
+	if (s->state == AS_SRV_LIVE && s->link.owned && (EG(flags) & EG_FLAGS_IN_SHUTDOWN)) {
+		GC_ADDREF(obj);
+		as_release_after_destructors(obj);
+		as_server_teardown(s, AS_SRV_CLOSED);
+	}
+}
+
 AS_RUNS_PHP static void as_server_free_obj(zend_object *obj)
 {
 	as_server *s = as_server_from_obj(obj);
@@ -1029,6 +1047,7 @@ void as_server_class_init(zend_class_entry *ce)
 	memcpy(&as_server_handlers, zend_get_std_object_handlers(), sizeof(zend_object_handlers));
 	as_server_handlers.offset = XtOffsetOf(as_server, std);
 	as_server_handlers.free_obj = as_server_free_obj;
+	as_server_handlers.dtor_obj = as_server_dtor_obj;
 	as_server_handlers.clone_obj = NULL;
 	as_server_handlers.compare = zend_objects_not_comparable; /* == is identity */
 	as_server_handlers.get_gc = as_server_get_gc;

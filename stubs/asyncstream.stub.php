@@ -672,22 +672,34 @@ final class AsyncStream
     public const FRAME_FIXED = 2;
 
     /**
+     * Any value you want to keep with the stream (per-connection state): readable and
+     * writable at any time, reported to the garbage collector, never touched by the
+     * extension (it survives onClose). Other properties cannot be added.
+     */
+    public mixed $data = null;
+
+    /**
      * Adopts a connected stream socket (stream resource, Socket or int fd). The descriptor
      * is duplicated, so the original may be closed independently; note that the duplicate
      * shares the original's file status flags (it is switched to nonblocking mode).
      * @param EventBase $base the loop; the stream keeps it alive
      * @param mixed $socket a connected stream socket (or a pipe): stream resource, Socket or int fd
-     * @throws TypeError|ValueError for anything else, e.g. a regular file, a datagram or unconnected socket
+     * @param array $options the per-connection options of connect(): nodelay, keepalive,
+     *                       high_water, low_water, max_frame, max_write_buffer
+     * @throws TypeError|ValueError for anything else, e.g. a regular file, a datagram or unconnected socket,
+     *                              or an unknown/invalid option
      * @throws Error when the base was freed
      */
-    public function __construct(EventBase $base, mixed $socket) {}
+    public function __construct(EventBase $base, mixed $socket, array $options = []) {}
 
     /**
      * Starts connecting to "tcp://HOST:PORT", "HOST:PORT", "[IPv6]:PORT" or
      * "unix:///path" and returns at once; names are resolved without blocking the loop.
-     * Options: timeout (float s, default default_socket_timeout; 0 = none), bind (local
-     * address), nodelay (bool, default true), keepalive (bool, default false),
-     * high_water / low_water (bytes, default 65536 / 16384), max_frame (bytes, default 1 MiB).
+     * Options: timeout (float s, default default_socket_timeout; 0 or negative = none), bind
+     * (local address), nodelay (bool, default true), keepalive (bool, default false),
+     * high_water / low_water (bytes, default 65536 / 16384), max_frame (bytes, default 1 MiB),
+     * max_write_buffer (bytes, default 64 MiB, 0 = unlimited: a write that would queue more
+     * closes the stream with ENOBUFS).
      * Failures (refused, timed out, DNS) are reported through onClose, never thrown here.
      * @param EventBase $base the loop; the stream keeps it alive
      * @param string $address where to connect
@@ -779,7 +791,7 @@ final class AsyncStream
 
     /**
      * Idle timeout: no bytes either way for that long closes the stream with ETIMEDOUT.
-     * @param float $seconds 0 disables; a negative value expires at once
+     * @param float $seconds 0 or negative disables it (PHP's convention for socket timeouts)
      * @return static this stream
      * @throws ValueError for NAN
      */
