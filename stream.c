@@ -165,7 +165,7 @@ static HashTable *as_stream_get_debug_info(zend_object *obj, int *is_temp)
 		ZVAL_NULL(&v);
 	}
 	zend_hash_str_update(ht, "remote_address", sizeof("remote_address") - 1, &v);
-	ZVAL_LONG(&v, s->state != AS_ST_CLOSED ? (zend_long)as_stream_queued(s) : 0); /* what getWriteBufferSize() says */
+	ZVAL_LONG(&v, s->state != AS_ST_CLOSED && !s->overflow ? (zend_long)as_stream_queued(s) : 0); /* as getWriteBufferSize() */
 	zend_hash_str_update(ht, "write_buffer_size", sizeof("write_buffer_size") - 1, &v);
 	ZVAL_LONG(&v, s->in && s->state != AS_ST_CLOSED ? (zend_long)evbuffer_get_length(s->in) : 0);
 	zend_hash_str_update(ht, "read_buffer_size", sizeof("read_buffer_size") - 1, &v);
@@ -769,7 +769,11 @@ ZEND_METHOD(AsyncStream, getWriteBufferSize)
 	if (!(s = as_stream_this(ZEND_THIS, true))) {
 		RETURN_THROWS();
 	}
-	RETURN_LONG(s->state != AS_ST_CLOSED ? (zend_long)as_stream_queued(s) : 0);
+	/*
+	 * After max_write_buffer was passed the queue is released at once; what io_uring
+	 * still has in flight is cancelled by the close that follows: nothing is queued.
+	 */
+	RETURN_LONG(s->state != AS_ST_CLOSED && !s->overflow ? (zend_long)as_stream_queued(s) : 0);
 }
 
 ZEND_METHOD(AsyncStream, isConnected)

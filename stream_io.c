@@ -257,6 +257,29 @@ AS_RUNS_PHP void as_stream_close(as_stream *s, zend_object *error, bool call_php
 		 */
 		as_base_fork_check(b);
 		as_stream_flush(s);
+	} else if (!s->tp->send && s->is_socket && s->state == AS_ST_CONNECTED && !s->pending_err && b && b->base
+			&& s->out && evbuffer_get_length(s->out) > 0 && s->tp->unsent && s->tp->unsent(s) == 0
+			&& s->fork_gen == as_fork_generation) {
+		/*
+		 * The same for a completion transport (io_uring), whose writes of a loop turn all
+		 * leave at its end: with nothing in flight (order kept), one nonblocking send()
+		 * of the queue; what the socket does not take is dropped.
+		 */
+		struct evbuffer_iovec vec[AS_WRITE_IOV];
+		struct iovec iov[AS_WRITE_IOV];
+		struct msghdr msg = {0};
+		int nvec = evbuffer_peek(s->out, -1, NULL, vec, AS_WRITE_IOV);
+
+		if (nvec > AS_WRITE_IOV) {
+			nvec = AS_WRITE_IOV;
+		}
+		for (int i = 0; i < nvec; i++) {
+			iov[i].iov_base = vec[i].iov_base;
+			iov[i].iov_len = vec[i].iov_len;
+		}
+		msg.msg_iov = iov;
+		msg.msg_iovlen = (size_t)nvec;
+		(void)sendmsg(s->fd, &msg, MSG_NOSIGNAL | MSG_DONTWAIT);
 	}
 	s->flush_pending = false;
 	s->state = AS_ST_CLOSED;
@@ -837,6 +860,7 @@ AS_RUNS_PHP static void as_stream_deliver(as_stream *s)
 {
 	uint32_t frames = 0;
 	size_t bytes = 0;
+	bool had_backlog = s->backlog;
 
 	s->backlog = false;
 	while (s->state == AS_ST_CONNECTED && !s->paused) {
@@ -867,6 +891,12 @@ AS_RUNS_PHP static void as_stream_deliver(as_stream *s)
 	}
 	if (s->state == AS_ST_CONNECTED && !s->paused && s->eof && (!s->in || evbuffer_get_length(s->in) == 0)) {
 		as_stream_deliver_end(s);
+	} else if (had_backlog && s->state == AS_ST_CONNECTED && !s->paused && !s->eof && s->reading) {
+		/*
+		 * The backlog is gone: read again. Readiness would fire again by itself, but a
+		 * completion transport (io_uring) offers what it holds (bytes, EOF) only once.
+		 */
+		s->tp->activate(s);
 	}
 }
 

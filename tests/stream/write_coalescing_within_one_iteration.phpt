@@ -18,7 +18,9 @@ $d->onData(function ($s, $x) use (&$recv) { $recv['d'] .= $x; })
 $phase = 0;
 $t = Event::timer($base, function () use ($a, $b, $c) {
     $a->write("first;");
-    echo "after the first write: queued ", $a->getWriteBufferSize(), "\n";       // written at once
+    // Written at once; with io_uring every write of a loop turn leaves at its end (docs/api.md).
+    $q = $a->getWriteBufferSize();
+    echo "after the first write: ", $q === ($a->getIoMethod() === 'io_uring' ? 6 : 0) ? "as the I/O method says" : "queued $q", "\n";
     for ($i = 2; $i <= 100; $i++) {
         $a->write("line $i;");
     }
@@ -53,7 +55,7 @@ $dog->del();
 $a->close(); $b->close();
 ?>
 --EXPECT--
-after the first write: queued 0
+after the first write: as the I/O method says
 after 100 writes: queued the other 99
 next iteration: queued 0
 peer got all 100 in order: true
