@@ -909,3 +909,16 @@ class AsyncStreamException extends RuntimeException
 class AsyncStreamDnsException extends AsyncStreamException
 {
 }
+
+/**
+ * A TLS failure: a failed or timed-out handshake, a certificate that did not verify, a
+ * protocol error, or a certificate/key file that cannot be used. The message carries
+ * OpenSSL's reason and, for verification failures, the verify result in words (e.g.
+ * "certificate verify failed: hostname mismatch (expected api.test)"). getCode() is an
+ * errno: EPROTO for TLS protocol and verification errors, ETIMEDOUT for a handshake
+ * timeout, ECONNRESET when the peer went away during the handshake, ENOENT/EACCES/EINVAL
+ * for unusable files.
+ */
+class AsyncStreamTlsException extends AsyncStreamException
+{
+}

@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 4ddb207734170c7d8f0bd4a76b649d739c56d763 */
+ * Stub hash: 1c4c03723e40aca717d60a2b6b707065a8a7b085 */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_EventConfig___construct, 0, 0, 0)
 ZEND_END_ARG_INFO()
@@ -441,6 +441,11 @@ static const zend_function_entry class_AsyncStreamDnsException_methods[] = {
 	ZEND_FE_END
 };
 
+
+static const zend_function_entry class_AsyncStreamTlsException_methods[] = {
+	ZEND_FE_END
+};
+
 static zend_class_entry *register_class_EventConfig(void)
 {
 	zend_class_entry ce, *class_entry;
@@ -820,6 +825,16 @@ static zend_class_entry *register_class_AsyncStreamDnsException(zend_class_entry
 	zend_class_entry ce, *class_entry;
 
 	INIT_CLASS_ENTRY(ce, "AsyncStreamDnsException", class_AsyncStreamDnsException_methods);
+	class_entry = zend_register_internal_class_ex(&ce, class_entry_AsyncStreamException);
+
+	return class_entry;
+}
+
+static zend_class_entry *register_class_AsyncStreamTlsException(zend_class_entry *class_entry_AsyncStreamException)
+{
+	zend_class_entry ce, *class_entry;
+
+	INIT_CLASS_ENTRY(ce, "AsyncStreamTlsException", class_AsyncStreamTlsException_methods);
 	class_entry = zend_register_internal_class_ex(&ce, class_entry_AsyncStreamException);
 
 	return class_entry;
