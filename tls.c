@@ -205,13 +205,14 @@ void as_tls_conf_release(as_tls_conf *c)
 	}
 }
 
-#define AS_TLS_OPT "option \"tls\" "
+/* 'option "tls" ' inside connect()/server options; nothing for startTls()'s own array. */
+ZEND_TLS const char *as_tls_pfx = "";
 
 static bool as_tls_opt_bool(zval *v, uint32_t arg, const char *key, bool *out)
 {
 	ZVAL_DEREF(v);
 	if (Z_TYPE_P(v) != IS_TRUE && Z_TYPE_P(v) != IS_FALSE) {
-		zend_argument_type_error(arg, AS_TLS_OPT "\"%s\" must be of type bool, %s given", key, zend_zval_type_name(v));
+		zend_argument_type_error(arg, "%s\"%s\" must be of type bool, %s given", as_tls_pfx, key, zend_zval_type_name(v));
 		return false;
 	}
 	*out = Z_TYPE_P(v) == IS_TRUE;
@@ -223,11 +224,11 @@ static bool as_tls_opt_str(zval *v, uint32_t arg, const char *key, zend_string *
 {
 	ZVAL_DEREF(v);
 	if (Z_TYPE_P(v) != IS_STRING) {
-		zend_argument_type_error(arg, AS_TLS_OPT "\"%s\" must be of type string, %s given", key, zend_zval_type_name(v));
+		zend_argument_type_error(arg, "%s\"%s\" must be of type string, %s given", as_tls_pfx, key, zend_zval_type_name(v));
 		return false;
 	}
 	if (Z_STRLEN_P(v) == 0 || memchr(Z_STRVAL_P(v), '\0', Z_STRLEN_P(v))) {
-		zend_argument_value_error(arg, AS_TLS_OPT "\"%s\" must be a non-empty string without NUL bytes", key);
+		zend_argument_value_error(arg, "%s\"%s\" must be a non-empty string without NUL bytes", as_tls_pfx, key);
 		return false;
 	}
 	if (*out) {
@@ -246,7 +247,7 @@ static bool as_tls_opt_version(zval *v, uint32_t arg, int *out)
 
 	ZVAL_DEREF(v);
 	if (Z_TYPE_P(v) != IS_STRING) {
-		zend_argument_type_error(arg, AS_TLS_OPT "\"min_version\" must be of type string, %s given", zend_zval_type_name(v));
+		zend_argument_type_error(arg, "%s\"min_version\" must be of type string, %s given", as_tls_pfx, zend_zval_type_name(v));
 		return false;
 	}
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
@@ -255,7 +256,7 @@ static bool as_tls_opt_version(zval *v, uint32_t arg, int *out)
 			return true;
 		}
 	}
-	zend_argument_value_error(arg, AS_TLS_OPT "\"min_version\" must be \"TLSv1.2\" or \"TLSv1.3\" (or \"TLSv1\", \"TLSv1.1\"), \"%s\" given",
+	zend_argument_value_error(arg, "%s\"min_version\" must be \"TLSv1.2\" or \"TLSv1.3\" (or \"TLSv1\", \"TLSv1.1\"), \"%s\" given", as_tls_pfx,
 		Z_STRVAL_P(v));
 	return false;
 }
@@ -269,7 +270,7 @@ static bool as_tls_opt_crypto_method(zval *v, uint32_t arg, int *min, int *max)
 
 	ZVAL_DEREF(v);
 	if (Z_TYPE_P(v) != IS_LONG) {
-		zend_argument_type_error(arg, AS_TLS_OPT "\"crypto_method\" must be of type int (STREAM_CRYPTO_METHOD_* flags), %s given",
+		zend_argument_type_error(arg, "%s\"crypto_method\" must be of type int (STREAM_CRYPTO_METHOD_* flags), %s given", as_tls_pfx,
 			zend_zval_type_name(v));
 		return false;
 	}
@@ -283,8 +284,8 @@ static bool as_tls_opt_crypto_method(zval *v, uint32_t arg, int *min, int *max)
 		}
 	}
 	if (!lo) {
-		zend_argument_value_error(arg, AS_TLS_OPT "\"crypto_method\" must include a TLS version "
-			"(STREAM_CRYPTO_METHOD_TLSv1_2_CLIENT, ..._TLSv1_3_CLIENT, ...), " ZEND_LONG_FMT " given", m);
+		zend_argument_value_error(arg, "%s\"crypto_method\" must include a TLS version "
+			"(STREAM_CRYPTO_METHOD_TLSv1_2_CLIENT, ..._TLSv1_3_CLIENT, ...), " ZEND_LONG_FMT " given", as_tls_pfx, m);
 		return false;
 	}
 	*min = lo;
@@ -308,7 +309,7 @@ static bool as_tls_opt_alpn(zval *v, uint32_t arg, zend_string **out)
 
 			if (n == 0 || n > 255) {
 				smart_str_free(&w);
-				zend_argument_value_error(arg, AS_TLS_OPT "\"alpn_protocols\" must name protocols of 1 to 255 bytes each");
+				zend_argument_value_error(arg, "%s\"alpn_protocols\" must name protocols of 1 to 255 bytes each", as_tls_pfx);
 				return false;
 			}
 			smart_str_appendc(&w, (char)n);
@@ -323,24 +324,24 @@ static bool as_tls_opt_alpn(zval *v, uint32_t arg, zend_string **out)
 			ZVAL_DEREF(p);
 			if (Z_TYPE_P(p) != IS_STRING) {
 				smart_str_free(&w);
-				zend_argument_type_error(arg, AS_TLS_OPT "\"alpn_protocols\" must be a list of strings, %s found in it",
+				zend_argument_type_error(arg, "%s\"alpn_protocols\" must be a list of strings, %s found in it", as_tls_pfx,
 					zend_zval_type_name(p));
 				return false;
 			}
 			if (Z_STRLEN_P(p) == 0 || Z_STRLEN_P(p) > 255) {
 				smart_str_free(&w);
-				zend_argument_value_error(arg, AS_TLS_OPT "\"alpn_protocols\" must name protocols of 1 to 255 bytes each");
+				zend_argument_value_error(arg, "%s\"alpn_protocols\" must name protocols of 1 to 255 bytes each", as_tls_pfx);
 				return false;
 			}
 			smart_str_appendc(&w, (char)Z_STRLEN_P(p));
 			smart_str_append(&w, Z_STR_P(p));
 		} ZEND_HASH_FOREACH_END();
 		if (!w.s) {
-			zend_argument_value_error(arg, AS_TLS_OPT "\"alpn_protocols\" must not be empty");
+			zend_argument_value_error(arg, "%s\"alpn_protocols\" must not be empty", as_tls_pfx);
 			return false;
 		}
 	} else {
-		zend_argument_type_error(arg, AS_TLS_OPT "\"alpn_protocols\" must be of type array (a list of strings), %s given",
+		zend_argument_type_error(arg, "%s\"alpn_protocols\" must be of type array (a list of strings), %s given", as_tls_pfx,
 			zend_zval_type_name(v));
 		return false;
 	}
@@ -362,7 +363,7 @@ static bool as_tls_opt_sni_certs(zval *v, uint32_t arg, HashTable **out)
 
 	ZVAL_DEREF(v);
 	if (Z_TYPE_P(v) != IS_ARRAY) {
-		zend_argument_type_error(arg, AS_TLS_OPT "\"SNI_server_certs\" must be of type array, %s given", zend_zval_type_name(v));
+		zend_argument_type_error(arg, "%s\"SNI_server_certs\" must be of type array, %s given", as_tls_pfx, zend_zval_type_name(v));
 		return false;
 	}
 	ht = zend_new_array(zend_hash_num_elements(Z_ARRVAL_P(v)));
@@ -372,7 +373,7 @@ static bool as_tls_opt_sni_certs(zval *v, uint32_t arg, HashTable **out)
 
 		if (!host || ZSTR_LEN(host) == 0) {
 			zend_array_destroy(ht);
-			zend_argument_value_error(arg, AS_TLS_OPT "\"SNI_server_certs\" must map host names to certificates");
+			zend_argument_value_error(arg, "%s\"SNI_server_certs\" must map host names to certificates", as_tls_pfx);
 			return false;
 		}
 		ZVAL_DEREF(e);
@@ -392,8 +393,8 @@ static bool as_tls_opt_sni_certs(zval *v, uint32_t arg, HashTable **out)
 				} else if (k && zend_string_equals_literal(k, "local_pk")) {
 					ok = as_tls_opt_str(ev, arg, "SNI_server_certs][local_pk", &pk);
 				} else {
-					zend_argument_value_error(arg, AS_TLS_OPT "\"SNI_server_certs\" entry \"%s\" contains an unknown key \"%s\" "
-						"(local_cert and local_pk are allowed)", ZSTR_VAL(host), k ? ZSTR_VAL(k) : "(int)");
+					zend_argument_value_error(arg, "%s\"SNI_server_certs\" entry \"%s\" contains an unknown key \"%s\" "
+						"(local_cert and local_pk are allowed)", as_tls_pfx, ZSTR_VAL(host), k ? ZSTR_VAL(k) : "(int)");
 					ok = false;
 				}
 				if (!ok) {
@@ -406,13 +407,13 @@ static bool as_tls_opt_sni_certs(zval *v, uint32_t arg, HashTable **out)
 			if (!cert) {
 				as_tls_str_release(&pk);
 				zend_array_destroy(ht);
-				zend_argument_value_error(arg, AS_TLS_OPT "\"SNI_server_certs\" entry \"%s\" needs \"local_cert\"", ZSTR_VAL(host));
+				zend_argument_value_error(arg, "%s\"SNI_server_certs\" entry \"%s\" needs \"local_cert\"", as_tls_pfx, ZSTR_VAL(host));
 				return false;
 			}
 		} else {
 			zend_array_destroy(ht);
-			zend_argument_type_error(arg, AS_TLS_OPT "\"SNI_server_certs\" entry \"%s\" must be a certificate path (string) "
-				"or an array with local_cert and local_pk, %s given", ZSTR_VAL(host), zend_zval_type_name(e));
+			zend_argument_type_error(arg, "%s\"SNI_server_certs\" entry \"%s\" must be a certificate path (string) "
+				"or an array with local_cert and local_pk, %s given", as_tls_pfx, ZSTR_VAL(host), zend_zval_type_name(e));
 			return false;
 		}
 		array_init_size(&pair, 2);
@@ -443,16 +444,17 @@ bool as_tls_conf_parse(zval *v, uint32_t arg, bool allow_server, as_tls_conf *c)
 	zval *e;
 	bool crypto_method = false, min_version = false;
 
+	as_tls_pfx = allow_server ? "" : "option \"tls\" ";
 	ZVAL_DEREF(v);
 	if (Z_TYPE_P(v) != IS_ARRAY) {
-		zend_argument_type_error(arg, AS_TLS_OPT "must be of type array, %s given", zend_zval_type_name(v));
+		zend_argument_type_error(arg, "%smust be of type array, %s given", as_tls_pfx, zend_zval_type_name(v));
 		return false;
 	}
 	ZEND_HASH_FOREACH_KEY_VAL(Z_ARRVAL_P(v), idx, key, e) {
 		bool ok;
 
 		if (!key) {
-			zend_argument_value_error(arg, AS_TLS_OPT "must be an array of option name => value, key " ZEND_ULONG_FMT " given", idx);
+			zend_argument_value_error(arg, "%smust be an array of option name => value, key " ZEND_ULONG_FMT " given", as_tls_pfx, idx);
 			return false;
 		}
 		if (zend_string_equals_literal(key, "verify_peer")) {
@@ -480,7 +482,7 @@ bool as_tls_conf_parse(zval *v, uint32_t arg, bool allow_server, as_tls_conf *c)
 			zval *d = e;
 			ZVAL_DEREF(d);
 			if (Z_TYPE_P(d) != IS_STRING) {
-				zend_argument_type_error(arg, AS_TLS_OPT "\"passphrase\" must be of type string, %s given", zend_zval_type_name(d));
+				zend_argument_type_error(arg, "%s\"passphrase\" must be of type string, %s given", as_tls_pfx, zend_zval_type_name(d));
 				ok = false;
 			} else {
 				as_tls_str_release(&c->passphrase);
@@ -503,25 +505,25 @@ bool as_tls_conf_parse(zval *v, uint32_t arg, bool allow_server, as_tls_conf *c)
 			zval *d = e;
 			ZVAL_DEREF(d);
 			if (Z_TYPE_P(d) != IS_LONG && Z_TYPE_P(d) != IS_DOUBLE) {
-				zend_argument_type_error(arg, AS_TLS_OPT "\"handshake_timeout\" must be of type float, %s given",
+				zend_argument_type_error(arg, "%s\"handshake_timeout\" must be of type float, %s given", as_tls_pfx,
 					zend_zval_type_name(d));
 				ok = false;
 			} else {
 				c->handshake_timeout = zval_get_double(d);
 				ok = !zend_isnan(c->handshake_timeout) && c->handshake_timeout >= 0;
 				if (!ok) {
-					zend_argument_value_error(arg, AS_TLS_OPT "\"handshake_timeout\" must be 0 (none) or a positive number of seconds");
+					zend_argument_value_error(arg, "%s\"handshake_timeout\" must be 0 (none) or a positive number of seconds", as_tls_pfx);
 				}
 			}
 		} else if (zend_string_equals_literal(key, "verify_depth")) {
 			zval *d = e;
 			ZVAL_DEREF(d);
 			if (Z_TYPE_P(d) != IS_LONG) {
-				zend_argument_type_error(arg, AS_TLS_OPT "\"verify_depth\" must be of type int, %s given", zend_zval_type_name(d));
+				zend_argument_type_error(arg, "%s\"verify_depth\" must be of type int, %s given", as_tls_pfx, zend_zval_type_name(d));
 				ok = false;
 			} else if (Z_LVAL_P(d) < 0 || Z_LVAL_P(d) > 100) {
-				zend_argument_value_error(arg, AS_TLS_OPT "\"verify_depth\" must be between 0 and 100, " ZEND_LONG_FMT " given",
-					Z_LVAL_P(d));
+				zend_argument_value_error(arg, "%s\"verify_depth\" must be between 0 and 100, " ZEND_LONG_FMT " given",
+					as_tls_pfx, Z_LVAL_P(d));
 				ok = false;
 			} else {
 				c->verify_depth = (int)Z_LVAL_P(d);
@@ -532,7 +534,7 @@ bool as_tls_conf_parse(zval *v, uint32_t arg, bool allow_server, as_tls_conf *c)
 			ok = as_tls_opt_bool(e, arg, "server", &on);
 			c->server = on;
 		} else {
-			zend_argument_value_error(arg, AS_TLS_OPT "contains an unknown option \"%s\"", ZSTR_VAL(key));
+			zend_argument_value_error(arg, "%scontains an unknown option \"%s\"", as_tls_pfx, ZSTR_VAL(key));
 			return false;
 		}
 		if (!ok) {
@@ -540,7 +542,7 @@ bool as_tls_conf_parse(zval *v, uint32_t arg, bool allow_server, as_tls_conf *c)
 		}
 	} ZEND_HASH_FOREACH_END();
 	if (crypto_method && min_version) {
-		zend_argument_value_error(arg, AS_TLS_OPT "takes \"crypto_method\" or \"min_version\", not both");
+		zend_argument_value_error(arg, "%stakes \"crypto_method\" or \"min_version\", not both", as_tls_pfx);
 		return false;
 	}
 	return true;
@@ -1202,7 +1204,8 @@ as_tls_result as_tls_shutdown(as_tls *t)
 	int r;
 	as_tls_result res;
 
-	if (!t->handshake_done || t->sent_close_notify) {
+	if (!t->handshake_done || t->sent_close_notify || (t->peer_eof && !t->got_close_notify) || t->err_msg) {
+		/* Nothing to say on a connection that failed or that the peer dropped: just the FIN. */
 		return AS_TLS_OK;
 	}
 	ERR_clear_error();
@@ -1251,7 +1254,8 @@ static zend_string *as_tls_name_string(X509_NAME *name)
 	if (!bio) {
 		return ZSTR_EMPTY_ALLOC();
 	}
-	X509_NAME_print_ex(bio, name, 0, XN_FLAG_RFC2253 & ~ASN1_STRFLGS_ESC_MSB);
+	/* RFC 2253 escaping, in the certificate's own order ("CN=host,O=org"), UTF-8 kept. */
+	X509_NAME_print_ex(bio, name, 0, XN_FLAG_RFC2253 & ~XN_FLAG_DN_REV & ~ASN1_STRFLGS_ESC_MSB);
 	len = BIO_get_mem_data(bio, &data);
 	r = zend_string_init(data, len > 0 ? (size_t)len : 0, 0);
 	BIO_free(bio);

@@ -1,0 +1,66 @@
+--TEST--
+TLS: close(), unset() and EventBase::free() inside onConnect, onSecure and onConnection: onClose exactly once, nothing crashes or leaks
+--SKIPIF--
+<?php require __DIR__ . '/fixtures/skipif.inc'; ?>
+--FILE--
+<?php
+require __DIR__ . '/fixtures/tls.inc';
+
+function scenario(string $what, callable $act, string $where): void
+{
+    $base = new EventBase();
+    $log = [];
+    $srv = tls_server($base, [], function (AsyncStream $c) use ($act, $where, $base, &$log) {
+        $c->onClose(function ($c, $e) use (&$log) { $log[] = "server conn onClose(" . ($e ? get_class($e) : "null") . ")"; });
+        if ($where === 'onConnection') {
+            $act($c, $base);
+            $log[] = "after act in onConnection";
+        }
+    });
+    $s = AsyncStream::connect($base, tls_addr($srv), ['tls' => tls_client_opts()]);
+    $s->onClose(function ($s, $e) use (&$log) { $log[] = "client onClose(" . ($e ? get_class($e) : "null") . ")"; });
+    if ($where === 'onConnect') {
+        $s->onConnect(function ($s) use ($act, $base, &$log) { $act($s, $base); $log[] = "after act in onConnect"; });
+    }
+    if ($where === 'onSecure') {
+        // A plain pair upgraded on both sides; act in the client's onSecure.
+        $srv->close();
+        [$x, $y] = as_pair($base);
+        $s->close();
+        $log = [];
+        $x->onClose(function ($s, $e) use (&$log) { $log[] = "client onClose(" . ($e ? get_class($e) : "null") . ")"; });
+        $y->onClose(function ($s, $e) use (&$log) { $log[] = "server conn onClose(" . ($e ? get_class($e) : "null") . ")"; });
+        $y->startTls(tls_server_opts(['server' => true]));
+        $x->startTls(tls_client_opts(['peer_name' => 'localhost']), function ($x) use ($act, $base, &$log) {
+            $act($x, $base);
+            $log[] = "after act in onSecure";
+        });
+        unset($x, $y);
+    }
+    unset($s);
+    $t = Event::timer($base, fn() => $base->stop());
+    $t->add(3);
+    if ($base->loop() !== false) {
+        // loop() returns after free() too
+    }
+    $t->free();
+    if (!empty($srv) && $where !== 'onSecure') {
+        try { $srv->close(); } catch (Error $e) { }
+    }
+    echo str_pad("$what in $where:", 34), implode(", ", $log), "\n";
+}
+
+foreach (['onConnect', 'onSecure', 'onConnection'] as $where) {
+    scenario("close()", fn($s) => $s->close(), $where);
+    scenario("EventBase::free()", fn($s, $base) => $base->free(), $where);
+}
+echo "done\n";
+?>
+--EXPECTF--
+close() in onConnect:             client onClose(null), after act in onConnect%s
+EventBase::free() in onConnect:   %s
+close() in onSecure:              %s
+EventBase::free() in onSecure:    %s
+close() in onConnection:          server conn onClose(null), after act in onConnection%s
+EventBase::free() in onConnection: %s
+done
