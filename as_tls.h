@@ -96,14 +96,22 @@ typedef struct _as_tls {
 	bool capture_peer_cert : 1;
 	bool closed : 1;             /* the stream closed: clean_shutdown is final */
 	size_t write_retry;          /* bytes of an SSL_write that returned AGAIN (retry with >= that many) */
+	/* transport_tls.c's state: what the stream core waits for, and which socket events are armed */
+	uint8_t core_wants;          /* AS_WANT_READ / AS_WANT_WRITE as the core last said */
+	uint8_t armed;               /* socket events added: AS_TLS_WANT_READ / AS_TLS_WANT_WRITE */
+	bool fd_set : 1;             /* SSL_set_fd() done for the current descriptor */
+	bool activated : 1;          /* a read turn was asked for, readiness or not */
+	bool in_handshake : 1;       /* the core runs our handshake (the handshake's wants rule) */
 } as_tls;
 
 /*
- * A new engine for the connected socket fd in role server; peer_name (may be NULL) is
- * the host for SNI and the hostname check. Returns NULL with t->err_msg unset on
- * allocation failure (errno ENOMEM).
+ * A new engine in role server; host (may be NULL) is the name for SNI and the hostname
+ * check unless conf's peer_name says otherwise. Returns NULL (errno ENOMEM) when
+ * OpenSSL cannot allocate. The socket comes later (as_tls_set_fd()).
  */
-as_tls *as_tls_new(as_tls_ctx *ctx, int fd, bool server, const as_tls_conf *conf, const char *host);
+as_tls *as_tls_new(as_tls_ctx *ctx, bool server, const as_tls_conf *conf, const char *host);
+/* The connected socket the engine reads and writes (before the first handshake step). */
+bool as_tls_set_fd(as_tls *t, int fd);
 /* Frees the engine without sending anything (the fd is not closed). */
 void as_tls_free(as_tls *t);
 
@@ -114,9 +122,9 @@ as_tls_result as_tls_handshake(as_tls *t);
  * ended; clean_shutdown says how), ERROR. Reads until OpenSSL holds no more decrypted
  * or buffered bytes, so a level-triggered readable event never misses data.
  */
-as_tls_result as_tls_recv(as_tls *t, char *buf, size_t len, size_t *n);
+as_tls_result as_tls_recv_bytes(as_tls *t, char *buf, size_t len, size_t *n);
 /* Encrypts and sends up to len bytes: OK with *n (> 0) taken, AGAIN, ERROR. */
-as_tls_result as_tls_send(as_tls *t, const char *buf, size_t len, size_t *n);
+as_tls_result as_tls_send_bytes(as_tls *t, const char *buf, size_t len, size_t *n);
 /* Whether decrypted bytes are waiting inside OpenSSL (the socket may not be readable). */
 bool as_tls_has_pending(as_tls *t);
 /* Sends close_notify: OK (sent), AGAIN (t->wants), ERROR. */

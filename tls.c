@@ -928,17 +928,14 @@ static bool as_tls_is_ip(const char *host)
 	return inet_pton(AF_INET, host, buf) == 1 || inet_pton(AF_INET6, host, buf) == 1;
 }
 
-as_tls *as_tls_new(as_tls_ctx *x, int fd, bool server, const as_tls_conf *conf, const char *host)
+as_tls *as_tls_new(as_tls_ctx *x, bool server, const as_tls_conf *conf, const char *host)
 {
 	as_tls *t;
 	SSL *ssl;
 
 	ERR_clear_error();
 	ssl = SSL_new(x->ctx);
-	if (!ssl || SSL_set_fd(ssl, fd) != 1) {
-		if (ssl) {
-			SSL_free(ssl);
-		}
+	if (!ssl) {
 		ERR_clear_error();
 		errno = ENOMEM;
 		return NULL;
@@ -951,6 +948,8 @@ as_tls *as_tls_new(as_tls_ctx *x, int fd, bool server, const as_tls_conf *conf, 
 	t->verify_peer = x->verify_peer;
 	t->capture_peer_cert = conf->capture_peer_cert;
 	t->fork_gen = as_fork_generation;
+	t->read_wants = AS_TLS_WANT_READ;
+	t->write_wants = AS_TLS_WANT_WRITE;
 	SSL_set_app_data(ssl, t);
 	if (server) {
 		SSL_set_accept_state(ssl);
@@ -980,6 +979,16 @@ as_tls *as_tls_new(as_tls_ctx *x, int fd, bool server, const as_tls_conf *conf, 
 	}
 	ERR_clear_error();
 	return t;
+}
+
+bool as_tls_set_fd(as_tls *t, int fd)
+{
+	bool ok;
+
+	ERR_clear_error();
+	ok = SSL_set_fd(t->ssl, fd) == 1;
+	ERR_clear_error();
+	return ok;
 }
 
 void as_tls_free(as_tls *t)
@@ -1046,7 +1055,7 @@ static as_tls_result as_tls_failed(as_tls *t, int r, const char *during, uint8_t
 					return AS_TLS_EOF;
 				}
 				if (err == EAGAIN || err == EWOULDBLOCK || err == EINTR) {
-					*wants = strcmp(during, "write") == 0 ? AS_TLS_WANT_WRITE : AS_TLS_WANT_READ;
+					*wants = strcmp(during, "write") == 0 || strcmp(during, "shutdown") == 0 ? AS_TLS_WANT_WRITE : AS_TLS_WANT_READ;
 					return AS_TLS_AGAIN;
 				}
 				as_tls_set_error(t, err, zend_string_init(strerror(err), strlen(strerror(err)), 0));
@@ -1122,7 +1131,7 @@ as_tls_result as_tls_handshake(as_tls *t)
 	return res;
 }
 
-as_tls_result as_tls_recv(as_tls *t, char *buf, size_t len, size_t *n)
+as_tls_result as_tls_recv_bytes(as_tls *t, char *buf, size_t len, size_t *n)
 {
 	size_t got = 0;
 	as_tls_result res = AS_TLS_OK;
@@ -1137,7 +1146,7 @@ as_tls_result as_tls_recv(as_tls *t, char *buf, size_t len, size_t *n)
 		r = SSL_read(t->ssl, buf + got, want);
 		if (r > 0) {
 			got += (size_t)r;
-			t->read_wants = 0;
+			t->read_wants = AS_TLS_WANT_READ;
 			if (!SSL_has_pending(t->ssl)) {
 				break; /* the rest, if any, is still in the kernel: the readable event says so */
 			}
@@ -1161,7 +1170,7 @@ bool as_tls_has_pending(as_tls *t)
 	return t->ssl && SSL_has_pending(t->ssl);
 }
 
-as_tls_result as_tls_send(as_tls *t, const char *buf, size_t len, size_t *n)
+as_tls_result as_tls_send_bytes(as_tls *t, const char *buf, size_t len, size_t *n)
 {
 	size_t done = 0;
 	as_tls_result res = AS_TLS_OK;
@@ -1177,13 +1186,13 @@ as_tls_result as_tls_send(as_tls *t, const char *buf, size_t len, size_t *n)
 		if (r > 0) {
 			done += (size_t)r;
 			t->write_retry = 0;
-			t->write_wants = 0;
+			t->write_wants = AS_TLS_WANT_WRITE;
 			continue;
 		}
 		res = as_tls_failed(t, r, "write", &t->write_wants);
 		if (res == AS_TLS_AGAIN) {
-			/* OpenSSL holds an encrypted record of these bytes: the retry must offer at least as many. */
-			t->write_retry = len - done;
+			/* OpenSSL holds an encrypted record (<= 16 KiB) of these bytes: a retry must offer at least those. */
+			t->write_retry = MIN(len - done, 16384);
 		} else if (res == AS_TLS_EOF) {
 			res = AS_TLS_ERROR;
 			as_tls_set_error(t, EPIPE, zend_string_init(strerror(EPIPE), strlen(strerror(EPIPE)), 0));
@@ -1214,11 +1223,12 @@ as_tls_result as_tls_shutdown(as_tls *t)
 	if (r >= 0) {
 		/* 0: ours is sent, the peer's is not read yet; the stream core reads it as EOF. */
 		t->sent_close_notify = true;
-		t->wants = 0;
+		t->write_wants = AS_TLS_WANT_WRITE;
 		ERR_clear_error();
 		return AS_TLS_OK;
 	}
-	res = as_tls_failed(t, r, "shutdown", &t->wants);
+	res = as_tls_failed(t, r, "shutdown", &t->write_wants);
+	t->wants = t->write_wants;
 	if (res == AS_TLS_EOF) {
 		/* The peer is gone already: nothing more to say. */
 		t->sent_close_notify = true;

@@ -350,8 +350,19 @@ int main(int argc, char **argv)
     printf("%s%s: %d conns x %d B, %.2f s: %.0f ops/s; errors %ld, conn_fail %ld; cpu client %.0f%%, server %.0f%%\n",
            mode, resume ? " (resumed)" : "", nconns, size, wall, ops / wall, errors, conn_fail,
            100 * (c1 - c0) / wall, 100.0 * (t1 - t0) / hz / wall);
-    printf("RESULT mode=tls-%s%s conns=%d size=%d secs=%.2f ops=%ld rps=%.1f errors=%ld conn_fail=%ld alive=%d cli_cpu=%.0f srv_cpu=%.0f srv_rss_kb=%ld\n",
-           mode, resume ? "-resume" : "", nconns, !strcmp(mode, "echo") ? size : 1, wall, ops, ops / wall, errors, conn_fail, alive,
+    char label[64];
+    if (!strcmp(mode, "echo"))
+        snprintf(label, sizeof label, "tls-echo-%s", size >= 1024 && size % 1024 == 0 ? "KiB" : "B");
+    else
+        snprintf(label, sizeof label, "tls-handshake%s", resume ? "-resumed" : "");
+    if (!strcmp(mode, "echo")) {
+        char num[32];
+        snprintf(num, sizeof num, "%d", size >= 1024 && size % 1024 == 0 ? size / 1024 : size);
+        memmove(label + 9 + strlen(num), label + 9, strlen(label + 9) + 1);
+        memcpy(label + 9, num, strlen(num));
+    }
+    printf("RESULT mode=%s conns=%d size=%d secs=%.2f ops=%ld rps=%.1f errors=%ld conn_fail=%ld alive=%d cli_cpu=%.0f srv_cpu=%.0f srv_rss_kb=%ld\n",
+           label, nconns, !strcmp(mode, "echo") ? size : 1, wall, ops, ops / wall, errors, conn_fail, alive,
            100 * (c1 - c0) / wall, 100.0 * (t1 - t0) / hz / wall, proc_rss_kb());
     return 0;
 }
