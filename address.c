@@ -1,13 +1,12 @@
 /*
- * Addresses and per-connection options shared by AsyncStream and AsyncStreamServer:
- * parsing the API.md address forms without DNS, formatting sockaddrs the way the
- * getters return them, and reading the options arrays.
+ * Addresses shared by AsyncStream and AsyncStreamServer: parsing the documented address
+ * forms without DNS, and formatting sockaddrs the way the getters return them.
  */
 #ifdef HAVE_CONFIG_H
 # include "config.h"
 #endif
 
-#include "php_asyncstream.h"
+#include "asyncstream_internal.h"
 #include "ext/standard/file.h"
 
 #include <string.h>
@@ -193,134 +192,4 @@ zend_string *as_address_format(const struct sockaddr *sa, socklen_t len)
 		default:
 			return NULL;
 	}
-}
-
-/* =================================================================================
- * Options
- * =============================================================================== */
-
-void as_stream_opts_init(as_stream_opts *o)
-{
-	zend_long dst = FG(default_socket_timeout);
-
-	o->timeout = dst > 0 ? (double)dst : 0.0;
-	o->bind = NULL;
-	o->nodelay = true;
-	o->keepalive = false;
-	o->high_water = AS_STREAM_DEFAULT_HIGH_WATER;
-	o->low_water = AS_STREAM_DEFAULT_LOW_WATER;
-	o->max_frame = AS_STREAM_DEFAULT_MAX_FRAME;
-}
-
-void as_stream_opts_release(as_stream_opts *o)
-{
-	if (o->bind) {
-		zend_string_release(o->bind);
-		o->bind = NULL;
-	}
-}
-
-static bool as_opt_bool(zval *v, uint32_t arg_num, const char *key, bool *out)
-{
-	ZVAL_DEREF(v);
-	if (Z_TYPE_P(v) != IS_TRUE && Z_TYPE_P(v) != IS_FALSE) {
-		zend_argument_type_error(arg_num, "option \"%s\" must be of type bool, %s given", key, zend_zval_type_name(v));
-		return false;
-	}
-	*out = Z_TYPE_P(v) == IS_TRUE;
-	return true;
-}
-
-static bool as_opt_size(zval *v, uint32_t arg_num, const char *key, zend_long min, size_t *out)
-{
-	ZVAL_DEREF(v);
-	if (Z_TYPE_P(v) != IS_LONG) {
-		zend_argument_type_error(arg_num, "option \"%s\" must be of type int, %s given", key, zend_zval_type_name(v));
-		return false;
-	}
-	if (Z_LVAL_P(v) < min) {
-		zend_argument_value_error(arg_num, "option \"%s\" must be " ZEND_LONG_FMT " or more, " ZEND_LONG_FMT " given",
-			key, min, Z_LVAL_P(v));
-		return false;
-	}
-	*out = (size_t)Z_LVAL_P(v);
-	return true;
-}
-
-bool as_stream_opts_parse(HashTable *ht, uint32_t arg_num, bool for_connect, const char *const *extra_keys,
-	as_stream_opts *o)
-{
-	zend_string *key;
-	zend_ulong idx;
-	zval *v;
-
-	ZEND_HASH_FOREACH_KEY_VAL(ht, idx, key, v) {
-		if (!key) {
-			zend_argument_value_error(arg_num, "must be an array of option name => value, key " ZEND_ULONG_FMT " given", idx);
-			return false;
-		}
-		if (zend_string_equals_literal(key, "nodelay")) {
-			if (!as_opt_bool(v, arg_num, "nodelay", &o->nodelay)) {
-				return false;
-			}
-		} else if (zend_string_equals_literal(key, "keepalive")) {
-			if (!as_opt_bool(v, arg_num, "keepalive", &o->keepalive)) {
-				return false;
-			}
-		} else if (zend_string_equals_literal(key, "high_water")) {
-			if (!as_opt_size(v, arg_num, "high_water", 1, &o->high_water)) {
-				return false;
-			}
-		} else if (zend_string_equals_literal(key, "low_water")) {
-			if (!as_opt_size(v, arg_num, "low_water", 0, &o->low_water)) {
-				return false;
-			}
-		} else if (zend_string_equals_literal(key, "max_frame")) {
-			if (!as_opt_size(v, arg_num, "max_frame", 1, &o->max_frame)) {
-				return false;
-			}
-		} else if (for_connect && zend_string_equals_literal(key, "timeout")) {
-			zval *d = v;
-			ZVAL_DEREF(d);
-			if (Z_TYPE_P(d) != IS_LONG && Z_TYPE_P(d) != IS_DOUBLE) {
-				zend_argument_type_error(arg_num, "option \"timeout\" must be of type float, %s given", zend_zval_type_name(d));
-				return false;
-			}
-			o->timeout = zval_get_double(d);
-			if (zend_isnan(o->timeout)) {
-				zend_argument_value_error(arg_num, "option \"timeout\" must be a number of seconds, NAN given");
-				return false;
-			}
-		} else if (for_connect && zend_string_equals_literal(key, "bind")) {
-			zval *d = v;
-			ZVAL_DEREF(d);
-			if (Z_TYPE_P(d) != IS_STRING) {
-				zend_argument_type_error(arg_num, "option \"bind\" must be of type string, %s given", zend_zval_type_name(d));
-				return false;
-			}
-			if (o->bind) {
-				zend_string_release(o->bind);
-			}
-			o->bind = zend_string_copy(Z_STR_P(d));
-		} else {
-			bool known = false;
-			for (const char *const *k = extra_keys; k && *k; k++) {
-				if (zend_string_equals_cstr(key, *k, strlen(*k))) {
-					known = true;
-					break;
-				}
-			}
-			if (!known) {
-				zend_argument_value_error(arg_num, "contains an unknown option \"%s\"", ZSTR_VAL(key));
-				return false;
-			}
-		}
-	} ZEND_HASH_FOREACH_END();
-
-	if (o->low_water > o->high_water) {
-		zend_argument_value_error(arg_num, "option \"low_water\" (%zu) must not exceed \"high_water\" (%zu)",
-			o->low_water, o->high_water);
-		return false;
-	}
-	return true;
 }

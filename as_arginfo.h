@@ -1,8 +1,7 @@
 /*
- * Includes the arginfo generated from stubs/asyncstream.stub.php. One stub declares
- * every class, so each .c file that registers some of them (event.c, stream.c,
- * server.c) includes all of it: the register functions of the other files' classes go
- * unused there. The constants' @cvalue names need the socket headers and AS_SOL_*.
+ * Includes the arginfo generated from stubs/asyncstream.stub.php, with the socket
+ * headers and AS_SOL_* its constants' @cvalue names need. Included once, by
+ * asyncstream.c, which registers every class.
  */
 #ifndef AS_ARGINFO_H
 #define AS_ARGINFO_H

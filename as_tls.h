@@ -11,12 +11,15 @@
 
 extern zend_class_entry *php_asyncstream_tls_exception_ce; /* AsyncStreamTlsException */
 
-/* Registers AsyncStreamTlsException (parent: AsyncStreamException); from MINIT. */
-zend_result as_tls_register(zend_class_entry *parent);
 /* The MINFO rows: TLS availability and the OpenSSL version. */
 void as_tls_minfo(void);
 /* Whether this build has TLS. */
 bool as_tls_available(void);
+
+/* stream_tls.c: "tls://REST" -> a new "tcp://REST" to parse; NULL when address is not tls://. */
+zend_string *as_tls_address_strip(const zend_string *address);
+/* Throws the AsyncStreamException of a build without OpenSSL, naming `what`. */
+void as_tls_throw_unavailable(const char *what);
 
 #ifdef HAVE_AS_TLS
 
@@ -54,6 +57,10 @@ void as_tls_conf_release(as_tls_conf *c);
  * allow_server: 'server' is accepted (startTls()). Returns false after throwing.
  */
 bool as_tls_conf_parse(zval *v, uint32_t arg_num, bool allow_server, as_tls_conf *c);
+
+/* A reference on a context for an object that outlives the cache lookup (a server). */
+void as_tls_ctx_ref(as_tls_ctx *x);
+void as_tls_ctx_unref(as_tls_ctx *x);
 
 /* The per-base SSL_CTX cache (a HashTable of key => as_tls_ctx *). */
 HashTable *as_tls_cache_new(void);
@@ -102,6 +109,7 @@ typedef struct _as_tls {
 	bool fd_set : 1;             /* SSL_set_fd() done for the current descriptor */
 	bool activated : 1;          /* a read turn was asked for, readiness or not */
 	bool in_handshake : 1;       /* the core runs our handshake (the handshake's wants rule) */
+	size_t plain_left;           /* startTls(): queued plaintext to send before the handshake */
 } as_tls;
 
 /*
@@ -137,6 +145,24 @@ void as_tls_close_notify_once(as_tls *t);
 
 /* Fills rv with the getTlsInfo() array. */
 void as_tls_info(as_tls *t, zval *rv);
+
+/* stream_tls.c */
+struct _as_base;
+struct _as_stream;
+/* Parses the 'tls' option value ztls (NULL: none given) into conf and gets its SSL_CTX from b's cache; NULL after throwing. */
+as_tls_ctx *as_tls_setup(struct _as_base *b, zval *ztls, uint32_t arg, bool server, const char *what, as_tls_conf *conf);
+/* The host of "tcp://HOST:PORT", "tls://[V6]:PORT" into host. */
+void as_tls_host_of(const zend_string *addr, char *host, size_t len);
+/* Puts stream s on the TLS transport with engine t (before its descriptor is opened). */
+void as_stream_use_tls(struct _as_stream *s, as_tls *t);
+/*
+ * A connection accepted by a TLS server: a stream in its handshake, owned by the loop,
+ * not shown to PHP until ready(s, owner, NULL) (onConnection) or ready(s, owner, error).
+ * Returns false (fd closed, errno set) on failure.
+ */
+bool as_stream_tls_accept(struct _as_base *b, int fd, const struct _as_stream_opts *o, as_tls_ctx *ctx,
+	const as_tls_conf *conf, zend_object *owner,
+	void (*ready)(struct _as_stream *s, zend_object *owner, zend_object *error));
 
 #endif /* HAVE_AS_TLS */
 #endif /* AS_TLS_H */

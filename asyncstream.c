@@ -1,98 +1,68 @@
 /*
- * Module entry: MINIT/MSHUTDOWN/RINIT/RSHUTDOWN/MINFO, the ext-event conflict check,
- * the fork hook (G5) and libevent log routing (G6).
+ * The module: MINIT/MSHUTDOWN/RINIT/RSHUTDOWN/MINFO, the module globals (all
+ * per-request state), the ini entries, the ext-event conflict check, the one include of
+ * the generated arginfo, and the registration of every class.
  */
 #ifdef HAVE_CONFIG_H
 # include "config.h"
 #endif
 
-#include "php_asyncstream.h"
+#include "asyncstream_internal.h"
 #include "php_ini.h"
+#include "zend_exceptions.h"
+#include "ext/spl/spl_exceptions.h"
 #include "ext/standard/info.h"
 #include "zend_smart_str.h"
 
-#include <pthread.h>
 #include <string.h>
 
-#if defined(ZTS) && defined(COMPILE_DL_ASYNCSTREAM)
-ZEND_TSRMLS_CACHE_DEFINE()
+#include "as_tls.h"
+#include "as_arginfo.h"
+
+ZEND_DECLARE_MODULE_GLOBALS(asyncstream)
+
+PHP_INI_BEGIN()
+	/* Path of a resolv.conf-format file for the resolver, read when a base first resolves a name. */
+	PHP_INI_ENTRY("asyncstream.resolv_conf", "", PHP_INI_ALL, NULL)
+PHP_INI_END()
+
+/* Registers every class from the generated arginfo, then gives each its handlers. */
+static void as_register_classes(void)
+{
+	php_asyncstream_exception_ce = register_class_EventException(zend_ce_exception);
+
+	php_asyncstream_config_ce = register_class_EventConfig();
+	as_config_class_init(php_asyncstream_config_ce);
+
+	php_asyncstream_base_ce = register_class_EventBase();
+	as_base_class_init(php_asyncstream_base_ce);
+
+	php_asyncstream_event_ce = register_class_Event();
+	as_event_class_init(php_asyncstream_event_ce);
+
+	php_asyncstream_util_ce = register_class_EventUtil();
+
+	php_asyncstream_stream_exception_ce = register_class_AsyncStreamException(spl_ce_RuntimeException);
+	php_asyncstream_dns_exception_ce = register_class_AsyncStreamDnsException(php_asyncstream_stream_exception_ce);
+	php_asyncstream_tls_exception_ce = register_class_AsyncStreamTlsException(php_asyncstream_stream_exception_ce);
+
+	php_asyncstream_stream_ce = register_class_AsyncStream();
+	as_stream_class_init(php_asyncstream_stream_ce);
+
+	php_asyncstream_server_ce = register_class_AsyncStreamServer();
+	as_server_class_init(php_asyncstream_server_ce);
+}
+
+static PHP_GINIT_FUNCTION(asyncstream)
+{
+#if defined(COMPILE_DL_ASYNCSTREAM) && defined(ZTS)
+	ZEND_TSRMLS_CACHE_UPDATE();
 #endif
-
-/* ---------------------------------------------------------------------------------
- * Fork (G5): every base compares its generation with this one before touching libevent.
- * ------------------------------------------------------------------------------- */
-static void as_atfork_child(void)
-{
-	as_fork_generation++;
-	as_bases_after_fork();
+	memset(asyncstream_globals, 0, sizeof(*asyncstream_globals));
 }
 
-/* ---------------------------------------------------------------------------------
- * libevent's log (G6): never raw to stderr.
- * ------------------------------------------------------------------------------- */
-static bool as_in_request = false;
-static bool as_log_capturing = false;
-static char as_log_last[512];
-static bool as_log_have_last = false;
-
-void as_log_capture_begin(void)
-{
-	as_log_capturing = true;
-	as_log_have_last = false;
-}
-
-const char *as_log_capture_end(void)
-{
-	as_log_capturing = false;
-	return as_log_have_last ? as_log_last : NULL;
-}
-
-static void as_log_cb(int severity, const char *msg)
-{
-	if (severity < EVENT_LOG_WARN) {
-		return; /* debug and informational chatter */
-	}
-	/*
-	 * libevent lets one base at a time own the signals and warns when another one adds
-	 * some. The base that runs loop() takes them over (libevent does that on each
-	 * loop), which is the behaviour asyncstream documents: not worth a warning.
-	 */
-	if (strstr(msg, "Only one can have signals at a time")) {
-		return;
-	}
-	/*
-	 * evsig_handler() logs this from inside the signal handler, when a signal arrives after
-	 * the base that owned signal delivery was freed while another base still has signal
-	 * events (that base takes delivery over when it next runs loop()). Nothing may reach
-	 * PHP from a signal handler: drop it.
-	 */
-	if (strstr(msg, "but have no base configured")) {
-		return;
-	}
-	if (as_log_capturing) {
-		strlcpy(as_log_last, msg, sizeof(as_log_last));
-		as_log_have_last = true;
-		return;
-	}
-	if (as_in_request) {
-		php_error_docref(NULL, E_WARNING, "libevent: %s", msg);
-	}
-}
-
-static void as_fatal_cb(int err)
-{
-	/* libevent would abort(); end the request with a PHP fatal error instead. */
-	zend_error_noreturn(E_ERROR, "asyncstream: libevent hit an internal error (code %d)%s%s", err,
-		as_log_have_last ? ": " : "", as_log_have_last ? as_log_last : "");
-}
-
-/* ---------------------------------------------------------------------------------
- * Module
- * ------------------------------------------------------------------------------- */
 static PHP_MINIT_FUNCTION(asyncstream)
 {
-	static bool atfork_registered = false;
-
 	/* Both extensions declare EventBase, Event, ...: only one may run. */
 	if (zend_hash_str_exists(CG(class_table), "eventbase", sizeof("eventbase") - 1)) {
 		zend_error(E_CORE_WARNING,
@@ -101,25 +71,17 @@ static PHP_MINIT_FUNCTION(asyncstream)
 		return FAILURE;
 	}
 
-	if (as_event_register() != SUCCESS || as_stream_register(module_number) != SUCCESS
-			|| as_server_register() != SUCCESS) {
-		return FAILURE;
-	}
-
-	event_set_log_callback(as_log_cb);
-	event_set_fatal_callback(as_fatal_cb);
-	if (!atfork_registered) {
-		pthread_atfork(NULL, NULL, as_atfork_child);
-		atfork_registered = true;
-	}
+	REGISTER_INI_ENTRIES();
+	as_register_classes();
+	as_log_register();
+	as_fork_register();
 	return SUCCESS;
 }
 
 static PHP_MSHUTDOWN_FUNCTION(asyncstream)
 {
 	UNREGISTER_INI_ENTRIES();
-	event_set_log_callback(NULL);
-	event_set_fatal_callback(NULL);
+	as_log_unregister();
 #if LIBEVENT_VERSION_NUMBER >= 0x02010100
 	/* Frees libevent's process-wide state, so leak checkers see a clean exit. */
 	libevent_global_shutdown();
@@ -132,13 +94,14 @@ static PHP_RINIT_FUNCTION(asyncstream)
 #if defined(ZTS) && defined(COMPILE_DL_ASYNCSTREAM)
 	ZEND_TSRMLS_CACHE_UPDATE();
 #endif
-	as_in_request = true;
+	AS_G(in_request) = true;
+	AS_G(socket_ce_looked) = false;
 	return SUCCESS;
 }
 
 static PHP_RSHUTDOWN_FUNCTION(asyncstream)
 {
-	as_in_request = false;
+	AS_G(in_request) = false;
 	return SUCCESS;
 }
 
@@ -169,7 +132,7 @@ static PHP_MINFO_FUNCTION(asyncstream)
 	php_info_print_table_row(2, "Event loop API", "ext-event 3.x core (EventBase, Event, EventConfig, EventUtil)");
 	php_info_print_table_row(2, "Streams", "AsyncStream, AsyncStreamServer (TCP, unix)");
 	php_info_print_table_row(2, "DNS (evdns, nonblocking)", "yes");
-	php_info_print_table_row(2, "OpenSSL (TLS)", "not yet");
+	as_tls_minfo();
 #ifdef AS_HAVE_SOCKETS_HEADER
 	php_info_print_table_row(2, "Socket objects (ext/sockets)", "accepted when ext/sockets is loaded");
 #else
@@ -203,7 +166,11 @@ zend_module_entry asyncstream_module_entry = {
 	PHP_RSHUTDOWN(asyncstream),
 	PHP_MINFO(asyncstream),
 	PHP_ASYNCSTREAM_VERSION,
-	STANDARD_MODULE_PROPERTIES
+	PHP_MODULE_GLOBALS(asyncstream),
+	PHP_GINIT(asyncstream),
+	NULL,
+	NULL,
+	STANDARD_MODULE_PROPERTIES_EX
 };
 
 #ifdef COMPILE_DL_ASYNCSTREAM

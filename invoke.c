@@ -1,11 +1,14 @@
 /*
- * The trampoline: the only function through which libevent calls PHP (G1, G4).
+ * The trampoline: the only function through which libevent calls PHP (G1, G4), and the
+ * lifecycle helpers every child object (Event, AsyncStream, AsyncStreamServer) shares:
+ * take-callbacks-then-release, the guard around a callback (in the header), and the one
+ * "is the base usable" check of a PHP method.
  */
 #ifdef HAVE_CONFIG_H
 # include "config.h"
 #endif
 
-#include "php_asyncstream.h"
+#include "asyncstream_internal.h"
 
 void as_callback_init(as_callback *cb)
 {
@@ -131,4 +134,35 @@ bool as_invoke(as_base *base, zend_object *owner, as_callback *cb, uint32_t argc
 	zval_ptr_dtor(&callable);
 	OBJ_RELEASE(owner);
 	return ok;
+}
+
+void as_callbacks_take(as_callback *const *cbs, uint32_t n, zval *out)
+{
+	for (uint32_t i = 0; i < n; i++) {
+		ZVAL_COPY_VALUE(&out[i], &cbs[i]->callable);
+		ZVAL_UNDEF(&cbs[i]->callable);
+		cbs[i]->cached = false;
+	}
+}
+
+void as_zvals_release(zval *vals, uint32_t n)
+{
+	for (uint32_t i = 0; i < n; i++) {
+		zval_ptr_dtor(&vals[i]);
+	}
+}
+
+as_base *as_base_live_or_throw(as_base *b, bool given)
+{
+	zend_string *method;
+
+	if (EXPECTED(as_base_is_live(b))) {
+		return b;
+	}
+	method = get_active_function_or_method_name();
+	zend_throw_error(NULL, "%s(): the EventBase %s%s", ZSTR_VAL(method), given ? "given " : "",
+		b->was_freed ? "has been freed"
+		: given ? "is not initialised" : "is not initialised (its constructor was not called)");
+	zend_string_release(method);
+	return NULL;
 }

@@ -21,7 +21,8 @@
 # include "config.h"
 #endif
 
-#include "php_asyncstream.h"
+#include "asyncstream_internal.h"
+#include "as_tls.h"
 #include "zend_exceptions.h"
 
 #include <errno.h>
@@ -35,7 +36,6 @@
 #include <netinet/in.h>
 #include <arpa/inet.h>
 
-#include "as_arginfo.h"
 
 zend_class_entry *php_asyncstream_server_ce;
 
@@ -81,6 +81,10 @@ typedef struct _as_server {
 	uint8_t state;
 	bool paused;
 	bool loop_owned;           /* the loop holds a reference while the server listens */
+#ifdef HAVE_AS_TLS
+	as_tls_ctx *tls_ctx;       /* tls:// server: its SSL_CTX (a reference), else NULL */
+	as_tls_conf tls_conf;      /* per-connection TLS options (handshake_timeout, ...) */
+#endif
 	zend_object std;
 } as_server;
 
@@ -105,14 +109,8 @@ static void as_server_release_native(as_server *s)
 	if (s->running) {
 		return;
 	}
-	if (s->ev_accept) {
-		event_free(s->ev_accept);
-		s->ev_accept = NULL;
-	}
-	if (s->ev_backoff) {
-		event_free(s->ev_backoff);
-		s->ev_backoff = NULL;
-	}
+	as_event_free_ptr(&s->ev_accept);
+	as_event_free_ptr(&s->ev_backoff);
 }
 
 /*
@@ -143,7 +141,8 @@ static void as_server_unlink_path(as_server *s)
  */
 static void as_server_teardown(as_server *s, as_server_state why)
 {
-	zval on_connection, on_error;
+	as_callback *cbs[2] = { &s->on_connection, &s->on_error };
+	zval old[2];
 
 	if (s->state != AS_SRV_LIVE) {
 		return;
@@ -169,19 +168,13 @@ static void as_server_teardown(as_server *s, as_server_state why)
 	 * may hold the last reference to it, and releasing it can free s (e.g. when the base's
 	 * destruction detaches us at shutdown). s is not touched after.
 	 */
-	ZVAL_COPY_VALUE(&on_connection, &s->on_connection.callable);
-	ZVAL_UNDEF(&s->on_connection.callable);
-	s->on_connection.cached = false;
-	ZVAL_COPY_VALUE(&on_error, &s->on_error.callable);
-	ZVAL_UNDEF(&s->on_error.callable);
-	s->on_error.cached = false;
+	as_callbacks_take(cbs, 2, old);
 	if (s->base) {
 		as_base *b = s->base;
 		s->base = NULL;
 		as_base_unlink(b, &s->link);
 	}
-	zval_ptr_dtor(&on_connection);
-	zval_ptr_dtor(&on_error);
+	as_zvals_release(old, 2);
 	/* The loop's reference, dropped last of all: it may be the one keeping s alive. */
 	if (s->loop_owned) {
 		s->loop_owned = false;
@@ -211,6 +204,9 @@ static zend_object *as_server_create(zend_class_entry *ce)
 	as_callback_init(&s->on_connection);
 	as_callback_init(&s->on_error);
 	as_stream_opts_init(&s->opts);
+#ifdef HAVE_AS_TLS
+	as_tls_conf_init(&s->tls_conf);
+#endif
 	s->state = AS_SRV_UNINIT;
 	return &s->std;
 }
@@ -236,6 +232,13 @@ static void as_server_free_obj(zend_object *obj)
 		zend_string_release(s->address);
 		s->address = NULL;
 	}
+#ifdef HAVE_AS_TLS
+	if (s->tls_ctx) {
+		as_tls_ctx_unref(s->tls_ctx);
+		s->tls_ctx = NULL;
+	}
+	as_tls_conf_release(&s->tls_conf);
+#endif
 	zend_object_std_dtor(obj);
 }
 
@@ -370,13 +373,64 @@ static bool as_accept_error_is_per_connection(int err)
 	}
 }
 
+#ifdef HAVE_AS_TLS
+/*
+ * An accepted TLS connection finished its handshake (error NULL: onConnection) or failed
+ * it (onError with the AsyncStreamTlsException naming the peer; a warning without
+ * onError). The stream was never shown to PHP before.
+ */
+static void as_server_tls_ready(as_stream *st, zend_object *owner, zend_object *error)
+{
+	as_server *s = as_server_from_obj(owner);
+	zval args[2];
+
+	if (s->state != AS_SRV_LIVE || !s->base) {
+		/* The server was closed meanwhile: nobody to hand the connection to. */
+		if (!error) {
+			as_stream_close(st, NULL, false);
+		}
+		return;
+	}
+	if (error) {
+		if (!as_callback_isset(&s->on_error)) {
+			zval tmp, *msg = zend_read_property_ex(zend_ce_exception, error, ZSTR_KNOWN(ZEND_STR_MESSAGE), 1, &tmp);
+			php_error_docref(NULL, E_WARNING, "AsyncStreamServer on %s: %s (set onError() to handle this)",
+				ZSTR_VAL(s->address), Z_TYPE_P(msg) == IS_STRING ? Z_STRVAL_P(msg) : "TLS handshake failed");
+			return;
+		}
+		ZVAL_OBJ_COPY(&args[0], &s->std);
+		ZVAL_OBJ_COPY(&args[1], error);
+		as_invoke(s->base, &s->std, &s->on_error, 2, args);
+	} else {
+		ZVAL_OBJ_COPY(&args[0], &st->std);
+		ZVAL_OBJ_COPY(&args[1], &s->std);
+		as_invoke(s->base, &s->std, &s->on_connection, 2, args);
+	}
+	zval_ptr_dtor(&args[0]);
+	zval_ptr_dtor(&args[1]);
+}
+#endif
+
 /* Wraps one accepted descriptor in an AsyncStream and calls onConnection. False: stop. */
 static bool as_server_dispatch(as_server *s, evutil_socket_t cfd)
 {
 	zval args[2];
 	bool ok;
 
+#ifdef HAVE_AS_TLS
+	if (s->tls_ctx) {
+		/* onConnection (or onError) once the handshake is done, from the loop. */
+		if (!as_stream_tls_accept(s->base, cfd, &s->opts, s->tls_ctx, &s->tls_conf, &s->std, as_server_tls_ready)) {
+			int err = errno;
+			zend_throw_exception_ex(php_asyncstream_stream_exception_ce, err,
+				"cannot watch the accepted connection (fd %d): %s", (int)cfd, strerror(err));
+			goto failed;
+		}
+		return true;
+	}
+#endif
 	if (!as_stream_new_connected(&args[0], s->base, cfd, &s->opts)) {
+failed:;
 		/* fd closed, AsyncStreamException thrown: hand it to onError, keep serving the others. */
 		zend_object *ex = EG(exception);
 
@@ -462,14 +516,9 @@ static void as_server_on_readable(evutil_socket_t fd, short what, void *arg)
 	if (UNEXPECTED(s->state != AS_SRV_LIVE || s->paused)) {
 		return;
 	}
-	GC_ADDREF(&s->std);
-	s->running++;
+	AS_GUARD_ENTER(&s->std, s->running);
 	as_server_accept_all(s);
-	s->running--;
-	if (s->state != AS_SRV_LIVE) {
-		as_server_release_native(s);
-	}
-	OBJ_RELEASE(&s->std);
+	AS_GUARD_LEAVE(&s->std, s->running, s->state != AS_SRV_LIVE, as_server_release_native(s));
 }
 
 static void as_server_on_backoff(evutil_socket_t fd, short what, void *arg)
@@ -479,106 +528,16 @@ static void as_server_on_backoff(evutil_socket_t fd, short what, void *arg)
 	if (UNEXPECTED(s->state != AS_SRV_LIVE || s->paused)) {
 		return;
 	}
-	GC_ADDREF(&s->std);
-	s->running++;
+	AS_GUARD_ENTER(&s->std, s->running);
 	/* Watch the socket again; if descriptors are still short, accept_all backs off again. */
 	event_add(s->ev_accept, NULL);
 	as_server_accept_all(s);
-	s->running--;
-	if (s->state != AS_SRV_LIVE) {
-		as_server_release_native(s);
-	}
-	OBJ_RELEASE(&s->std);
+	AS_GUARD_LEAVE(&s->std, s->running, s->state != AS_SRV_LIVE, as_server_release_native(s));
 }
 
 /* =================================================================================
  * Listening
  * =============================================================================== */
-
-/* The system's maximum accept queue (Linux: net.core.somaxconn), else SOMAXCONN. */
-static int as_server_default_backlog(void)
-{
-	int backlog = SOMAXCONN;
-#ifdef __linux__
-	FILE *f = fopen("/proc/sys/net/core/somaxconn", "re");
-
-	if (f) {
-		int v;
-		if (fscanf(f, "%d", &v) == 1 && v > 0) {
-			backlog = v;
-		}
-		fclose(f);
-	}
-#endif
-	return backlog;
-}
-
-typedef struct _as_server_opts {
-	zend_long backlog;
-	bool reuseaddr;
-	bool reuseport;
-	int ipv6_only;    /* -1: the system default */
-} as_server_opts;
-
-static const char *const as_server_keys[] = { "backlog", "reuseaddr", "reuseport", "ipv6_only", NULL };
-
-static bool as_server_opt_bool(zval *v, const char *key, bool *out)
-{
-	ZVAL_DEREF(v);
-	if (Z_TYPE_P(v) != IS_TRUE && Z_TYPE_P(v) != IS_FALSE) {
-		zend_argument_type_error(4, "option \"%s\" must be of type bool, %s given", key, zend_zval_type_name(v));
-		return false;
-	}
-	*out = Z_TYPE_P(v) == IS_TRUE;
-	return true;
-}
-
-/* The listening options (the per-connection ones go through as_stream_opts_parse()). */
-static bool as_server_opts_parse(HashTable *ht, as_server_opts *o)
-{
-	zval *v;
-
-	o->backlog = as_server_default_backlog();
-	o->reuseaddr = true;
-	o->reuseport = false;
-	o->ipv6_only = -1;
-
-	if ((v = zend_hash_str_find(ht, "backlog", sizeof("backlog") - 1))) {
-		ZVAL_DEREF(v);
-		if (Z_TYPE_P(v) != IS_LONG) {
-			zend_argument_type_error(4, "option \"backlog\" must be of type int, %s given", zend_zval_type_name(v));
-			return false;
-		}
-		if (Z_LVAL_P(v) < 1 || Z_LVAL_P(v) > INT_MAX) {
-			zend_argument_value_error(4, "option \"backlog\" must be between 1 and %d, " ZEND_LONG_FMT " given",
-				INT_MAX, Z_LVAL_P(v));
-			return false;
-		}
-		o->backlog = Z_LVAL_P(v);
-	}
-	if ((v = zend_hash_str_find(ht, "reuseaddr", sizeof("reuseaddr") - 1))
-			&& !as_server_opt_bool(v, "reuseaddr", &o->reuseaddr)) {
-		return false;
-	}
-	if ((v = zend_hash_str_find(ht, "reuseport", sizeof("reuseport") - 1))
-			&& !as_server_opt_bool(v, "reuseport", &o->reuseport)) {
-		return false;
-	}
-	if ((v = zend_hash_str_find(ht, "ipv6_only", sizeof("ipv6_only") - 1))) {
-		bool on;
-		if (!as_server_opt_bool(v, "ipv6_only", &on)) {
-			return false;
-		}
-		o->ipv6_only = on;
-	}
-#ifndef SO_REUSEPORT
-	if (o->reuseport) {
-		zend_argument_value_error(4, "option \"reuseport\" is not supported on this system");
-		return false;
-	}
-#endif
-	return true;
-}
 
 /* Throws "cannot listen on ADDR: <error>[ (detail)]" with errno as code. */
 static void as_server_throw_listen(const char *addr, int err, const char *detail)
@@ -716,7 +675,9 @@ ZEND_METHOD(AsyncStreamServer, __construct)
 	socklen_t sslen = sizeof(ss), boundlen = sizeof(bound);
 	char host[256];
 	int port = 0, r;
-	zend_string *canon;
+	zend_string *canon, *tcp;
+	zval *ztls;
+	bool is_tls;
 
 	ZEND_PARSE_PARAMETERS_START(3, 4)
 		Z_PARAM_OBJECT_OF_CLASS(zbase, php_asyncstream_base_ce)
@@ -730,15 +691,22 @@ ZEND_METHOD(AsyncStreamServer, __construct)
 		zend_throw_error(NULL, "AsyncStreamServer::__construct() cannot be called twice");
 		RETURN_THROWS();
 	}
-	b = Z_AS_BASE_P(zbase);
-	if (!as_base_is_live(b)) {
-		zend_throw_error(NULL, "AsyncStreamServer::__construct(): the EventBase given %s",
-			b->was_freed ? "has been freed" : "is not initialised");
+	if (!(b = as_base_live_or_throw(Z_AS_BASE_P(zbase), true))) {
 		RETURN_THROWS();
 	}
 
-	r = as_address_parse(ZSTR_VAL(address), ZSTR_LEN(address), 2, &ss, &sslen, host, sizeof(host), &port);
+	/* "tls://HOST:PORT": a TCP server whose connections are TLS (API Part 4). */
+	tcp = as_tls_address_strip(address);
+	r = as_address_parse(ZSTR_VAL(tcp ? tcp : address), ZSTR_LEN(tcp ? tcp : address), 2, &ss, &sslen, host, sizeof(host), &port);
+	is_tls = tcp != NULL;
+	if (tcp) {
+		zend_string_release(tcp);
+	}
 	if (r < 0) {
+		RETURN_THROWS();
+	}
+	if (is_tls && ss.ss_family == AF_UNIX) {
+		zend_argument_value_error(2, "must be \"tls://HOST:PORT\" for TLS (not a unix socket), \"%s\" given", ZSTR_VAL(address));
 		RETURN_THROWS();
 	}
 	if (r == 0) {
@@ -765,6 +733,23 @@ ZEND_METHOD(AsyncStreamServer, __construct)
 		zend_hash_init(&empty, 0, NULL, NULL, 0);
 		as_server_opts_parse(&empty, &so);
 		zend_hash_destroy(&empty);
+	}
+	ztls = options ? zend_hash_str_find(options, "tls", sizeof("tls") - 1) : NULL;
+	if (ztls && !is_tls) {
+		zend_argument_value_error(4, "option \"tls\" needs a \"tls://\" address, \"%s\" given", ZSTR_VAL(address));
+		RETURN_THROWS();
+	}
+	if (is_tls) {
+		/* Certificates and keys are loaded now: a bad one throws before anything is bound. */
+#ifdef HAVE_AS_TLS
+		if (!(s->tls_ctx = as_tls_setup(b, ztls, 4, true, "AsyncStreamServer::__construct()", &s->tls_conf))) {
+			RETURN_THROWS();
+		}
+		as_tls_ctx_ref(s->tls_ctx);
+#else
+		as_tls_throw_unavailable("AsyncStreamServer::__construct()");
+		RETURN_THROWS();
+#endif
 	}
 
 	canon = as_address_format((struct sockaddr *)&ss, sslen);
@@ -795,6 +780,12 @@ ZEND_METHOD(AsyncStreamServer, __construct)
 		zend_string_release(canon);
 	} else {
 		s->address = canon;
+	}
+	if (is_tls && strncmp(ZSTR_VAL(s->address), "tcp://", 6) == 0) {
+		/* What AsyncStream::connect() needs to reach it: "tls://127.0.0.1:PORT". */
+		zend_string *t = zend_strpprintf(0, "tls://%s", ZSTR_VAL(s->address) + 6);
+		zend_string_release(s->address);
+		s->address = t;
 	}
 
 	s->ev_accept = event_new(b->base, s->fd, EV_READ | EV_PERSIST, as_server_on_readable, s);
@@ -929,14 +920,12 @@ ZEND_METHOD(AsyncStreamServer, isListening)
  * Registration
  * =============================================================================== */
 
-zend_result as_server_register(void)
+void as_server_class_init(zend_class_entry *ce)
 {
-	php_asyncstream_server_ce = register_class_AsyncStreamServer();
-	php_asyncstream_server_ce->create_object = as_server_create;
+	ce->create_object = as_server_create;
 	memcpy(&as_server_handlers, zend_get_std_object_handlers(), sizeof(zend_object_handlers));
 	as_server_handlers.offset = XtOffsetOf(as_server, std);
 	as_server_handlers.free_obj = as_server_free_obj;
 	as_server_handlers.clone_obj = NULL;
 	as_server_handlers.get_gc = as_server_get_gc;
-	return SUCCESS;
 }

@@ -1,33 +1,16 @@
 /*
- * AsyncStream: a nonblocking byte stream over its own I/O (DESIGN.md, "Streams").
- *
- * One persistent level-triggered READ event, armed while the stream reads and never
- * re-armed per readiness; one read() of up to 64 KiB per readiness, straight into the
- * zend_string handed to onData when nothing is buffered and no framing is set, otherwise
- * into the input evbuffer where frames are cut. write() tries the socket at once when
- * nothing is queued and only queues the rest; the WRITE event is armed only while the
- * queue is non-empty (or while connecting). One timer serves the connect timeout, the
- * idle timeout and deferred failures. Names go through one evdns_base per EventBase.
- *
- * Close funnels through as_stream_close(): events, DNS request, buffers, fd and
- * callbacks are released there and onClose runs exactly once. libevent structures are
- * freed only when no callback of this stream is on the C stack (the `running` counter),
- * like event.c does for Event (G1).
+ * AsyncStream: the PHP methods and object handlers. The I/O core they drive (connect,
+ * reading and framing, writing and backpressure, timers, the close path) is stream_io.c.
  */
 #ifdef HAVE_CONFIG_H
 # include "config.h"
 #endif
 
-#include "php_asyncstream.h"
-#include "php_ini.h"
+#include "asyncstream_internal.h"
+#include "as_tls.h"
 #include "zend_exceptions.h"
-#include "zend_interfaces.h"
-#include "ext/spl/spl_exceptions.h"
-#include "ext/standard/file.h"
 
 #include <event2/buffer.h>
-#include <event2/dns.h>
-#include <event2/util.h>
 
 #include <errno.h>
 #include <fcntl.h>
@@ -35,17 +18,8 @@
 #include <unistd.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
-#include <sys/uio.h>
-#include <sys/un.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
-#include <arpa/inet.h>
-
-#include "as_arginfo.h"
-
-#ifndef MSG_NOSIGNAL
-# define MSG_NOSIGNAL 0
-#endif
 
 zend_class_entry *php_asyncstream_stream_ce;
 zend_class_entry *php_asyncstream_stream_exception_ce;
@@ -53,163 +27,9 @@ zend_class_entry *php_asyncstream_dns_exception_ce;
 
 static zend_object_handlers as_stream_handlers;
 
-#define AS_READ_SIZE   (64 * 1024)   /* one read() per readiness */
-#define AS_WRITE_IOV   64            /* iovecs per sendmsg() when flushing the queue */
-
-enum {
-	AS_FRAME_NONE = 0,
-	AS_FRAME_DELIMITER = 1,
-	AS_FRAME_FIXED = 2,
-};
-
-typedef enum {
-	AS_ST_UNINIT = 0,      /* not constructed (reflection) */
-	AS_ST_RESOLVING,       /* waiting for evdns */
-	AS_ST_CONNECTING,      /* nonblocking connect() in progress */
-	AS_ST_CONNECTED,
-	AS_ST_CLOSED,
-} as_stream_state;
-
-/* Options kept from connect() until the socket is made (DNS may come first). */
-typedef struct _as_connect_extra {
-	struct sockaddr_storage bind_ss;
-	socklen_t bind_len;
-	bool has_bind;
-	bool nodelay, keepalive;
-} as_connect_extra;
-
-typedef struct _as_stream {
-	as_base *base;                 /* NULL once closed */
-	as_child link;
-	evutil_socket_t fd;
-	struct event *rev;             /* READ|PERSIST, armed while reading */
-	struct event *wev;             /* WRITE|PERSIST, armed while connecting or queue non-empty */
-	struct event *tev;             /* connect timeout, idle timeout, deferred failure */
-	struct evbuffer *in, *out;     /* created on first use */
-	struct evdns_getaddrinfo_request *dns_req;
-	struct evutil_addrinfo *ai_head, *ai_next; /* resolved addresses still to try */
-	as_connect_extra *cx;        /* connect() options, only until connected */
-	zend_string *addr;             /* the address connected to, normalised ("tcp://..."), or NULL */
-	zend_string *delim;            /* FRAME_DELIMITER */
-	size_t fixed;                  /* FRAME_FIXED */
-	size_t scan;                   /* bytes of `in` known not to hold the start of a delimiter */
-	size_t high_water, low_water, max_frame;
-	struct timeval connect_tv;     /* connect timeout (0 = none) */
-	struct timeval idle_tv;        /* idle timeout (0 = none) */
-	struct timeval last_io;        /* cached loop time of the last byte either way */
-	as_callback on_connect, on_data, on_drain, on_end, on_close;
-	int pending_err;               /* failure to report from the timer (connect, write) */
-	uint32_t running;              /* > 0 while a libevent callback of this stream is on the stack */
-	uint8_t state;
-	uint8_t framing;
-	bool is_socket : 1;
-	bool has_connect_timeout : 1;
-	bool idle_on : 1;
-	bool reading : 1;              /* rev is added */
-	bool writing : 1;              /* wev is added */
-	bool paused : 1;
-	bool ending : 1;               /* end() called: FIN after the queue drains */
-	bool fin_sent : 1;
-	bool eof : 1;                  /* peer EOF read */
-	bool end_delivered : 1;        /* onEnd fired */
-	bool need_drain : 1;           /* write() returned false: onDrain at low_water */
-	bool user_closed : 1;          /* close()/end() called by the user: write() throws */
-	bool base_freed : 1;           /* closed by EventBase::free() */
-	bool loop_owned : 1;           /* the loop holds a reference while the stream is open */
-	zend_object std;
-} as_stream;
-
-static zend_always_inline as_stream *as_stream_from_obj(zend_object *obj)
-{
-	return (as_stream *)((char *)obj - XtOffsetOf(as_stream, std));
-}
-#define Z_AS_STREAM_P(zv) as_stream_from_obj(Z_OBJ_P(zv))
-
-static zend_always_inline as_stream *as_stream_from_link(as_child *child)
-{
-	return (as_stream *)((char *)child - XtOffsetOf(as_stream, link));
-}
-
-static void as_stream_free_extra(as_stream *s)
-{
-	if (s->cx) {
-		efree(s->cx);
-		s->cx = NULL;
-	}
-}
-
-static void as_stream_close(as_stream *s, zend_object *error, bool call_php);
-static void as_stream_fail(as_stream *s, zend_class_entry *ce, int err, const char *fmt, ...)
-	ZEND_ATTRIBUTE_FORMAT(printf, 4, 5);
-static void as_stream_fail_errno(as_stream *s, const char *what, int err);
-static void as_stream_deliver(as_stream *s);
-static bool as_stream_flush(as_stream *s);
-static void as_stream_after_write(as_stream *s);
-static void as_stream_read_cb(evutil_socket_t fd, short what, void *arg);
-static void as_stream_write_cb(evutil_socket_t fd, short what, void *arg);
-static void as_stream_timer_cb(evutil_socket_t fd, short what, void *arg);
-static void as_stream_detach(as_child *child);
-static void as_stream_dns_cb(int result, struct evutil_addrinfo *res, void *arg);
-static void as_stream_dns_after_fork(as_base *b);
-
-/* =================================================================================
- * Exceptions
- * =============================================================================== */
-
-zend_object *as_stream_exception_new(zend_class_entry *ce, int err, const char *fmt, ...)
-{
-	va_list ap;
-	zend_string *msg;
-	zval ex, tmp;
-
-	va_start(ap, fmt);
-	msg = zend_vstrpprintf(0, fmt, ap);
-	va_end(ap);
-
-	object_init_ex(&ex, ce);
-	ZVAL_STR(&tmp, msg);
-	zend_update_property_ex(zend_ce_exception, Z_OBJ(ex), ZSTR_KNOWN(ZEND_STR_MESSAGE), &tmp);
-	zval_ptr_dtor(&tmp);
-	ZVAL_LONG(&tmp, err);
-	zend_update_property_ex(zend_ce_exception, Z_OBJ(ex), ZSTR_KNOWN(ZEND_STR_CODE), &tmp);
-	return Z_OBJ(ex);
-}
-
-/* The peer named in error messages: the address connected to, else getpeername(), else the fd. */
-static zend_string *as_stream_peer_name(as_stream *s)
-{
-	if (s->addr) {
-		return zend_string_copy(s->addr);
-	}
-	if (s->fd >= 0) {
-		struct sockaddr_storage ss;
-		socklen_t len = sizeof(ss);
-		zend_string *r;
-
-		if (getpeername(s->fd, (struct sockaddr *)&ss, &len) == 0
-				&& (r = as_address_format((struct sockaddr *)&ss, len))) {
-			return r;
-		}
-		return zend_strpprintf(0, "fd %d", (int)s->fd);
-	}
-	return zend_string_init("(closed stream)", sizeof("(closed stream)") - 1, 0);
-}
-
 /* =================================================================================
  * Object
  * =============================================================================== */
-
-/* A close the protocol asked for (both sides ended): clean, unless a write already failed. */
-static void as_stream_close_clean(as_stream *s)
-{
-	if (s->pending_err > 0) {
-		as_stream_fail_errno(s, "write to", s->pending_err);
-	} else {
-		as_stream_close(s, NULL, true);
-	}
-}
-
-static void as_stream_detach(as_child *child);
 
 static zend_object *as_stream_create(zend_class_entry *ce)
 {
@@ -220,45 +40,19 @@ static zend_object *as_stream_create(zend_class_entry *ce)
 	object_properties_init(&s->std, ce);
 	s->std.handlers = &as_stream_handlers;
 	s->fd = -1;
+	s->tp = &as_transport_plain;
 	s->link.detach = as_stream_detach;
 	as_callback_init(&s->on_connect);
 	as_callback_init(&s->on_data);
 	as_callback_init(&s->on_drain);
 	as_callback_init(&s->on_end);
 	as_callback_init(&s->on_close);
+	as_callback_init(&s->on_secure);
 	s->high_water = AS_STREAM_DEFAULT_HIGH_WATER;
 	s->low_water = AS_STREAM_DEFAULT_LOW_WATER;
 	s->max_frame = AS_STREAM_DEFAULT_MAX_FRAME;
 	s->state = AS_ST_UNINIT;
 	return &s->std;
-}
-
-/* Frees the libevent structures, unless a callback of this stream is on the stack. */
-static void as_stream_release_native(as_stream *s)
-{
-	if (s->running) {
-		return;
-	}
-	if (s->rev) {
-		event_free(s->rev);
-		s->rev = NULL;
-	}
-	if (s->wev) {
-		event_free(s->wev);
-		s->wev = NULL;
-	}
-	if (s->tev) {
-		event_free(s->tev);
-		s->tev = NULL;
-	}
-	if (s->in) {
-		evbuffer_free(s->in);
-		s->in = NULL;
-	}
-	if (s->out) {
-		evbuffer_free(s->out);
-		s->out = NULL;
-	}
 }
 
 static void as_stream_clear_callbacks(as_stream *s)
@@ -268,195 +62,7 @@ static void as_stream_clear_callbacks(as_stream *s)
 	as_callback_clear(&s->on_drain);
 	as_callback_clear(&s->on_end);
 	as_callback_clear(&s->on_close);
-}
-
-/* Calls onClose with any pending exception set aside, the way PHP runs destructors. */
-static void as_stream_invoke_close(as_stream *s, as_base *b, zend_object *error)
-{
-	zval args[2];
-	zend_object *old_exception = NULL;
-	const zend_op *old_opline = NULL;
-
-	if (!as_callback_isset(&s->on_close)) {
-		return;
-	}
-	if (EG(exception)) {
-		old_exception = EG(exception);
-		old_opline = EG(opline_before_exception);
-		EG(exception) = NULL;
-	}
-	ZVAL_OBJ_COPY(&args[0], &s->std);
-	if (error) {
-		ZVAL_OBJ_COPY(&args[1], error);
-	} else {
-		ZVAL_NULL(&args[1]);
-	}
-	as_invoke(b, &s->std, &s->on_close, 2, args);
-	zval_ptr_dtor(&args[0]);
-	zval_ptr_dtor(&args[1]);
-	if (old_exception) {
-		EG(opline_before_exception) = old_opline;
-		if (EG(exception)) {
-			zend_exception_set_previous(EG(exception), old_exception);
-		} else {
-			EG(exception) = old_exception;
-		}
-	}
-}
-
-/*
- * The one close path. Stops all I/O, unlinks from the base, calls onClose(error) once
- * (when call_php; never from free_obj), then closes the fd and drops the callbacks.
- * Takes ownership of `error`. Safe from inside any callback of this stream.
- */
-static void as_stream_close(as_stream *s, zend_object *error, bool call_php)
-{
-	as_base *b = s->base;
-
-	if (s->state == AS_ST_CLOSED || s->state == AS_ST_UNINIT) {
-		if (error) {
-			OBJ_RELEASE(error);
-		}
-		return;
-	}
-	s->state = AS_ST_CLOSED;
-	s->reading = s->writing = false;
-
-	if (b && b->base) {
-		as_base_fork_check(b);
-		if (s->rev) {
-			event_del(s->rev);
-		}
-		if (s->wev) {
-			event_del(s->wev);
-		}
-		if (s->tev) {
-			event_del(s->tev);
-		}
-	}
-	if (s->dns_req) {
-		struct evdns_getaddrinfo_request *req = s->dns_req;
-		s->dns_req = NULL;
-		evdns_getaddrinfo_cancel(req); /* calls back with EVUTIL_EAI_CANCEL, ignored */
-	}
-	if (s->ai_head) {
-		evutil_freeaddrinfo(s->ai_head);
-		s->ai_head = s->ai_next = NULL;
-	}
-	as_stream_free_extra(s);
-	/*
-	 * Free the libevent structures now, while the base is certainly alive: onClose may
-	 * call EventBase::free(), which releases the native base at once when no loop runs.
-	 * (With a callback of ours on the stack the loop runs, so the base outlives it.)
-	 */
-	as_stream_release_native(s);
-
-	/* Unlink first: onClose may call EventBase::free(), which must not see us again. */
-	if (b) {
-		GC_ADDREF(&b->std);
-		s->base = NULL;
-		as_base_unlink(b, &s->link);
-	}
-	if (call_php) {
-		/* The fd stays open during onClose so getLocalAddress()/getRemoteAddress() still answer. */
-		as_stream_invoke_close(s, b, error);
-	}
-	if (error) {
-		OBJ_RELEASE(error);
-	}
-	if (s->fd >= 0) {
-		close(s->fd);
-		s->fd = -1;
-	}
-	if (s->delim) {
-		zend_string_release(s->delim);
-		s->delim = NULL;
-	}
-	as_stream_release_native(s);
-	/*
-	 * Callbacks last, and s untouched after: a closure may hold the last reference to
-	 * this stream (or to the base), and releasing it may free s when nobody else holds it
-	 * (base destruction at shutdown detaching us).
-	 */
-	{
-		as_callback *cbs[5] = { &s->on_connect, &s->on_data, &s->on_drain, &s->on_end, &s->on_close };
-		zval old[5];
-
-		for (int i = 0; i < 5; i++) {
-			ZVAL_COPY_VALUE(&old[i], &cbs[i]->callable);
-			ZVAL_UNDEF(&cbs[i]->callable);
-			cbs[i]->cached = false;
-		}
-		if (b) {
-			OBJ_RELEASE(&b->std);
-		}
-		for (int i = 0; i < 5; i++) {
-			zval_ptr_dtor(&old[i]);
-		}
-	}
-	/* The loop's reference, dropped last of all: it may be the one keeping s alive. */
-	if (s->loop_owned) {
-		s->loop_owned = false;
-		OBJ_RELEASE(&s->std);
-	}
-}
-
-/* Closes with a new AsyncStreamException (or subclass) built from the format. */
-static void as_stream_fail(as_stream *s, zend_class_entry *ce, int err, const char *fmt, ...)
-{
-	va_list ap;
-	zend_string *msg;
-	zend_object *ex;
-
-	if (s->state == AS_ST_CLOSED) {
-		return;
-	}
-	va_start(ap, fmt);
-	msg = zend_vstrpprintf(0, fmt, ap);
-	va_end(ap);
-	ex = as_stream_exception_new(ce, err, "%s", ZSTR_VAL(msg));
-	zend_string_release(msg);
-	as_stream_close(s, ex, true);
-}
-
-static void as_stream_fail_errno(as_stream *s, const char *what, int err)
-{
-	zend_string *peer = as_stream_peer_name(s);
-
-	as_stream_fail(s, php_asyncstream_stream_exception_ce, err, "%s %s failed: %s",
-		what, ZSTR_VAL(peer), strerror(err));
-	zend_string_release(peer);
-}
-
-static void as_stream_detach(as_child *child)
-{
-	as_stream *s = as_stream_from_link(child);
-	as_base *b = s->base;
-
-	s->base_freed = true;
-	if (b && !b->was_freed) {
-		/*
-		 * The base is being destroyed, so its loop is not running: a non-zero count is
-		 * left over from a bailout (fatal error, exit) inside one of our callbacks.
-		 */
-		s->running = 0;
-	}
-	/*
-	 * EventBase::free() is a PHP call: onClose runs (exactly once). Base destruction
-	 * (GC of a cycle, shutdown) is not a place to run PHP: release natively only.
-	 */
-	if (b && b->was_freed) {
-		/*
-		 * Nobody else holds this stream for the duration of the close (the other paths run
-		 * inside a method call or one of our libevent callbacks, which do): onClose may
-		 * drop the last reference, and the close must finish before the object goes.
-		 */
-		GC_ADDREF(&s->std);
-		as_stream_close(s, NULL, true);
-		OBJ_RELEASE(&s->std);
-	} else {
-		as_stream_close(s, NULL, false);
-	}
+	as_callback_clear(&s->on_secure);
 }
 
 static void as_stream_dtor_obj(zend_object *obj)
@@ -489,6 +95,12 @@ static void as_stream_free_obj(zend_object *obj)
 	if (s->delim) {
 		zend_string_release(s->delim);
 	}
+#ifdef HAVE_AS_TLS
+	if (s->tls) {
+		as_tls_free(s->tls);
+		s->tls = NULL;
+	}
+#endif
 	zend_object_std_dtor(obj);
 }
 
@@ -502,6 +114,10 @@ static HashTable *as_stream_get_gc(zend_object *obj, zval **table, int *n)
 	as_callback_gc(buf, &s->on_drain);
 	as_callback_gc(buf, &s->on_end);
 	as_callback_gc(buf, &s->on_close);
+	as_callback_gc(buf, &s->on_secure);
+	if (s->ready_obj) {
+		zend_get_gc_buffer_add_obj(buf, s->ready_obj);
+	}
 	if (s->base) {
 		zend_get_gc_buffer_add_obj(buf, &s->base->std);
 	}
@@ -529,880 +145,8 @@ static as_stream *as_stream_this(zval *zthis, const char *method, bool allow_clo
 }
 
 /* =================================================================================
- * Setup
- * =============================================================================== */
-
-static void as_stream_touch(as_stream *s)
-{
-	if (s->idle_on && s->base && s->base->base) {
-		event_base_gettimeofday_cached(s->base->base, &s->last_io);
-	}
-}
-
-static bool as_stream_arm_read(as_stream *s)
-{
-	if (!s->reading && !s->paused && !s->eof && s->state == AS_ST_CONNECTED) {
-		int r;
-
-		/* A refusal is reported by the caller with errno, not as a raw libevent line (G6). */
-		as_log_capture_begin();
-		errno = 0;
-		r = event_add(s->rev, NULL);
-		as_log_capture_end();
-		if (r != 0) {
-			if (!errno) {
-				errno = EINVAL;
-			}
-			return false;
-		}
-		s->reading = true;
-	}
-	return true;
-}
-
-static void as_stream_disarm_read(as_stream *s)
-{
-	if (s->reading) {
-		event_del(s->rev);
-		s->reading = false;
-	}
-}
-
-/*
- * The WRITE event exists only once a stream has had to wait for the socket (a connect,
- * a short write): most connections never need it, and an idle one is ~130 bytes lighter.
- */
-static bool as_stream_arm_write(as_stream *s)
-{
-	if (!s->writing) {
-		if (!s->wev && !(s->wev = event_new(s->base->base, s->fd, EV_WRITE | EV_PERSIST, as_stream_write_cb, s))) {
-			return false;
-		}
-		event_add(s->wev, NULL);
-		s->writing = true;
-	}
-	return true;
-}
-
-static void as_stream_disarm_write(as_stream *s)
-{
-	if (s->writing) {
-		event_del(s->wev);
-		s->writing = false;
-	}
-}
-
-static bool as_stream_ensure_timer(as_stream *s)
-{
-	if (!s->tev) {
-		s->tev = evtimer_new(s->base->base, as_stream_timer_cb, s);
-	}
-	return s->tev != NULL;
-}
-
-/* Reports `err` from the timer on the next loop iteration (never from inside a PHP method). */
-static void as_stream_defer_error(as_stream *s, int err)
-{
-	struct timeval now = {0, 0};
-
-	if (!s->pending_err) {
-		s->pending_err = err;
-	}
-	if (as_stream_ensure_timer(s)) {
-		event_add(s->tev, &now);
-	}
-}
-
-static void as_stream_arm_idle(as_stream *s)
-{
-	if (s->idle_on && s->state == AS_ST_CONNECTED && !s->pending_err && as_stream_ensure_timer(s)) {
-		event_base_gettimeofday_cached(s->base->base, &s->last_io);
-		event_add(s->tev, &s->idle_tv);
-	}
-}
-
-static void as_stream_apply_sockopts(as_stream *s, bool nodelay, bool keepalive)
-{
-	struct sockaddr_storage ss;
-	socklen_t len = sizeof(ss);
-	int on;
-
-	if (!s->is_socket || getsockname(s->fd, (struct sockaddr *)&ss, &len) != 0) {
-		return;
-	}
-	if (ss.ss_family == AF_INET || ss.ss_family == AF_INET6) {
-		on = nodelay;
-		setsockopt(s->fd, IPPROTO_TCP, TCP_NODELAY, &on, sizeof(on));
-		if (keepalive) {
-			on = 1;
-			setsockopt(s->fd, SOL_SOCKET, SO_KEEPALIVE, &on, sizeof(on));
-		}
-	}
-}
-
-/* Creates the read/write events for s->fd (first time or after switching to the next address). */
-static bool as_stream_assign_fd_events(as_stream *s)
-{
-	struct event_base *eb = s->base->base;
-
-	if (s->rev) {
-		event_del(s->rev);
-		event_assign(s->rev, eb, s->fd, EV_READ | EV_PERSIST, as_stream_read_cb, s);
-	} else if (!(s->rev = event_new(eb, s->fd, EV_READ | EV_PERSIST, as_stream_read_cb, s))) {
-		return false;
-	}
-	if (s->wev) {
-		event_del(s->wev);
-		event_assign(s->wev, eb, s->fd, EV_WRITE | EV_PERSIST, as_stream_write_cb, s);
-	}
-	s->reading = s->writing = false;
-	return true;
-}
-
-/* Links a fresh stream object to b; the caller fills in the rest. */
-static void as_stream_attach(as_stream *s, as_base *b, const as_stream_opts *o)
-{
-	as_base_link(b, &s->link);
-	s->base = b;
-	/*
-	 * An open stream belongs to its loop until it closes, like a socket in ReactPHP or
-	 * Node: a connection nobody stores (a server's onConnection, a fluent connect()
-	 * chain), or one reachable only through its own closures, stays open. close(),
-	 * end(), the peer, an error or EventBase::free() end it; the reference goes with it.
-	 */
-	GC_ADDREF(&s->std);
-	s->loop_owned = true;
-	s->high_water = o->high_water;
-	s->low_water = o->low_water;
-	s->max_frame = o->max_frame;
-}
-
-/* Turns an attached stream with a connected fd into a reading stream. */
-static bool as_stream_start_connected(as_stream *s)
-{
-	s->state = AS_ST_CONNECTED;
-	if (!as_stream_assign_fd_events(s) || !as_stream_arm_read(s)) {
-		return false;
-	}
-	return true;
-}
-
-/*
- * Makes the fresh stream s own the connected descriptor fd on base b and start reading.
- * On failure: fd closed, s left closed (no PHP called), errno set, false returned.
- */
-static bool as_stream_init_connected(as_stream *s, as_base *b, evutil_socket_t fd, bool is_socket,
-	const as_stream_opts *o)
-{
-	as_base_fork_check(b);
-	as_stream_attach(s, b, o);
-	s->fd = fd;
-	s->is_socket = is_socket;
-	s->state = AS_ST_CONNECTING; /* so that as_stream_close() releases everything on failure */
-	as_stream_apply_sockopts(s, o->nodelay, o->keepalive);
-	if (!as_stream_start_connected(s)) {
-		int err = errno;
-		as_stream_close(s, NULL, false);
-		errno = err;
-		return false;
-	}
-	return true;
-}
-
-bool as_stream_new_connected(zval *out, as_base *b, evutil_socket_t fd, const as_stream_opts *o)
-{
-	object_init_ex(out, php_asyncstream_stream_ce);
-	if (!as_stream_init_connected(Z_AS_STREAM_P(out), b, fd, true, o)) {
-		int err = errno;
-		zval_ptr_dtor(out);
-		ZVAL_UNDEF(out);
-		zend_throw_exception_ex(php_asyncstream_stream_exception_ce, err,
-			"cannot watch the accepted connection (fd %d): %s", (int)fd, strerror(err));
-		return false;
-	}
-	return true;
-}
-
-/* =================================================================================
- * Connect
- * =============================================================================== */
-
-/* Starts a nonblocking connect() to sa. Returns 0, or the errno of an immediate failure. */
-static int as_stream_connect_to(as_stream *s, const struct sockaddr *sa, socklen_t salen,
-	const struct sockaddr_storage *bind_ss, socklen_t bind_len)
-{
-	evutil_socket_t fd;
-	int on = 1;
-
-	if (s->fd >= 0) {
-		if (s->rev) {
-			event_del(s->rev);
-		}
-		if (s->wev) {
-			event_del(s->wev);
-		}
-		close(s->fd);
-		s->fd = -1;
-	}
-	fd = socket(sa->sa_family, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
-	if (fd < 0) {
-		return errno;
-	}
-	s->fd = fd;
-	s->is_socket = true;
-	if (sa->sa_family != AF_UNIX) {
-		setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &on, sizeof(on));
-	}
-	if (bind_ss) {
-		if (bind_ss->ss_family != sa->sa_family) {
-			return EAFNOSUPPORT;
-		}
-		setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &on, sizeof(on));
-		if (bind(fd, (const struct sockaddr *)bind_ss, bind_len) != 0) {
-			return errno;
-		}
-	}
-	if (!as_stream_assign_fd_events(s)) {
-		return ENOMEM;
-	}
-	if (connect(fd, sa, salen) != 0 && errno != EINPROGRESS && errno != EINTR) {
-		return errno;
-	}
-	/* Success or not is learnt when the socket becomes writable (also for an immediate success). */
-	s->state = AS_ST_CONNECTING;
-	if (!as_stream_arm_write(s)) {
-		return ENOMEM;
-	}
-	return 0;
-}
-
-
-static zend_always_inline as_connect_extra *as_stream_extra(as_stream *s)
-{
-	return s->cx;
-}
-
-
-static void as_stream_try_next(as_stream *s)
-{
-	int err = ECONNREFUSED;
-
-	s->state = AS_ST_CONNECTING;
-	while (s->ai_next) {
-		struct evutil_addrinfo *ai = s->ai_next;
-		as_connect_extra *x = as_stream_extra(s);
-
-		s->ai_next = ai->ai_next;
-		err = as_stream_connect_to(s, ai->ai_addr, (socklen_t)ai->ai_addrlen,
-			x->has_bind ? &x->bind_ss : NULL, x->bind_len);
-		if (err == 0) {
-			return;
-		}
-	}
-	as_stream_defer_error(s, err);
-}
-
-/* The resolver of a base (b->dns), and the resolv.conf it was configured from. */
-typedef struct _as_dns {
-	struct evdns_base *evdns;
-	char conf[1];
-} as_dns;
-
-static void as_stream_dns_free(as_base *b)
-{
-	as_dns *d = (as_dns *)b->dns;
-
-	if (d) {
-		evdns_base_free(d->evdns, 0);
-		efree(d);
-		b->dns = NULL;
-	}
-}
-
-static struct evdns_base *as_base_dns(as_base *b)
-{
-	if (!b->dns) {
-		/* Idle, the resolver's sockets do not keep loop() running. */
-		struct evdns_base *dns = evdns_base_new(b->base, EVDNS_BASE_DISABLE_WHEN_INACTIVE);
-		const char *ini = INI_STR("asyncstream.resolv_conf");
-		const char *conf = ini && *ini ? ini : "/etc/resolv.conf";
-		as_dns *d;
-
-		if (!dns) {
-			return NULL;
-		}
-		/* resolv.conf (nameservers, options) and /etc/hosts; a missing file means defaults. */
-		evdns_base_resolv_conf_parse(dns, DNS_OPTIONS_ALL, conf);
-		d = emalloc(sizeof(as_dns) + strlen(conf));
-		d->evdns = dns;
-		strcpy(d->conf, conf);
-		b->dns = d;
-		b->dns_free = as_stream_dns_free;
-		b->dns_after_fork = as_stream_dns_after_fork;
-	}
-	return ((as_dns *)b->dns)->evdns;
-}
-
-static void as_stream_dns_cb(int result, struct evutil_addrinfo *res, void *arg)
-{
-	as_stream *s = (as_stream *)arg;
-
-	if (result == EVUTIL_EAI_CANCEL) {
-		/* A cancelled lookup answers later, from a deferred callback: s may be gone, never touch it. */
-		if (res) {
-			evutil_freeaddrinfo(res);
-		}
-		return;
-	}
-	s->dns_req = NULL;
-	if (s->state != AS_ST_RESOLVING) {
-		if (res) {
-			evutil_freeaddrinfo(res);
-		}
-		return;
-	}
-	if (result != 0 || !res) {
-		/* From the timer, so onClose never runs inside connect() (the answer may be synchronous). */
-		as_stream_defer_error(s, result != 0 ? result : EVUTIL_EAI_NONAME);
-		if (res) {
-			evutil_freeaddrinfo(res);
-		}
-		return;
-	}
-	s->ai_head = res;
-	s->ai_next = res;
-	as_stream_try_next(s);
-}
-
-/* Starts resolving host for s (state RESOLVING); the answer continues in as_stream_dns_cb(). */
-static void as_stream_resolve(as_stream *s, const char *host, int port)
-{
-	struct evdns_base *dns = as_base_dns(s->base);
-	struct evutil_addrinfo hints;
-	struct evdns_getaddrinfo_request *req;
-	char service[8];
-
-	s->state = AS_ST_RESOLVING;
-	if (!dns) {
-		as_stream_defer_error(s, EVUTIL_EAI_MEMORY);
-		return;
-	}
-	memset(&hints, 0, sizeof(hints));
-	hints.ai_family = s->cx && s->cx->has_bind ? s->cx->bind_ss.ss_family : AF_UNSPEC;
-	hints.ai_socktype = SOCK_STREAM;
-	hints.ai_protocol = IPPROTO_TCP;
-	snprintf(service, sizeof(service), "%d", port);
-	/* May answer synchronously (hosts file); the callback never calls PHP. */
-	req = evdns_getaddrinfo(dns, host, service, &hints, as_stream_dns_cb, s);
-	if (s->state == AS_ST_RESOLVING && !s->ai_head && !s->pending_err) {
-		s->dns_req = req;
-	}
-}
-
-/*
- * In a forked child (G5): the resolver's UDP sockets are shared with the parent, so an
- * answer could reach the wrong process. The child closes its copies, opens nameserver
- * sockets of its own from the same resolv.conf, and re-sends the lookups in flight.
- */
-static void as_stream_dns_after_fork(as_base *b)
-{
-	as_dns *d = (as_dns *)b->dns;
-
-	evdns_base_clear_nameservers_and_suspend(d->evdns);
-	evdns_base_resolv_conf_parse(d->evdns, DNS_OPTION_NAMESERVERS, d->conf);
-	evdns_base_resume(d->evdns);
-}
-
-/* =================================================================================
- * Reading
- * =============================================================================== */
-
-/* Delivers one frame to onData. Returns false when delivery must stop (closed, exception). */
-static bool as_stream_emit(as_stream *s, zend_string *data)
-{
-	zval args[2];
-	bool ok;
-
-	ZVAL_OBJ_COPY(&args[0], &s->std);
-	ZVAL_STR(&args[1], data);
-	ok = as_invoke(s->base, &s->std, &s->on_data, 2, args);
-	zval_ptr_dtor(&args[0]);
-	zval_ptr_dtor(&args[1]);
-	return ok && s->state == AS_ST_CONNECTED;
-}
-
-static zend_string *as_stream_take(as_stream *s, size_t n, size_t skip)
-{
-	zend_string *frame = zend_string_alloc(n, 0);
-
-	if (n) {
-		evbuffer_remove(s->in, ZSTR_VAL(frame), n);
-	}
-	ZSTR_VAL(frame)[n] = '\0';
-	if (skip) {
-		evbuffer_drain(s->in, skip);
-	}
-	s->scan = 0;
-	return frame;
-}
-
-static void as_stream_frame_too_large(as_stream *s, size_t size)
-{
-	zend_string *peer = as_stream_peer_name(s);
-
-	if (size) {
-		as_stream_fail(s, php_asyncstream_stream_exception_ce, EMSGSIZE,
-			"frame from %s is larger than max_frame (%zu bytes, got %zu)", ZSTR_VAL(peer), s->max_frame, size);
-	} else {
-		as_stream_fail(s, php_asyncstream_stream_exception_ce, EMSGSIZE,
-			"frame from %s is larger than max_frame (%zu bytes)", ZSTR_VAL(peer), s->max_frame);
-	}
-	zend_string_release(peer);
-}
-
-/* Cuts the next frame out of `in`, or returns NULL (not enough bytes, or closed for EMSGSIZE). */
-static zend_string *as_stream_next_frame(as_stream *s)
-{
-	size_t len = s->in ? evbuffer_get_length(s->in) : 0;
-
-	if (len == 0) {
-		return NULL;
-	}
-	switch (s->framing) {
-		case AS_FRAME_DELIMITER: {
-			size_t dlen = ZSTR_LEN(s->delim);
-			struct evbuffer_ptr start, pos;
-
-			if (s->scan < len) {
-				evbuffer_ptr_set(s->in, &start, s->scan, EVBUFFER_PTR_SET);
-				pos = evbuffer_search(s->in, ZSTR_VAL(s->delim), dlen, &start);
-				if (pos.pos >= 0) {
-					if ((size_t)pos.pos > s->max_frame) {
-						as_stream_frame_too_large(s, (size_t)pos.pos);
-						return NULL;
-					}
-					return as_stream_take(s, (size_t)pos.pos, dlen);
-				}
-				s->scan = len >= dlen ? len - dlen + 1 : 0;
-			}
-			if (len > s->max_frame + dlen - 1) {
-				as_stream_frame_too_large(s, 0);
-				return NULL;
-			}
-			if (s->eof) {
-				return as_stream_take(s, len, 0); /* the bytes after the last delimiter */
-			}
-			return NULL;
-		}
-		case AS_FRAME_FIXED:
-			if (s->fixed > s->max_frame) {
-				as_stream_frame_too_large(s, s->fixed);
-				return NULL;
-			}
-			if (len >= s->fixed) {
-				return as_stream_take(s, s->fixed, 0);
-			}
-			if (s->eof) {
-				return as_stream_take(s, len, 0); /* a short last frame */
-			}
-			return NULL;
-		default:
-			return as_stream_take(s, len, 0);
-	}
-}
-
-/* After the peer's EOF was delivered: onEnd, then close when our side has ended too. */
-static void as_stream_deliver_end(as_stream *s)
-{
-	if (!s->end_delivered) {
-		zval arg;
-		bool ok;
-
-		s->end_delivered = true;
-		ZVAL_OBJ_COPY(&arg, &s->std);
-		ok = as_invoke(s->base, &s->std, &s->on_end, 1, &arg);
-		zval_ptr_dtor(&arg);
-		if (!ok) {
-			if (s->state == AS_ST_CONNECTED && EG(exception)) {
-				/* G4: finish the close bookkeeping on the next loop run. */
-				event_active(s->rev, EV_READ, 1);
-			}
-			return;
-		}
-		if (s->state != AS_ST_CONNECTED) {
-			return;
-		}
-		if (!as_callback_isset(&s->on_end) && !s->ending) {
-			/* Nobody handles the half-close: end our side too (queued bytes go first). */
-			s->ending = true;
-			if (!s->out || evbuffer_get_length(s->out) == 0) {
-				as_stream_after_write(s);
-				return;
-			}
-			return;
-		}
-	}
-	if (s->fin_sent || (!s->is_socket && s->ending)) {
-		as_stream_close_clean(s);
-	}
-}
-
-/* Delivers every complete frame the input holds, re-checking the stream after each call (G1). */
-static void as_stream_deliver(as_stream *s)
-{
-	while (s->state == AS_ST_CONNECTED && !s->paused) {
-		zend_string *frame = as_stream_next_frame(s);
-
-		if (!frame) {
-			break;
-		}
-		if (!as_stream_emit(s, frame)) {
-			if (s->state == AS_ST_CONNECTED && EG(exception)) {
-				/* G4: the rest stays buffered; the next loop run goes on from here. */
-				event_active(s->rev, EV_READ, 1);
-			}
-			return;
-		}
-	}
-	if (s->state == AS_ST_CONNECTED && !s->paused && s->eof && (!s->in || evbuffer_get_length(s->in) == 0)) {
-		as_stream_deliver_end(s);
-	}
-}
-
-/* READ readiness (or a re-delivery): one read() of up to 64 KiB, then deliver what the input holds. */
-static void as_stream_read_cb(evutil_socket_t fd, short what, void *arg)
-{
-	as_stream *s = (as_stream *)arg;
-	ssize_t n;
-	int err;
-
-	if (UNEXPECTED(s->state != AS_ST_CONNECTED)) {
-		return;
-	}
-	if (UNEXPECTED(EG(exception))) {
-		/* Another callback of this batch threw: deliver nothing now (no frame may be lost), retry next loop. */
-		event_active(s->rev, EV_READ, 1);
-		return;
-	}
-	GC_ADDREF(&s->std);
-	s->running++;
-
-	if (s->paused) {
-		goto done;
-	}
-	if (!s->eof && s->reading) {
-		if (s->framing == AS_FRAME_NONE && (!s->in || evbuffer_get_length(s->in) == 0)) {
-			/*
-			 * The common case. Read into one scratch buffer shared by all streams, then
-			 * make the string onData gets at its exact size: one small allocation and a
-			 * copy of the bytes read, instead of a 64 KiB allocation shrunk afterwards
-			 * (which cost ~15% of the server's user-space instructions at 64 B).
-			 */
-			static char scratch[AS_READ_SIZE];
-			zend_string *str;
-
-			do {
-				n = read(s->fd, scratch, AS_READ_SIZE);
-			} while (n < 0 && errno == EINTR);
-			err = errno;
-			if (n > 0) {
-				as_stream_touch(s);
-				str = zend_string_init(scratch, (size_t)n, 0);
-				as_stream_emit(s, str);
-				if (s->state == AS_ST_CONNECTED && !EG(exception)) {
-					as_stream_deliver(s); /* framing may have been set with bytes left over: none here */
-				}
-				goto done;
-			}
-			errno = err;
-		} else {
-			struct evbuffer_iovec vec;
-
-			if (!s->in && !(s->in = evbuffer_new())) {
-				as_stream_fail_errno(s, "read from", ENOMEM);
-				goto done;
-			}
-			if (evbuffer_reserve_space(s->in, AS_READ_SIZE, &vec, 1) < 1) {
-				as_stream_fail_errno(s, "read from", ENOMEM);
-				goto done;
-			}
-			do {
-				n = read(s->fd, vec.iov_base, AS_READ_SIZE < vec.iov_len ? AS_READ_SIZE : vec.iov_len);
-			} while (n < 0 && errno == EINTR);
-			if (n > 0) {
-				vec.iov_len = (size_t)n;
-				evbuffer_commit_space(s->in, &vec, 1);
-				as_stream_touch(s);
-			}
-		}
-		if (n == 0) {
-			s->eof = true;
-			as_stream_disarm_read(s);
-		} else if (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK) {
-			as_stream_fail_errno(s, "read from", errno);
-			goto done;
-		}
-	}
-	as_stream_deliver(s);
-
-done:
-	s->running--;
-	if (s->state == AS_ST_CLOSED) {
-		as_stream_release_native(s);
-	}
-	OBJ_RELEASE(&s->std);
-}
-
-/* =================================================================================
- * Writing
- * =============================================================================== */
-
-static ssize_t as_stream_send(as_stream *s, const char *data, size_t len)
-{
-	ssize_t n;
-
-	do {
-		n = s->is_socket ? send(s->fd, data, len, MSG_NOSIGNAL) : write(s->fd, data, len);
-	} while (n < 0 && errno == EINTR);
-	return n;
-}
-
-/* Writes as much of the queue as the socket takes, in one call. Returns false on a write error (errno). */
-static bool as_stream_flush(as_stream *s)
-{
-	struct evbuffer_iovec vec[AS_WRITE_IOV];
-	struct iovec iov[AS_WRITE_IOV];
-	int nvec;
-	ssize_t n;
-
-	if (!s->out || evbuffer_get_length(s->out) == 0) {
-		return true;
-	}
-	nvec = evbuffer_peek(s->out, -1, NULL, vec, AS_WRITE_IOV);
-	if (nvec > AS_WRITE_IOV) {
-		nvec = AS_WRITE_IOV;
-	}
-	for (int i = 0; i < nvec; i++) {
-		iov[i].iov_base = vec[i].iov_base;
-		iov[i].iov_len = vec[i].iov_len;
-	}
-	do {
-		if (s->is_socket) {
-			struct msghdr msg;
-			memset(&msg, 0, sizeof(msg));
-			msg.msg_iov = iov;
-			msg.msg_iovlen = (size_t)nvec;
-			n = sendmsg(s->fd, &msg, MSG_NOSIGNAL);
-		} else {
-			n = writev(s->fd, iov, nvec);
-		}
-	} while (n < 0 && errno == EINTR);
-	if (n < 0) {
-		return errno == EAGAIN || errno == EWOULDBLOCK;
-	}
-	evbuffer_drain(s->out, (size_t)n);
-	as_stream_touch(s);
-	return true;
-}
-
-/* After the queue shrank: disarm, FIN when ending, onDrain when below low_water. */
-static void as_stream_after_write(as_stream *s)
-{
-	size_t left = s->out ? evbuffer_get_length(s->out) : 0;
-
-	if (left == 0) {
-		as_stream_disarm_write(s);
-		if (s->ending && !s->fin_sent) {
-			if (!s->is_socket) {
-				as_stream_close_clean(s);
-				return;
-			}
-			shutdown(s->fd, SHUT_WR);
-			s->fin_sent = true;
-			if (s->eof && s->end_delivered) {
-				as_stream_close_clean(s);
-				return;
-			}
-		}
-	}
-	if (s->need_drain && left <= s->low_water) {
-		zval arg;
-
-		s->need_drain = false;
-		ZVAL_OBJ_COPY(&arg, &s->std);
-		as_invoke(s->base, &s->std, &s->on_drain, 1, &arg);
-		zval_ptr_dtor(&arg);
-	}
-}
-
-static void as_stream_connected(as_stream *s)
-{
-	zval arg;
-
-	if (s->ai_head) {
-		evutil_freeaddrinfo(s->ai_head);
-		s->ai_head = s->ai_next = NULL;
-	}
-	if (s->tev) {
-		event_del(s->tev);
-	}
-	s->state = AS_ST_CONNECTED;
-	if (s->cx) {
-		as_stream_apply_sockopts(s, s->cx->nodelay, s->cx->keepalive);
-		as_stream_free_extra(s);
-	}
-	as_stream_arm_read(s);
-	as_stream_arm_idle(s);
-	if (!s->out || evbuffer_get_length(s->out) == 0) {
-		as_stream_disarm_write(s);
-	}
-	ZVAL_OBJ_COPY(&arg, &s->std);
-	as_invoke(s->base, &s->std, &s->on_connect, 1, &arg);
-	zval_ptr_dtor(&arg);
-	if (s->state != AS_ST_CONNECTED || EG(exception)) {
-		return;
-	}
-	/* Bytes written while connecting, or an end() called then. */
-	if (s->out && evbuffer_get_length(s->out) > 0) {
-		if (!as_stream_flush(s)) {
-			as_stream_fail_errno(s, "write to", errno);
-			return;
-		}
-	}
-	as_stream_after_write(s);
-}
-
-static void as_stream_write_cb(evutil_socket_t fd, short what, void *arg)
-{
-	as_stream *s = (as_stream *)arg;
-
-	if (UNEXPECTED(s->state != AS_ST_CONNECTED && s->state != AS_ST_CONNECTING)) {
-		return;
-	}
-	if (UNEXPECTED(EG(exception))) {
-		return; /* level-triggered and persistent: fires again on the next loop run */
-	}
-	GC_ADDREF(&s->std);
-	s->running++;
-
-	if (s->state == AS_ST_CONNECTING) {
-		int err = 0;
-		socklen_t len = sizeof(err);
-
-		if (getsockopt(s->fd, SOL_SOCKET, SO_ERROR, &err, &len) != 0) {
-			err = errno;
-		}
-		if (err == 0) {
-			as_stream_connected(s);
-		} else if (s->ai_next) {
-			as_stream_try_next(s);
-		} else {
-			zend_string *peer = as_stream_peer_name(s);
-			as_stream_fail(s, php_asyncstream_stream_exception_ce, err, "connect to %s failed: %s",
-				ZSTR_VAL(peer), strerror(err));
-			zend_string_release(peer);
-		}
-	} else if (!as_stream_flush(s)) {
-		as_stream_fail_errno(s, "write to", errno);
-	} else {
-		as_stream_after_write(s);
-	}
-
-	s->running--;
-	if (s->state == AS_ST_CLOSED) {
-		as_stream_release_native(s);
-	}
-	OBJ_RELEASE(&s->std);
-}
-
-/* =================================================================================
- * Timer: deferred failures, connect timeout, idle timeout
- * =============================================================================== */
-
-static void as_stream_timer_cb(evutil_socket_t fd, short what, void *arg)
-{
-	as_stream *s = (as_stream *)arg;
-
-	if (UNEXPECTED(s->state == AS_ST_CLOSED || s->state == AS_ST_UNINIT)) {
-		return;
-	}
-	if (UNEXPECTED(EG(exception))) {
-		struct timeval now = {0, 0};
-		event_add(s->tev, &now); /* handled on the next loop run */
-		return;
-	}
-	GC_ADDREF(&s->std);
-	s->running++;
-
-	if (s->pending_err) {
-		int err = s->pending_err;
-		zend_string *peer = as_stream_peer_name(s);
-
-		if (s->state == AS_ST_RESOLVING) {
-			char host[256] = "";
-			const char *p = ZSTR_VAL(peer);
-			const char *h = strstr(p, "://");
-			const char *colon;
-
-			h = h ? h + 3 : p;
-			colon = strrchr(h, ':');
-			snprintf(host, sizeof(host), "%.*s", (int)(colon ? colon - h : (ptrdiff_t)strlen(h)), h);
-			as_stream_fail(s, php_asyncstream_dns_exception_ce, err, "connect to %s failed: cannot resolve \"%s\": %s",
-				p, host, evutil_gai_strerror(err));
-		} else if (s->state == AS_ST_CONNECTING) {
-			as_stream_fail(s, php_asyncstream_stream_exception_ce, err, "connect to %s failed: %s",
-				ZSTR_VAL(peer), strerror(err));
-		} else {
-			as_stream_fail(s, php_asyncstream_stream_exception_ce, err, "write to %s failed: %s",
-				ZSTR_VAL(peer), strerror(err));
-		}
-		zend_string_release(peer);
-	} else if (s->state == AS_ST_RESOLVING || s->state == AS_ST_CONNECTING) {
-		zend_string *peer = as_stream_peer_name(s);
-		as_stream_fail(s, php_asyncstream_stream_exception_ce, ETIMEDOUT,
-			"connect to %s failed: %s (timeout %.3g s)", ZSTR_VAL(peer), strerror(ETIMEDOUT),
-			(double)s->connect_tv.tv_sec + s->connect_tv.tv_usec / 1e6);
-		zend_string_release(peer);
-	} else if (s->idle_on) {
-		struct timeval now, deadline;
-
-		event_base_gettimeofday_cached(s->base->base, &now);
-		timeradd(&s->last_io, &s->idle_tv, &deadline);
-		if (timercmp(&now, &deadline, <)) {
-			struct timeval left;
-			timersub(&deadline, &now, &left);
-			event_add(s->tev, &left);
-		} else {
-			zend_string *peer = as_stream_peer_name(s);
-			as_stream_fail(s, php_asyncstream_stream_exception_ce, ETIMEDOUT,
-				"connection to %s idle for %.3g s: %s", ZSTR_VAL(peer),
-				(double)s->idle_tv.tv_sec + s->idle_tv.tv_usec / 1e6, strerror(ETIMEDOUT));
-			zend_string_release(peer);
-		}
-	}
-
-	s->running--;
-	if (s->state == AS_ST_CLOSED) {
-		as_stream_release_native(s);
-	}
-	OBJ_RELEASE(&s->std);
-}
-
-/* =================================================================================
  * Methods
  * =============================================================================== */
-
-static as_base *as_stream_base_arg(zval *zbase, const char *method)
-{
-	as_base *b = Z_AS_BASE_P(zbase);
-
-	if (UNEXPECTED(!as_base_is_live(b))) {
-		zend_throw_error(NULL, "%s: the EventBase given %s", method,
-			b->was_freed ? "has been freed" : "is not initialised");
-		return NULL;
-	}
-	return b;
-}
 
 ZEND_METHOD(AsyncStream, __construct)
 {
@@ -1424,7 +168,7 @@ ZEND_METHOD(AsyncStream, __construct)
 		zend_throw_error(NULL, "AsyncStream::__construct() cannot be called twice");
 		RETURN_THROWS();
 	}
-	if (!(b = as_stream_base_arg(zbase, "AsyncStream::__construct()"))) {
+	if (!(b = as_base_live_or_throw(Z_AS_BASE_P(zbase), true))) {
 		RETURN_THROWS();
 	}
 	if (!as_zval_to_fd(zsock, 2, &fd)) {
@@ -1492,6 +236,13 @@ ZEND_METHOD(AsyncStream, connect)
 	char host[256];
 	int port = 0, r, err;
 	as_connect_extra *cx;
+	zend_string *tcp = NULL;
+	zval *ztls;
+#ifdef HAVE_AS_TLS
+	as_tls_conf tls_conf;
+	as_tls_ctx *tls_ctx;
+	as_tls *tls = NULL;
+#endif
 
 	ZEND_PARSE_PARAMETERS_START(2, 3)
 		Z_PARAM_OBJECT_OF_CLASS(zbase, php_asyncstream_base_ce)
@@ -1500,21 +251,56 @@ ZEND_METHOD(AsyncStream, connect)
 		Z_PARAM_ARRAY_HT(options)
 	ZEND_PARSE_PARAMETERS_END();
 
-	if (!(b = as_stream_base_arg(zbase, "AsyncStream::connect()"))) {
+	if (!(b = as_base_live_or_throw(Z_AS_BASE_P(zbase), true))) {
 		RETURN_THROWS();
 	}
-	r = as_address_parse(ZSTR_VAL(address), ZSTR_LEN(address), 2, &ss, &sslen, host, sizeof(host), &port);
+	/* "tls://HOST:PORT" is "tcp://HOST:PORT" plus TLS (API Part 4). */
+	tcp = as_tls_address_strip(address);
+	r = as_address_parse(ZSTR_VAL(tcp ? tcp : address), ZSTR_LEN(tcp ? tcp : address), 2, &ss, &sslen, host, sizeof(host), &port);
 	if (r < 0) {
-		RETURN_THROWS();
+		goto fail_early;
+	}
+	if (tcp && ss.ss_family == AF_UNIX) {
+		zend_argument_value_error(2, "must be \"tls://HOST:PORT\" for TLS (not a unix socket), \"%s\" given", ZSTR_VAL(address));
+		goto fail_early;
 	}
 	if (ss.ss_family != AF_UNIX && port == 0) {
 		zend_argument_value_error(2, "must have a port between 1 and 65535, \"%s\" given", ZSTR_VAL(address));
-		RETURN_THROWS();
+		goto fail_early;
 	}
 	as_stream_opts_init(&o);
-	if (options && !as_stream_opts_parse(options, 3, true, NULL, &o)) {
+	if (options && !as_stream_opts_parse(options, 3, true, as_stream_tls_keys, &o)) {
 		as_stream_opts_release(&o);
-		RETURN_THROWS();
+		goto fail_early;
+	}
+	ztls = options ? zend_hash_str_find(options, "tls", sizeof("tls") - 1) : NULL;
+	if (ztls && !tcp) {
+		zend_argument_value_error(3, "option \"tls\" needs a \"tls://\" address, \"%s\" given", ZSTR_VAL(address));
+		as_stream_opts_release(&o);
+		goto fail_early;
+	}
+	if (tcp) {
+#ifdef HAVE_AS_TLS
+		if (!(tls_ctx = as_tls_setup(b, ztls, 3, false, "AsyncStream::connect()", &tls_conf))) {
+			as_tls_conf_release(&tls_conf);
+			as_stream_opts_release(&o);
+			goto fail_early;
+		}
+		if (r == 1) {
+			as_tls_host_of(tcp, host, sizeof(host)); /* the literal, for SNI rules and the IP check */
+		}
+		tls = as_tls_new(tls_ctx, false, &tls_conf, host);
+		as_tls_conf_release(&tls_conf);
+		if (!tls) {
+			zend_throw_exception(php_asyncstream_tls_exception_ce, "AsyncStream::connect(): OpenSSL could not create a connection", ENOMEM);
+			as_stream_opts_release(&o);
+			goto fail_early;
+		}
+#else
+		as_tls_throw_unavailable("AsyncStream::connect()");
+		as_stream_opts_release(&o);
+		goto fail_early;
+#endif
 	}
 	cx = ecalloc(1, sizeof(*cx));
 	cx->nodelay = o.nodelay;
@@ -1532,24 +318,35 @@ ZEND_METHOD(AsyncStream, connect)
 		if (br <= 0) {
 			efree(cx);
 			as_stream_opts_release(&o);
-			RETURN_THROWS();
+			goto fail_early;
 		}
 		if (r == 1 && cx->bind_ss.ss_family != ss.ss_family) {
 			zend_argument_value_error(3, "option \"bind\" (\"%s\") must be of the same address family as the address \"%s\"",
 				ZSTR_VAL(o.bind), ZSTR_VAL(address));
 			efree(cx);
 			as_stream_opts_release(&o);
-			RETURN_THROWS();
+			goto fail_early;
 		}
 		cx->has_bind = true;
 	}
 
 	object_init_ex(return_value, php_asyncstream_stream_ce);
 	s = Z_AS_STREAM_P(return_value);
+#ifdef HAVE_AS_TLS
+	if (tls) {
+		as_stream_use_tls(s, tls);
+		tls = NULL;
+	}
+#endif
+	if (tcp) {
+		zend_string_release(tcp);
+		tcp = NULL;
+	}
 	as_base_fork_check(b);
 	as_stream_attach(s, b, &o);
 	s->cx = cx;
 	if (ZSTR_LEN(address) >= 6 && (strncasecmp(ZSTR_VAL(address), "tcp://", 6) == 0
+			|| strncasecmp(ZSTR_VAL(address), "tls://", 6) == 0
 			|| strncasecmp(ZSTR_VAL(address), "unix://", 7) == 0)) {
 		s->addr = zend_string_copy(address);
 	} else {
@@ -1583,6 +380,18 @@ ZEND_METHOD(AsyncStream, connect)
 
 	/* A name: resolve without blocking (G9). */
 	as_stream_resolve(s, host, port);
+	return;
+
+fail_early:
+	if (tcp) {
+		zend_string_release(tcp);
+	}
+#ifdef HAVE_AS_TLS
+	if (tls) {
+		as_tls_free(tls);
+	}
+#endif
+	RETURN_THROWS();
 }
 
 static void as_stream_set_cb(INTERNAL_FUNCTION_PARAMETERS, as_callback *(*field)(as_stream *), const char *method)
@@ -1641,64 +450,6 @@ ZEND_METHOD(AsyncStream, onClose)
 {
 	as_stream_set_cb(INTERNAL_FUNCTION_PARAM_PASSTHRU, as_f_close, "onClose()");
 }
-
-/*
- * The write path shared by write() and end(): write-through when nothing is queued, queue
- * the rest, arm WRITE only then. Returns false at/above high_water or when closed.
- */
-static bool as_stream_do_write(as_stream *s, const char *data, size_t len)
-{
-	size_t queued;
-
-	if (s->state == AS_ST_CLOSED) {
-		return false;
-	}
-	if (s->pending_err) {
-		return false; /* a write error is being reported */
-	}
-	if (len == 0) {
-		return !s->out || evbuffer_get_length(s->out) < s->high_water;
-	}
-	as_base_fork_check(s->base);
-	if (s->state == AS_ST_CONNECTED && !s->writing && (!s->out || evbuffer_get_length(s->out) == 0)) {
-		ssize_t n = as_stream_send(s, data, len);
-
-		if (n < 0) {
-			if (errno != EAGAIN && errno != EWOULDBLOCK) {
-				/* Reported through onClose from the loop, never from inside write(). */
-				as_stream_defer_error(s, errno);
-				return false;
-			}
-			n = 0;
-		} else {
-			as_stream_touch(s);
-		}
-		if ((size_t)n == len) {
-			return true;
-		}
-		data += n;
-		len -= (size_t)n;
-	}
-	if (!s->out && !(s->out = evbuffer_new())) {
-		as_stream_defer_error(s, ENOMEM);
-		return false;
-	}
-	if (evbuffer_add(s->out, data, len) != 0) {
-		as_stream_defer_error(s, ENOMEM);
-		return false;
-	}
-	if (s->state == AS_ST_CONNECTED && !as_stream_arm_write(s)) {
-		as_stream_defer_error(s, ENOMEM);
-		return false;
-	}
-	queued = evbuffer_get_length(s->out);
-	if (queued >= s->high_water) {
-		s->need_drain = true;
-		return false;
-	}
-	return true;
-}
-
 ZEND_METHOD(AsyncStream, write)
 {
 	zend_string *data;
@@ -1789,9 +540,7 @@ ZEND_METHOD(AsyncStream, pause)
 	if (s->base) {
 		as_base_fork_check(s->base);
 	}
-	if (s->rev) {
-		as_stream_disarm_read(s);
-	}
+	as_stream_disarm_read(s);
 }
 
 ZEND_METHOD(AsyncStream, resume)
@@ -1813,7 +562,7 @@ ZEND_METHOD(AsyncStream, resume)
 	as_stream_arm_read(s);
 	if ((s->in && evbuffer_get_length(s->in) > 0) || (s->eof && !s->end_delivered)) {
 		/* Buffered frames (or a pending EOF) are delivered from the loop, not inside resume(). */
-		event_active(s->rev, EV_READ, 1);
+		as_stream_redeliver(s);
 	}
 }
 
@@ -1890,7 +639,7 @@ ZEND_METHOD(AsyncStream, setFraming)
 		 */
 		if (!s->running && !was_none && s->state == AS_ST_CONNECTED && !s->paused && s->in
 				&& evbuffer_get_length(s->in) > 0) {
-			event_active(s->rev, EV_READ, 1);
+			as_stream_redeliver(s);
 		}
 	}
 	RETURN_OBJ_COPY(Z_OBJ_P(ZEND_THIS));
@@ -2042,25 +791,13 @@ ZEND_METHOD(AsyncStream, isClosed)
  * Registration
  * =============================================================================== */
 
-PHP_INI_BEGIN()
-	/* Path of a resolv.conf-format file for the resolver, read when a base first resolves a name. */
-	PHP_INI_ENTRY("asyncstream.resolv_conf", "", PHP_INI_ALL, NULL)
-PHP_INI_END()
-
-zend_result as_stream_register(int module_number)
+void as_stream_class_init(zend_class_entry *ce)
 {
-	zend_register_ini_entries(ini_entries, module_number);
-
-	php_asyncstream_stream_exception_ce = register_class_AsyncStreamException(spl_ce_RuntimeException);
-	php_asyncstream_dns_exception_ce = register_class_AsyncStreamDnsException(php_asyncstream_stream_exception_ce);
-
-	php_asyncstream_stream_ce = register_class_AsyncStream();
-	php_asyncstream_stream_ce->create_object = as_stream_create;
+	ce->create_object = as_stream_create;
 	memcpy(&as_stream_handlers, zend_get_std_object_handlers(), sizeof(zend_object_handlers));
 	as_stream_handlers.offset = XtOffsetOf(as_stream, std);
 	as_stream_handlers.free_obj = as_stream_free_obj;
 	as_stream_handlers.dtor_obj = as_stream_dtor_obj;
 	as_stream_handlers.clone_obj = NULL;
 	as_stream_handlers.get_gc = as_stream_get_gc;
-	return SUCCESS;
 }

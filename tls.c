@@ -24,19 +24,12 @@
 #include "zend_smart_str.h"
 #include "main/php_open_temporary_file.h"
 
-#include "php_asyncstream.h"
+#include "asyncstream_internal.h"
 #include "as_tls.h"
-#include "as_arginfo.h"
 
 zend_class_entry *php_asyncstream_tls_exception_ce;
 
 #ifndef HAVE_AS_TLS
-
-zend_result as_tls_register(zend_class_entry *parent)
-{
-	php_asyncstream_tls_exception_ce = register_class_AsyncStreamTlsException(parent);
-	return SUCCESS;
-}
 
 void as_tls_minfo(void)
 {
@@ -115,23 +108,28 @@ static void as_tls_drain_errors(smart_str *s)
 			continue;
 		}
 		last = e;
-		if (s->s && ZSTR_LEN(s->s) > 0) {
-			smart_str_appends(s, "; ");
-		}
 		{
+			/* One readable line: each reason once, with its detail ("no start line (Expecting: ...)"). */
 			const char *reason = ERR_reason_error_string(e);
-			if (reason) {
-				smart_str_appends(s, reason);
-			} else {
-				char buf[256];
+			char buf[256], piece[768];
+
+			if (!reason) {
 				ERR_error_string_n(e, buf, sizeof(buf));
-				smart_str_appends(s, buf);
+				reason = buf;
 			}
-		}
-		if ((flags & ERR_TXT_STRING) && data && *data) {
-			smart_str_appends(s, " (");
-			smart_str_appends(s, data);
-			smart_str_appendc(s, ')');
+			if ((flags & ERR_TXT_STRING) && data && *data) {
+				snprintf(piece, sizeof(piece), "%s (%s)", reason, data);
+			} else {
+				snprintf(piece, sizeof(piece), "%s", reason);
+			}
+			if (s->s && ZSTR_LEN(s->s) > 0) {
+				smart_str_0(s);
+				if (strstr(ZSTR_VAL(s->s), piece)) {
+					continue;
+				}
+				smart_str_appends(s, "; ");
+			}
+			smart_str_appends(s, piece);
 		}
 	}
 }
@@ -572,6 +570,16 @@ static void as_tls_ctx_release(as_tls_ctx *x)
 	efree(x);
 }
 
+void as_tls_ctx_ref(as_tls_ctx *x)
+{
+	x->refcount++;
+}
+
+void as_tls_ctx_unref(as_tls_ctx *x)
+{
+	as_tls_ctx_release(x);
+}
+
 static void as_tls_cache_dtor(zval *zv)
 {
 	as_tls_ctx_release((as_tls_ctx *)Z_PTR_P(zv));
@@ -710,9 +718,20 @@ static bool as_tls_load_cert(SSL_CTX *ctx, const char *what, const char *cert_op
 		goto fail;
 	}
 	if (SSL_CTX_use_PrivateKey_file(ctx, ZSTR_VAL(keyfile), SSL_FILETYPE_PEM) != 1) {
+		unsigned long first = ERR_peek_error();
+		bool mismatch = ERR_GET_LIB(first) == ERR_LIB_X509 && ERR_GET_REASON(first) == X509_R_KEY_VALUES_MISMATCH;
+		bool decrypt = ERR_GET_REASON(ERR_peek_last_error()) == PEM_R_BAD_DECRYPT
+			|| ERR_GET_REASON(ERR_peek_last_error()) == PEM_R_BAD_PASSWORD_READ || ERR_GET_REASON(first) == EVP_R_BAD_DECRYPT;
+
 		err = as_tls_error_string("not a PEM private key");
-		as_tls_throw(EINVAL, "%s: cannot use the private key in %s \"%s\": %s%s", what, pk ? pk_opt : cert_opt,
-			ZSTR_VAL(keyfile), ZSTR_VAL(err), passphrase ? "" : " (an encrypted key needs the \"passphrase\" option)");
+		if (mismatch) {
+			as_tls_throw(EINVAL, "%s: the private key in %s \"%s\" does not belong to %s \"%s\": %s", what,
+				pk ? pk_opt : cert_opt, ZSTR_VAL(keyfile), cert_opt, ZSTR_VAL(cert), ZSTR_VAL(err));
+		} else {
+			as_tls_throw(EINVAL, "%s: cannot use the private key in %s \"%s\": %s%s", what, pk ? pk_opt : cert_opt,
+				ZSTR_VAL(keyfile), ZSTR_VAL(err),
+				!passphrase && decrypt ? " (an encrypted key needs the \"passphrase\" option)" : "");
+		}
 		zend_string_release(err);
 		goto fail;
 	}
@@ -1409,12 +1428,6 @@ void as_tls_info(as_tls *t, zval *rv)
 		add_assoc_null(rv, "clean_shutdown");
 	}
 	ERR_clear_error();
-}
-
-zend_result as_tls_register(zend_class_entry *parent)
-{
-	php_asyncstream_tls_exception_ce = register_class_AsyncStreamTlsException(parent);
-	return SUCCESS;
 }
 
 #endif /* HAVE_AS_TLS */

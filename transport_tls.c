@@ -32,6 +32,12 @@
 #include <sys/socket.h>
 #include <sys/uio.h>
 
+#include <event2/buffer.h>
+
+#ifndef MSG_NOSIGNAL
+# define MSG_NOSIGNAL 0
+#endif
+
 /* Small queued writes are gathered into one record of up to this many bytes. */
 #define AS_TLS_GATHER 16384
 
@@ -289,6 +295,29 @@ static int as_tls_handshake_step(as_stream *s)
 		t->fd_set = true;
 	}
 	t->in_handshake = true;
+	while (t->plain_left > 0) {
+		/* startTls(): what write() queued before the call goes out in plaintext first. */
+		struct evbuffer_iovec vec;
+		ssize_t n;
+
+		if (!s->out || evbuffer_peek(s->out, -1, NULL, &vec, 1) < 1) {
+			t->plain_left = 0;
+			break;
+		}
+		do {
+			n = send(s->fd, vec.iov_base, MIN(vec.iov_len, t->plain_left), MSG_NOSIGNAL);
+		} while (n < 0 && errno == EINTR);
+		if (n < 0) {
+			if (errno == EAGAIN || errno == EWOULDBLOCK) {
+				t->wants = AS_TLS_WANT_WRITE;
+				as_tls_arm(s);
+				return EAGAIN;
+			}
+			return errno;
+		}
+		evbuffer_drain(s->out, (size_t)n);
+		t->plain_left -= (size_t)n;
+	}
 	switch (as_tls_handshake(t)) {
 		case AS_TLS_OK:
 			t->in_handshake = false;

@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 1c4c03723e40aca717d60a2b6b707065a8a7b085 */
+ * Stub hash: da9005a8fd96d6fd88195716386cd2bbad337028 */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_EventConfig___construct, 0, 0, 0)
 ZEND_END_ARG_INFO()
@@ -229,6 +229,14 @@ ZEND_END_ARG_INFO()
 
 #define arginfo_class_AsyncStream_isClosed arginfo_class_EventBase_dispatch
 
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_AsyncStream_startTls, 0, 0, IS_STATIC, 0)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, tls, IS_ARRAY, 0, "[]")
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, onSecure, IS_CALLABLE, 1, "null")
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_AsyncStream_getTlsInfo, 0, 0, IS_ARRAY, 1)
+ZEND_END_ARG_INFO()
+
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_AsyncStreamServer___construct, 0, 0, 3)
 	ZEND_ARG_OBJ_INFO(0, base, EventBase, 0)
 	ZEND_ARG_TYPE_INFO(0, address, IS_STRING, 0)
@@ -313,6 +321,8 @@ ZEND_METHOD(AsyncStream, getRemoteAddress);
 ZEND_METHOD(AsyncStream, getWriteBufferSize);
 ZEND_METHOD(AsyncStream, isConnected);
 ZEND_METHOD(AsyncStream, isClosed);
+ZEND_METHOD(AsyncStream, startTls);
+ZEND_METHOD(AsyncStream, getTlsInfo);
 ZEND_METHOD(AsyncStreamServer, __construct);
 ZEND_METHOD(AsyncStreamServer, onError);
 ZEND_METHOD(AsyncStreamServer, getAddress);
@@ -416,6 +426,8 @@ static const zend_function_entry class_AsyncStream_methods[] = {
 	ZEND_ME(AsyncStream, getWriteBufferSize, arginfo_class_AsyncStream_getWriteBufferSize, ZEND_ACC_PUBLIC)
 	ZEND_ME(AsyncStream, isConnected, arginfo_class_AsyncStream_isConnected, ZEND_ACC_PUBLIC)
 	ZEND_ME(AsyncStream, isClosed, arginfo_class_AsyncStream_isClosed, ZEND_ACC_PUBLIC)
+	ZEND_ME(AsyncStream, startTls, arginfo_class_AsyncStream_startTls, ZEND_ACC_PUBLIC)
+	ZEND_ME(AsyncStream, getTlsInfo, arginfo_class_AsyncStream_getTlsInfo, ZEND_ACC_PUBLIC)
 	ZEND_FE_END
 };
 

@@ -14,7 +14,8 @@ $srv = tls_server($base, ['alpn_protocols' => ['h2', 'http/1.1']], function (Asy
 $addr = tls_addr($srv);
 foreach ([['http/1.1', 'h2'], ['http/1.1'], ['spdy/1'], null, 'http/1.1,h2'] as $offer) {
     echo "client offers ", json_encode($offer), ":\n";
-    echo "  client: ", tls_try($base, $addr, tls_client_opts($offer === null ? [] : ['alpn_protocols' => $offer])), "\n";
+    $r = tls_try($base, $addr, tls_client_opts($offer === null ? [] : ['alpn_protocols' => $offer]));
+    echo "  client: $r\n";
 }
 $srv->close();
 

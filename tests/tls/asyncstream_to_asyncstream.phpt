@@ -19,7 +19,7 @@ $s->onConnect(function ($s) { echo "client onConnect: ", tls_info_line($s->getTl
 $s->onData(function ($s, $d) { echo "client got: $d\n"; if ($d === 'pong') $s->end(); });
 $s->onEnd(fn($s) => print("client onEnd: clean_shutdown=" . var_export($s->getTlsInfo()['clean_shutdown'], true) . "\n"));
 $s->onClose(function ($s, $e) use (&$closed) { echo "client onClose: ", tls_err($e), "\n"; $closed++; });
-tls_run_until($base, fn() => $closed === 2);
+tls_run_until($base, function () use (&$closed) { return $closed === 2; });
 $srv->close();
 
 [$a, $b] = as_pair($base);
@@ -28,8 +28,8 @@ $a->close();
 $b->close();
 ?>
 --EXPECT--
-server onConnection: TLS alpn=NULL verified=false peer=- clean_shutdown=NULL
 client onConnect: TLS alpn=NULL verified=true peer=localhost clean_shutdown=NULL
+server onConnection: TLS alpn=NULL verified=false peer=- clean_shutdown=NULL
 server got: ping
 client got: pong
 server onEnd: clean_shutdown=true

@@ -16,7 +16,7 @@ function t(string $what, callable $f): void
         if ($r instanceof AsyncStreamServer) $r->close();
     } catch (Throwable $e) {
         $msg = str_replace(tls_certs()['dir'], 'DIR', $e->getMessage());
-        echo "$what: ", get_class($e), ($e->getCode() ? "(" . as_err($e) . ")" : ""), ": $msg\n";
+        echo "$what: ", $e->getCode() ? as_err($e) : get_class($e), ": $msg\n";
     }
 }
 $c = fn(array $tls, string $addr = 'tls://127.0.0.1:1') => AsyncStream::connect($base, $addr, ['tls' => $tls]);
@@ -79,7 +79,7 @@ missing cafile: AsyncStreamTlsException(ENOENT): AsyncStream::connect(): cannot 
 cafile that is not PEM: AsyncStreamTlsException(EINVAL): AsyncStream::connect(): cannot load the CA certificates from cafile "%s": %s
 missing local_cert: AsyncStreamTlsException(ENOENT): AsyncStream::connect(): cannot read local_cert "DIR/nope.pem": No such file or directory
 local_cert that is not PEM: AsyncStreamTlsException(EINVAL): AsyncStream::connect(): cannot use local_cert "%s": %s
-local_pk of another certificate: AsyncStreamTlsException(EINVAL): AsyncStream::connect(): the private key "DIR/server.key" does not belong to local_cert "DIR/client.pem": %s
+local_pk of another certificate: AsyncStreamTlsException(EINVAL): AsyncStream::connect(): the private key in local_pk "DIR/server.key" does not belong to local_cert "DIR/client.pem": key values mismatch
 local_pk without local_cert: ValueError: AsyncStream::connect(): option "tls" "local_pk" needs "local_cert"
 server without local_cert: ValueError: AsyncStreamServer::__construct(): a TLS server needs the option "tls" "local_cert" (its certificate, PEM)
 server, missing local_cert: AsyncStreamTlsException(ENOENT): AsyncStreamServer::__construct(): cannot read local_cert "DIR/nope.pem": No such file or directory

@@ -27,7 +27,7 @@ foreach ([
     echo "  client: ", preg_replace('/^error: AsyncStreamTlsException\(\w+\): TLS (handshake with|read from) (\S+) failed: .*/',
         'error: AsyncStreamTlsException from \2', $r), "\n";
     if (str_starts_with($r, 'error')) {
-        tls_run_until($base, fn() => count($errors) > $n);
+        tls_run_until($base, function () use (&$errors, &$n) { return count($errors) > $n; });
         echo "  server onError: ", $errors[$n], "\n";
     }
 }

@@ -28,7 +28,7 @@ $base->loop();
 echo "PHP server: ", tls_php_peer_wait($peer);
 ?>
 --EXPECT--
-right after connect(): TLS alpn=NULL verified=false peer=- clean_shutdown=NULL
+right after connect(): NULL alpn=NULL verified=false peer=- clean_shutdown=NULL
 onConnect: TLS alpn=NULL verified=true peer=localhost clean_shutdown=NULL
 onData: hello over TLS
 onEnd: clean_shutdown=true

@@ -24,7 +24,7 @@ $s->onConnect(fn($s) => $s->write("before fork"));
 $s->onData(function ($s, $d) use (&$replies) { $replies[] = $d; });
 $s->onEnd(fn($s) => print("client: onEnd, clean_shutdown=" . var_export($s->getTlsInfo()['clean_shutdown'], true) . "\n"));
 $s->onClose(function ($s, $e) use (&$closed) { echo "client: onClose ", tls_err($e), "\n"; $closed = true; });
-tls_run_until($base, fn() => count($replies) === 1 && $serverSide !== null);
+tls_run_until($base, function () use (&$replies, &$serverSide) { return count($replies) === 1 && $serverSide !== null; });
 
 $pid = pcntl_fork();
 if ($pid === 0) {
@@ -38,10 +38,10 @@ if ($pid === 0) {
 pcntl_waitpid($pid, $status);
 echo "child exited\n";
 $s->write("after fork");
-tls_run_until($base, fn() => count($replies) === 2);
+tls_run_until($base, function () use (&$replies) { return count($replies) === 2; });
 print_r($replies);
 $s->end();
-tls_run_until($base, fn() => $closed);
+tls_run_until($base, function () use (&$closed) { return $closed; });
 $srv->close();
 ?>
 --EXPECT--

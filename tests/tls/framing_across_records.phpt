@@ -27,7 +27,7 @@ $s->onConnect(function ($s) use ($big) {
     $s->write("a\r\nb\r\n\r\nc\r\nswitch\r\n12345678");
     $s->write("90ABCDE");
 });
-tls_run_until($base, fn() => count($frames) >= 10);
+tls_run_until($base, function () use (&$frames) { return count($frames) >= 11; });
 print_r($frames);
 echo "md5 of the big frame: ", md5($big), "\n";
 $s->close();

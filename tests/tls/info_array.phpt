@@ -13,7 +13,7 @@ foreach ([false, true] as $capture) {
     $s = AsyncStream::connect($base, tls_addr($srv), ['tls' => tls_client_opts(['capture_peer_cert' => $capture])]);
     $s->onConnect(function ($s) use (&$info) { $info = $s->getTlsInfo(); $s->close(); });
     $info = null;
-    tls_run_until($base, fn() => $info !== null);
+    tls_run_until($base, function () use (&$info) { return $info !== null; });
     if (!$capture) {
         echo implode(",", array_keys($info)), "\n";
         var_dump(in_array($info['protocol'], ['TLSv1.2', 'TLSv1.3'], true), is_string($info['cipher']) && $info['cipher'] !== '');

@@ -36,7 +36,7 @@ for ($i = 0; strlen($data) < TOTAL; $i++) {
 $data = substr($data, 0, TOTAL);
 $s = AsyncStream::connect($base, tls_addr($srv), ['tls' => tls_client_opts()]);
 $s->onConnect(fn($s) => $s->write($data));
-tls_run_until($base, fn() => strlen($received) >= TOTAL);
+tls_run_until($base, function () use (&$received) { return strlen($received) >= TOTAL; });
 echo "bytes delivered while paused: $during_pause\n";
 echo "all bytes, in order: ", var_export($received === $data, true), "\n";
 $s->close();

@@ -17,8 +17,7 @@ function reset_socket($stream): void
 {
     $sock = socket_import_stream($stream);
     socket_set_option($sock, SOL_SOCKET, SO_LINGER, ['l_onoff' => 1, 'l_linger' => 0]);
-    socket_close($sock);
-    fclose($stream);
+    socket_close($sock); // closes the stream's descriptor too
 }
 
 // Server side: half a ClientHello record, then RST.
@@ -29,7 +28,7 @@ $name = stream_socket_get_name($c, false);
 fwrite($c, "\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03");
 $t = Event::timer($base, fn() => reset_socket($c));
 $t->add(0.2);
-tls_run_until($base, fn() => count($errors) >= 1);
+tls_run_until($base, function () use (&$errors) { return count($errors) >= 1; });
 echo "server onError: ", as_err($errors[0]), ": ", str_replace($name, 'PEER', $errors[0]->getMessage()), "\n";
 echo "server still accepts: ", tls_try($base, tls_addr($srv), tls_client_opts()), "\n";
 $srv->close();

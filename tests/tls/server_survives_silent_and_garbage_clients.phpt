@@ -24,7 +24,7 @@ fwrite($garbage, "GET / HTTP/1.0\r\n\r\n");
 // A real client is served while the silent one waits.
 $t0 = microtime(true);
 echo "TLS client during the silent one's wait: ", tls_try($base, tls_addr($srv), tls_client_opts()), "\n";
-tls_run_until($base, fn() => count($errors) >= 2);
+tls_run_until($base, function () use (&$errors) { return count($errors) >= 2; });
 $elapsed = microtime(true) - $t0;
 foreach ($errors as $e) {
     $who = str_contains($e->getMessage(), $silentName) ? "silent" : (str_contains($e->getMessage(), $garbageName) ? "garbage" : "?");

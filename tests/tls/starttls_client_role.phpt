@@ -1,5 +1,5 @@
 --TEST--
-TLS: startTls() upgrades a connected plain stream in the client role: plaintext received before the call is delivered first, writes after it go out encrypted, onSecure fires once
+TLS: startTls() upgrades a connected plain stream in the client role: plaintext frames received before the call are delivered before any decrypted byte, writes after it go out encrypted once the handshake is done, onSecure fires once
 --SKIPIF--
 <?php require __DIR__ . '/fixtures/skipif.inc'; ?>
 --FILE--
@@ -33,8 +33,8 @@ echo tls_php_peer_wait($peer);
 line: hello in plaintext (plain stream)
 line: GO (plain stream)
 startTls() returns the stream: true
-line: last plain line (TLS stream, handshake pending)
 onSecure: TLS alpn=NULL verified=true peer=localhost clean_shutdown=NULL
+line: last plain line (TLS stream, handshake done)
 line: echo: secret line (TLS stream, handshake done)
 onClose: null
 plain line: EHLO me

@@ -16,7 +16,7 @@ $a->onClose(function ($a, $e) { echo "a onClose: ", tls_err($e), "\n"; });
 $b->onEnd(fn($b) => $b->end());
 $t = Event::timer($base, function () use ($b) { $b->write(str_repeat("nonsense", 100)); });
 $t->add(0.2);
-tls_run_until($base, fn() => $a->isClosed() && $b->isClosed());
+tls_run_until($base, function () use (&$a, &$b) { return $a->isClosed() && $b->isClosed(); });
 echo "b saw the secret in plaintext: ", var_export(str_contains($seenByB, 'must never'), true), "\n";
 echo "b saw a ClientHello: ", var_export(str_starts_with($seenByB, "\x16\x03"), true), "\n";
 ?>

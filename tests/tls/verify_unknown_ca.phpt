@@ -21,7 +21,7 @@ copy($certs['ca.pem'], $capath . '/' . openssl_x509_parse(file_get_contents($cer
 echo "capath:             ", tls_try($base, $addr, ['capath' => $capath]), "\n";
 array_map('unlink', glob("$capath/*"));
 rmdir($capath);
-tls_run_until($base, fn() => count($errors) >= 2);
+tls_run_until($base, function () use (&$errors) { return count($errors) >= 2; });
 echo "server onError:\n", implode("\n", $errors), "\n";
 $srv->close();
 ?>

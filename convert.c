@@ -6,7 +6,7 @@
 # include "config.h"
 #endif
 
-#include "php_asyncstream.h"
+#include "asyncstream_internal.h"
 #include "php_network.h"
 #include "php_memory_streams.h"
 #include "ext/standard/file.h"
@@ -22,20 +22,19 @@
 # include "ext/sockets/php_sockets.h"
 #endif
 
-/* ext/sockets is optional at run time: find its (persistent, internal) class by name once per process. */
+/* ext/sockets is optional at run time: find its (persistent, internal) class by name once per request. */
 static zend_class_entry *as_socket_ce(void)
 {
-	static zend_class_entry *ce = NULL;
-	static bool looked = false;
+	if (!AS_G(socket_ce_looked)) {
+		zend_class_entry *ce = zend_hash_str_find_ptr(CG(class_table), "socket", sizeof("socket") - 1);
 
-	if (!looked) {
-		ce = zend_hash_str_find_ptr(CG(class_table), "socket", sizeof("socket") - 1);
 		if (ce && ce->type != ZEND_INTERNAL_CLASS) {
 			ce = NULL; /* a user class that happens to be called Socket */
 		}
-		looked = true;
+		AS_G(socket_ce) = ce;
+		AS_G(socket_ce_looked) = true;
 	}
-	return ce;
+	return AS_G(socket_ce);
 }
 
 static bool as_fd_is_open(evutil_socket_t fd)

@@ -1,0 +1,551 @@
+/*
+ * asyncstream's internal header: the types and prototypes the .c files share, grouped
+ * by the file that owns them. docs/internals.md has the map of the files and the rules
+ * (ownership, when PHP may run, the transport interface).
+ */
+#ifndef ASYNCSTREAM_INTERNAL_H
+#define ASYNCSTREAM_INTERNAL_H
+
+#include "php_asyncstream.h"
+
+#include <event2/event.h>
+#include <event2/util.h>
+#include <sys/socket.h>
+#include <sys/uio.h>
+
+typedef struct _as_base as_base;
+typedef struct _as_stream as_stream;
+
+/* =================================================================================
+ * asyncstream.c: module globals (all per-request state lives here, so ZTS works)
+ * =============================================================================== */
+
+#define AS_READ_SIZE   (64 * 1024)   /* one read() per readiness */
+
+ZEND_BEGIN_MODULE_GLOBALS(asyncstream)
+	bool in_request;               /* between RINIT and RSHUTDOWN: libevent's log may warn */
+	bool log_capturing;            /* log.c: keep libevent's message instead of emitting it */
+	bool log_have_last;
+	char log_last[512];            /* log.c: the last captured (or fatal) message */
+	as_base *live_bases;           /* fork.c: every base holding a libevent base */
+	zend_class_entry *socket_ce;   /* convert.c: ext/sockets' Socket class, when loaded */
+	bool socket_ce_looked;
+	char read_scratch[AS_READ_SIZE]; /* stream_io.c: the read buffer shared by all streams */
+ZEND_END_MODULE_GLOBALS(asyncstream)
+
+ZEND_EXTERN_MODULE_GLOBALS(asyncstream)
+#define AS_G(v) ZEND_MODULE_GLOBALS_ACCESSOR(asyncstream, v)
+
+/* =================================================================================
+ * invoke.c: stored callbacks, the trampoline, the lifecycle every child object shares
+ *
+ * A callback keeps the user's callable zval (which owns closures and bound objects and
+ * is what get_gc reports) plus a resolved fcc, so the hot path does no lookup. Callables
+ * that resolve to a call-via-trampoline function (__call/__callStatic) are re-resolved
+ * per call, because such a zend_function is freed by the engine after one call.
+ * =============================================================================== */
+typedef struct _as_callback {
+	zval callable;                 /* IS_UNDEF when unset */
+	zend_fcall_info_cache fcc;
+	bool cached;                   /* fcc may be reused across calls */
+} as_callback;
+
+static zend_always_inline bool as_callback_isset(const as_callback *cb)
+{
+	return !Z_ISUNDEF(cb->callable);
+}
+
+void as_callback_init(as_callback *cb);
+/* Stores a copy of fci->function_name; fcc comes from Z_PARAM_FUNC. */
+void as_callback_set(as_callback *cb, zend_fcall_info *fci, zend_fcall_info_cache *fcc);
+/* Releases the callable. Safe while the callback is running: the trampoline holds its own reference. */
+void as_callback_clear(as_callback *cb);
+void as_callback_gc(zend_get_gc_buffer *buf, as_callback *cb);
+
+/*
+ * The one place libevent reaches PHP (docs/internals.md, "The trampoline").
+ * - holds a reference on `owner` and on the callable for the duration of the call, so
+ *   the callback may free/unset/close anything, itself included (G1);
+ * - on an exception (or exit()) breaks the base's loop at once and leaves the exception
+ *   pending for loop() to rethrow; the watcher's state is not touched (G4);
+ * - on a bailout (fatal error) breaks the loop too and sets base->bailout, so libevent
+ *   unwinds its own loop normally before loop() resumes the bailout;
+ * - does not call PHP at all while an exception or a bailout is pending.
+ * Returns false when the call did not complete normally (exception pending).
+ */
+bool as_invoke(as_base *base, zend_object *owner, as_callback *cb, uint32_t argc, zval *argv);
+
+/*
+ * Take the callables out, release them last (G12): moves the n callables into out[]
+ * and leaves the callbacks unset. The caller finishes its bookkeeping, stops touching
+ * the object, then calls as_zvals_release(out, n): a closure may hold the last
+ * reference to the object, so releasing it may free the object.
+ */
+void as_callbacks_take(as_callback *const *cbs, uint32_t n, zval *out);
+void as_zvals_release(zval *vals, uint32_t n);
+
+/*
+ * The guard around a libevent callback of a child object (G1): a reference on the
+ * object and its `running` count for the duration, so PHP inside may close or drop it;
+ * on the way out the native part is released when the object was closed meanwhile
+ * (`release` is the class's release call; it is deferred while `running` > 0).
+ */
+#define AS_GUARD_ENTER(obj, running) do { \
+		GC_ADDREF(obj); \
+		(running)++; \
+	} while (0)
+#define AS_GUARD_LEAVE(obj, running, closed, release) do { \
+		(running)--; \
+		if (closed) { \
+			release; \
+		} \
+		OBJ_RELEASE(obj); \
+	} while (0)
+
+/* Frees a libevent event and clears the pointer (release_native of every class). */
+static zend_always_inline void as_event_free_ptr(struct event **ev)
+{
+	if (*ev) {
+		event_free(*ev);
+		*ev = NULL;
+	}
+}
+
+/*
+ * The one "is this base usable" check of a PHP method: returns b, or throws Error naming
+ * the running method and returns NULL. `given`: b is an argument ("the EventBase given
+ * has been freed") rather than $this ("the EventBase has been freed").
+ */
+as_base *as_base_live_or_throw(as_base *b, bool given);
+
+/* =================================================================================
+ * base.c: EventBase and its children
+ * =============================================================================== */
+
+/*
+ * Every object that holds libevent state tied to a base (Event, AsyncStream,
+ * AsyncStreamServer) embeds an as_child and links it into its base while attached.
+ * EventBase::free() and base destruction call detach() on each: the child must release
+ * its libevent state (or arrange to release it once its running callback returns),
+ * drop its reference on the base, and leave itself in a state where every method
+ * throws Error. detach() unlinks the child itself via as_base_unlink().
+ */
+typedef struct _as_child as_child;
+struct _as_child {
+	as_child *prev, *next;
+	void (*detach)(as_child *child);
+};
+
+struct _as_base {
+	struct event_base *base;       /* NULL once freed */
+	as_child children;             /* sentinel of the intrusive child list */
+	uint32_t fork_gen;             /* as_fork_generation when last (re)initialised */
+	uint32_t loop_depth;           /* > 0 while loop() runs on this base */
+	bool free_pending;             /* free() was called while looping: release after the loop */
+	bool was_freed;                /* EventBase::free() was called */
+	bool bailout;                  /* a callback bailed out (fatal error): loop() resumes the bailout */
+	as_base *live_next;            /* list of bases holding a libevent base (fork.c, G5) */
+	as_base **live_pprev;
+	struct evdns_base *dns;        /* dns.c: the resolver, created lazily by streams */
+	zend_string *dns_conf;         /* dns.c: the resolv.conf it was configured from */
+	HashTable *tls_ctxs;           /* tls.c: one SSL_CTX per distinct 'tls' option set, created lazily */
+	zend_object std;
+};
+
+static zend_always_inline as_base *as_base_from_obj(zend_object *obj)
+{
+	return (as_base *)((char *)obj - XtOffsetOf(as_base, std));
+}
+#define Z_AS_BASE_P(zv) as_base_from_obj(Z_OBJ_P(zv))
+
+/* A base that can still be used: not freed and not waiting to be freed. */
+static zend_always_inline bool as_base_is_live(const as_base *b)
+{
+	return b->base != NULL && !b->free_pending;
+}
+
+/* Link/unlink a child; linking takes a reference on the base object, unlinking drops it. */
+void as_base_link(as_base *b, as_child *child);
+void as_base_unlink(as_base *b, as_child *child);
+
+void as_base_class_init(zend_class_entry *ce);
+
+/* =================================================================================
+ * fork.c: the fork guarantee (G5)
+ * =============================================================================== */
+
+/* Bumped in every forked child (pthread_atfork). */
+extern volatile uint32_t as_fork_generation;
+void as_base_reinit_after_fork(as_base *b);
+/*
+ * Called in the forked child (pthread_atfork): re-initialises at once every base that
+ * has signal events, because libevent's signal handler would otherwise keep writing to
+ * the signal pipe it shares with the parent. Other bases stay lazy (as_base_fork_check).
+ */
+void as_bases_after_fork(void);
+/* The list of bases holding a libevent base, walked by as_bases_after_fork(). */
+void as_base_list_add(as_base *b);
+void as_base_list_remove(as_base *b);
+/* Registers the atfork handler (once per process). */
+void as_fork_register(void);
+
+/* G5: one integer compare before any call that reaches the kernel through a base. */
+static zend_always_inline void as_base_fork_check(as_base *b)
+{
+	if (UNEXPECTED(b->fork_gen != as_fork_generation) && b->base) {
+		as_base_reinit_after_fork(b);
+	}
+}
+
+/* =================================================================================
+ * log.c: libevent's log routed into PHP (G6)
+ *
+ * While capture is on, libevent's messages are kept (the last one) instead of being
+ * emitted, so a method can fold the detail into its own precise warning.
+ * =============================================================================== */
+void as_log_capture_begin(void);
+/* Returns the captured message or NULL; stops capturing. */
+const char *as_log_capture_end(void);
+void as_log_register(void);
+void as_log_unregister(void);
+
+/* =================================================================================
+ * config.c, event.c, util.c: EventConfig, Event, EventUtil
+ * =============================================================================== */
+typedef struct _as_config {
+	struct event_config *cfg;
+	zend_object std;
+} as_config;
+
+static zend_always_inline as_config *as_config_from_obj(zend_object *obj)
+{
+	return (as_config *)((char *)obj - XtOffsetOf(as_config, std));
+}
+#define Z_AS_CONFIG_P(zv) as_config_from_obj(Z_OBJ_P(zv))
+
+void as_config_class_init(zend_class_entry *ce);
+void as_event_class_init(zend_class_entry *ce);
+
+/* =================================================================================
+ * convert.c: descriptors (G7) and time (G8)
+ * =============================================================================== */
+
+/*
+ * Converts an int fd, a stream resource castable to a descriptor, or an ext-sockets
+ * Socket to a descriptor. On bad input throws TypeError/ValueError naming argument
+ * `arg_num` of the running function and returns false.
+ */
+bool as_zval_to_fd(zval *zfd, uint32_t arg_num, evutil_socket_t *fd_out);
+
+/* Longest timeout we hand libevent: ~34,000 years, so now + timeout never overflows. */
+#define AS_MAX_TIMEOUT_SEC ((time_t)1 << 40)
+
+/*
+ * Float seconds to a timeval with microsecond precision: negative → zero (fires now),
+ * huge or INF → AS_MAX_TIMEOUT_SEC. NaN throws ValueError naming argument `arg_num`.
+ */
+bool as_double_to_timeval(double seconds, uint32_t arg_num, struct timeval *tv);
+
+/* =================================================================================
+ * address.c: addresses without DNS
+ * =============================================================================== */
+
+/*
+ * Parses an address in the documented forms ("tcp://HOST:PORT", "HOST:PORT",
+ * "[IPv6]:PORT", "unix:///path") into a sockaddr without DNS. Returns 1 on success
+ * (ss/sslen filled), 0 when HOST is a name that needs resolution (host/port filled; host
+ * is NUL-terminated), -1 after throwing ValueError naming argument arg_num. Port 0 is accepted.
+ */
+int as_address_parse(const char *addr, size_t len, uint32_t arg_num, struct sockaddr_storage *ss, socklen_t *sslen,
+	char *host, size_t hostlen, int *port);
+/*
+ * Formats a sockaddr the way getLocalAddress()/getRemoteAddress() return it
+ * ("tcp://127.0.0.1:40312", "tcp://[::1]:8080", "unix:///path"); NULL for an unnamed
+ * unix socket or an unknown family.
+ */
+zend_string *as_address_format(const struct sockaddr *sa, socklen_t len);
+
+/* =================================================================================
+ * options.c: stream and server option arrays
+ * =============================================================================== */
+
+/* Per-connection options (connect() and the server's per-connection keys). */
+typedef struct _as_stream_opts {
+	double timeout;          /* connect timeout (s); default: ini default_socket_timeout; <= 0 in the ini: none */
+	zend_string *bind;       /* local address for connect(), or NULL */
+	bool nodelay;            /* default true */
+	bool keepalive;          /* default false */
+	size_t high_water;       /* default 64 KiB */
+	size_t low_water;        /* default 16 KiB */
+	size_t max_frame;        /* default 1 MiB */
+} as_stream_opts;
+
+#define AS_STREAM_DEFAULT_HIGH_WATER (64 * 1024)
+#define AS_STREAM_DEFAULT_LOW_WATER  (16 * 1024)
+#define AS_STREAM_DEFAULT_MAX_FRAME  (1024 * 1024)
+
+void as_stream_opts_init(as_stream_opts *o);
+/* Frees bind. */
+void as_stream_opts_release(as_stream_opts *o);
+/*
+ * Reads the per-connection keys (nodelay, keepalive, high_water, low_water, max_frame)
+ * from ht, and also timeout/bind when for_connect. A key that is neither one of those nor
+ * listed in extra_keys (NULL-terminated, may be NULL) throws ValueError naming argument
+ * arg_num and the key. Bad values throw TypeError/ValueError. Returns false after throwing;
+ * o is left valid for as_stream_opts_release() either way.
+ */
+bool as_stream_opts_parse(HashTable *ht, uint32_t arg_num, bool for_connect, const char *const *extra_keys,
+	as_stream_opts *o);
+
+/* A bool option: TypeError naming argument arg_num and the key otherwise. */
+bool as_opt_bool(zval *v, uint32_t arg_num, const char *key, bool *out);
+
+/* The listening options of AsyncStreamServer (the per-connection ones: as_stream_opts_parse()). */
+typedef struct _as_server_opts {
+	zend_long backlog;
+	bool reuseaddr;
+	bool reuseport;
+	int ipv6_only;    /* -1: the system default */
+} as_server_opts;
+
+/* The keys as_server_opts_parse() reads, NULL-terminated (extra_keys of as_stream_opts_parse()). */
+extern const char *const as_server_keys[];
+extern const char *const as_stream_tls_keys[];
+bool as_server_opts_parse(HashTable *ht, as_server_opts *o);
+
+/* =================================================================================
+ * dns.c: the per-base resolver (G9)
+ * =============================================================================== */
+
+/* The base's resolver, created on first use (resolv.conf per asyncstream.resolv_conf); NULL on failure. */
+struct evdns_base *as_dns_get(as_base *b);
+/* Releases the resolver (base release). */
+void as_dns_free(as_base *b);
+/* In a forked child: nameserver sockets of its own, lookups in flight re-sent (G5). */
+void as_dns_after_fork(as_base *b);
+
+/* =================================================================================
+ * stream_io.c: the AsyncStream core (connect, read + framing, write + backpressure,
+ * timers, the one close path). stream.c holds the PHP methods.
+ * =============================================================================== */
+
+enum {
+	AS_FRAME_NONE = 0,
+	AS_FRAME_DELIMITER = 1,
+	AS_FRAME_FIXED = 2,
+};
+
+typedef enum {
+	AS_ST_UNINIT = 0,      /* not constructed (reflection) */
+	AS_ST_RESOLVING,       /* waiting for evdns */
+	AS_ST_CONNECTING,      /* nonblocking connect() in progress */
+	AS_ST_CONNECTED,
+	AS_ST_CLOSED,
+} as_stream_state;
+
+/*
+ * The transport seam (docs/internals.md, "Transports"): stream_io.c moves bytes and
+ * waits for the socket only through these operations. A transport never calls PHP; it
+ * calls the core's entry points below (as_stream_io_*), which may.
+ *
+ * open(s)            s->fd is a new descriptor (connecting, or connected): get ready to
+ *                    watch it; 0 or an errno. Called again after close() when connect()
+ *                    moves on to the next resolved address.
+ * want(s, what, on)  start/stop telling the core that it can make progress in direction
+ *                    what (AS_WANT_READ: call as_stream_io_readable(); AS_WANT_WRITE:
+ *                    as_stream_io_writable()); 0 or an errno. The core calls it only on
+ *                    changes, except want(both, false), which must be harmless anyway.
+ *                    How the transport learns it (socket readiness, a completion, TLS
+ *                    needing the other direction) is its own business.
+ * activate(s)        have as_stream_io_readable() called from the loop soon, readiness or
+ *                    not (the core re-delivers buffered frames this way).
+ * recv(s, buf, len)  > 0: bytes copied into buf; 0: the peer's EOF; -1: errno (EAGAIN:
+ *                    nothing now). Called once per as_stream_io_readable().
+ * send(s, iov, n)    bytes taken (possibly fewer than offered), or -1 with errno (EAGAIN:
+ *                    none now). NULL for a transport that cannot send synchronously: the
+ *                    core then only queues into s->out and says want(AS_WANT_WRITE); the
+ *                    transport drains s->out itself and calls as_stream_io_writable().
+ * shutdown_write(s)  end our direction once the queue is empty: 0 (done), EAGAIN (needs
+ *                    more loop turns: the core asks for AS_WANT_WRITE and calls it again
+ *                    from the next writable turn), or an errno (ignored, as a FIN is).
+ * handshake(s)       NULL, or run between "TCP connected" and onConnect: 0 (done, the
+ *                    core goes on to onConnect), EAGAIN (the transport waits for what it
+ *                    needs and calls either entry point), or an errno (connect fails).
+ * close(s)           close s->fd and set it to -1; drop per-connection state.
+ * release(s)         free what open() allocated (watchers). Called only when no callback
+ *                    of the stream is on the C stack.
+ * error(s, what, err, peer)  NULL, or the exception for a failure of this transport
+ *                    (what: "handshake", "handshake timeout", "read from", "write to"),
+ *                    so that it can carry the transport's own reason (TLS: OpenSSL's);
+ *                    returning NULL keeps the core's AsyncStreamException.
+ */
+#define AS_WANT_READ  1u
+#define AS_WANT_WRITE 2u
+
+typedef struct _as_transport_ops {
+	const char *name;
+	int (*open)(as_stream *s);
+	int (*want)(as_stream *s, unsigned what, bool on);
+	void (*activate)(as_stream *s);
+	ssize_t (*recv)(as_stream *s, char *buf, size_t len);
+	ssize_t (*send)(as_stream *s, const struct iovec *iov, int iovcnt);
+	int (*shutdown_write)(as_stream *s);
+	int (*handshake)(as_stream *s);
+	void (*close)(as_stream *s);
+	void (*release)(as_stream *s);
+	zend_object *(*error)(as_stream *s, const char *what, int err, const char *peer);
+} as_transport_ops;
+
+/* transport_plain.c: read()/send() on the descriptor (sockets, pipes, terminals). */
+extern const as_transport_ops as_transport_plain;
+/* transport_tls.c: OpenSSL on the descriptor (tls.c is the engine); absent without TLS. */
+extern const as_transport_ops as_transport_tls;
+
+/*
+ * Instead of onConnect when the transport's handshake finishes (error NULL), and, when
+ * ready_gets_errors, instead of onClose(error) when it fails before that: an accepted
+ * TLS connection goes to its server's onConnection/onError (ready_obj is the server),
+ * startTls() calls onSecure. Takes no ownership of error; may run PHP.
+ */
+typedef void (*as_stream_ready_fn)(as_stream *s, zend_object *ready_obj, zend_object *error);
+
+/* Options kept from connect() until the socket is made (DNS may come first). */
+typedef struct _as_connect_extra {
+	struct sockaddr_storage bind_ss;
+	socklen_t bind_len;
+	bool has_bind;
+	bool nodelay, keepalive;
+} as_connect_extra;
+
+struct _as_stream {
+	as_base *base;                 /* NULL once closed */
+	as_child link;
+	evutil_socket_t fd;
+	const as_transport_ops *tp;    /* how bytes cross fd (never NULL) */
+	void *tp_data;                 /* the transport's per-stream state */
+	struct _as_tls *tls;           /* TLS engine (tls.c) once TLS is on; kept until the object goes (getTlsInfo()) */
+	as_stream_ready_fn ready;      /* see as_stream_ready_fn; NULL: onConnect */
+	zend_object *ready_obj;        /* held while ready is set (the accepting server) */
+	as_callback on_secure;         /* startTls()'s onSecure */
+	struct event *rev;             /* the transport's: READ readiness of fd (plain: READ|PERSIST) */
+	struct event *wev;             /* the transport's: WRITE readiness of fd, created on first need */
+	struct event *tev;             /* connect timeout, idle timeout, deferred failure */
+	struct evbuffer *in, *out;     /* created on first use */
+	struct evdns_getaddrinfo_request *dns_req;
+	struct evutil_addrinfo *ai_head, *ai_next; /* resolved addresses still to try */
+	as_connect_extra *cx;        /* connect() options, only until connected */
+	zend_string *addr;             /* the address connected to, normalised ("tcp://..."), or NULL */
+	zend_string *delim;            /* FRAME_DELIMITER */
+	size_t fixed;                  /* FRAME_FIXED */
+	size_t scan;                   /* bytes of `in` known not to hold the start of a delimiter */
+	size_t high_water, low_water, max_frame;
+	struct timeval connect_tv;     /* connect timeout (0 = none) */
+	struct timeval idle_tv;        /* idle timeout (0 = none) */
+	struct timeval last_io;        /* cached loop time of the last byte either way */
+	as_callback on_connect, on_data, on_drain, on_end, on_close;
+	int pending_err;               /* failure to report from the timer (connect, write) */
+	uint32_t running;              /* > 0 while a libevent callback of this stream is on the stack */
+	uint8_t state;
+	uint8_t framing;
+	bool is_socket : 1;
+	bool has_connect_timeout : 1;
+	bool idle_on : 1;
+	bool reading : 1;              /* the transport is asked for AS_WANT_READ */
+	bool writing : 1;              /* the transport is asked for AS_WANT_WRITE (connecting, or queue non-empty) */
+	bool handshaking : 1;          /* connected at the TCP level, the transport's handshake runs */
+	bool ready_gets_errors : 1;    /* failures before ready go to ready(), not onClose */
+	bool upgrading : 1;            /* the handshake is not part of connect() (accepted TLS, startTls()) */
+	bool accepted : 1;             /* made by AsyncStreamServer (startTls() takes the server role) */
+	bool paused : 1;
+	bool ending : 1;               /* end() called: FIN after the queue drains */
+	bool fin_sent : 1;
+	bool eof : 1;                  /* peer EOF read */
+	bool end_delivered : 1;        /* onEnd fired */
+	bool need_drain : 1;           /* write() returned false: onDrain at low_water */
+	bool user_closed : 1;          /* close()/end() called by the user: write() throws */
+	bool base_freed : 1;           /* closed by EventBase::free() */
+	bool loop_owned : 1;           /* the loop holds a reference while the stream is open */
+	zend_object std;
+};
+
+static zend_always_inline as_stream *as_stream_from_obj(zend_object *obj)
+{
+	return (as_stream *)((char *)obj - XtOffsetOf(as_stream, std));
+}
+#define Z_AS_STREAM_P(zv) as_stream_from_obj(Z_OBJ_P(zv))
+
+static zend_always_inline as_stream *as_stream_from_link(as_child *child)
+{
+	return (as_stream *)((char *)child - XtOffsetOf(as_stream, link));
+}
+
+/*
+ * A new (not thrown) exception object of class ce (AsyncStreamException or a subclass)
+ * with code err and a printf-formatted message. Throw it with zend_throw_exception_object()
+ * or hand it to a callback; the caller owns the reference.
+ */
+zend_object *as_stream_exception_new(zend_class_entry *ce, int err, const char *fmt, ...)
+	ZEND_ATTRIBUTE_FORMAT(printf, 3, 4);
+
+void as_stream_free_extra(as_stream *s);
+void as_stream_close(as_stream *s, zend_object *error, bool call_php);
+void as_stream_release_native(as_stream *s);
+void as_stream_detach(as_child *child);
+void as_stream_after_write(as_stream *s);
+bool as_stream_do_write(as_stream *s, const char *data, size_t len);
+bool as_stream_arm_read(as_stream *s);
+void as_stream_disarm_read(as_stream *s);
+bool as_stream_ensure_timer(as_stream *s);
+void as_stream_defer_error(as_stream *s, int err);
+void as_stream_arm_idle(as_stream *s);
+void as_stream_attach(as_stream *s, as_base *b, const as_stream_opts *o);
+/*
+ * Makes the fresh stream s own the connected descriptor fd on base b and start reading.
+ * On failure: fd closed, s left closed (no PHP called), errno set, false returned.
+ */
+bool as_stream_init_connected(as_stream *s, as_base *b, evutil_socket_t fd, bool is_socket,
+	const as_stream_opts *o);
+/*
+ * Wraps a connected, nonblocking, close-on-exec socket (ownership of fd passes to the
+ * stream) in a new AsyncStream object written to *out; applies nodelay/keepalive/waters/
+ * max_frame and starts reading when the loop runs. Returns false (fd closed, exception
+ * thrown, *out UNDEF) on failure.
+ */
+bool as_stream_new_connected(zval *out, as_base *b, evutil_socket_t fd, const as_stream_opts *o);
+/* Starts a nonblocking connect() to sa. Returns 0, or the errno of an immediate failure. */
+int as_stream_connect_to(as_stream *s, const struct sockaddr *sa, socklen_t salen,
+	const struct sockaddr_storage *bind_ss, socklen_t bind_len);
+/*
+ * The core's entry points for transports. Each runs PHP (onData, onDrain, onConnect,
+ * onEnd, onClose) and may close s; each holds its own reference on s meanwhile.
+ */
+/* The transport can make progress reading (or the core asked for activate()). */
+void as_stream_io_readable(as_stream *s);
+/* The transport can make progress writing (connect completion, queue, handshake, shutdown). */
+void as_stream_io_writable(as_stream *s);
+/* The transport failed on its own (a completion error): closes s with `what` ("read from") and err. */
+void as_stream_io_error(as_stream *s, const char *what, int err);
+/* Have buffered input delivered from the loop (not from inside the calling method). */
+void as_stream_redeliver(as_stream *s);
+/* The one failure path: closes s with ex (taken), or hands ex to ready() (see as_stream_ready_fn). */
+void as_stream_fail_ex(as_stream *s, zend_object *ex);
+/* The peer named in error messages ("tcp://127.0.0.1:40312", the address connected to, "fd 7"). */
+zend_string *as_stream_peer_name(as_stream *s);
+/* Starts the transport's handshake on a stream whose TCP connection is up (accepted TLS, startTls()). */
+void as_stream_start_handshake(as_stream *s, double timeout);
+
+/* Connects to the next resolved address, or reports the last error from the timer. */
+void as_stream_try_next(as_stream *s);
+/* Records the loop time of I/O for the idle timeout. */
+void as_stream_touch(as_stream *s);
+
+/* dns.c: starts resolving host for s (state RESOLVING); the answer continues in its callback. */
+void as_stream_resolve(as_stream *s, const char *host, int port);
+
+/* =================================================================================
+ * stream.c, server.c: AsyncStream, AsyncStreamServer
+ * =============================================================================== */
+void as_stream_class_init(zend_class_entry *ce);
+void as_server_class_init(zend_class_entry *ce);
+
+#endif /* ASYNCSTREAM_INTERNAL_H */
