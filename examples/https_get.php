@@ -35,11 +35,13 @@ $conn->onConnect(function (AsyncStream $c) use ($host, $path) {
     $i = $c->getTlsInfo();
     fprintf(STDERR, "connected: %s, %s, ALPN %s, certificate of %s (issued by %s)\n", $i['protocol'], $i['cipher'],
         $i['alpn'] ?? 'none', $i['peer_certificate']['subject'], $i['peer_certificate']['issuer']);
-    $c->end("GET $path HTTP/1.1\r\nHost: $host\r\nUser-Agent: asyncstream-example\r\nConnection: close\r\n\r\n");
+    // write(), not end(): many servers take an early close_notify for the end of the connection.
+    $c->write("GET $path HTTP/1.1\r\nHost: $host\r\nUser-Agent: asyncstream-example\r\nConnection: close\r\n\r\n");
 });
 $conn->onData(function (AsyncStream $c, string $data) use (&$response) {
     $response .= $data;
 });
+$conn->onEnd(fn(AsyncStream $c) => $c->end()); // "Connection: close": the server ends, so do we
 $conn->onClose(function (AsyncStream $c, ?AsyncStreamException $e) use (&$failed) {
     $failed = $e;
 });

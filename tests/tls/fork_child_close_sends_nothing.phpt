@@ -28,7 +28,9 @@ tls_run_until($base, function () use (&$replies, &$serverSide) { return count($r
 
 $pid = pcntl_fork();
 if ($pid === 0) {
-    // The child closes everything it inherited, the loop's way and by free().
+    // The child closes everything it inherited, the loop's way and by free() (quietly: its output is the parent's too).
+    $s->onClose(null)->onEnd(null);
+    $serverSide->onEnd(null);
     $s->close();
     $serverSide->close();
     $srv->close();

@@ -44,7 +44,16 @@ $pump = function (AsyncStream $s) use (&$offset, $chunk, $sent, &$stats) {
     }
     $s->end();
 };
-$s->onConnect($pump);
+// The client does not read until the server's echo backs up (write() false there), so
+// backpressure happens on both sides, whatever the socket buffer sizes.
+$s->onConnect(function ($s) use ($pump) { $s->pause(); $pump($s); });
+$watch = new Event($base, -1, Event::TIMEOUT | Event::PERSIST, function () use ($s, &$stats, &$watch) {
+    if ($stats['server_false'] > 0) {
+        $s->resume();
+        $watch->del();
+    }
+});
+$watch->add(0.01);
 $s->onDrain(function ($s) use ($pump, &$stats) { $stats['client_drain']++; $pump($s); });
 $s->onData(function ($s, $d) use ($got, &$received) { hash_update($got, $d); $received += strlen($d); });
 $s->onEnd(fn() => null);
