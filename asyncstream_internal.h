@@ -16,6 +16,15 @@
 typedef struct _as_base as_base;
 typedef struct _as_stream as_stream;
 
+/*
+ * Marks the declaration of every internal function that may run PHP code: a user
+ * callback, the destructor of a value it releases, or an error handler for a warning it
+ * raises. Such code may close or free any object, the one passed in included. A caller
+ * holds its own reference on an object it touches after the call, and re-checks its
+ * state (docs/internals.md, "When PHP runs"). Functions without the mark never run PHP.
+ */
+#define AS_RUNS_PHP
+
 /* =================================================================================
  * asyncstream.c: module globals (all per-request state lives here, so ZTS works)
  * =============================================================================== */
@@ -57,9 +66,9 @@ static zend_always_inline bool as_callback_isset(const as_callback *cb)
 
 void as_callback_init(as_callback *cb);
 /* Stores a copy of fci->function_name; fcc comes from Z_PARAM_FUNC. */
-void as_callback_set(as_callback *cb, zend_fcall_info *fci, zend_fcall_info_cache *fcc);
+AS_RUNS_PHP void as_callback_set(as_callback *cb, zend_fcall_info *fci, zend_fcall_info_cache *fcc);
 /* Releases the callable. Safe while the callback is running: the trampoline holds its own reference. */
-void as_callback_clear(as_callback *cb);
+AS_RUNS_PHP void as_callback_clear(as_callback *cb);
 void as_callback_gc(zend_get_gc_buffer *buf, as_callback *cb);
 
 /*
@@ -73,7 +82,7 @@ void as_callback_gc(zend_get_gc_buffer *buf, as_callback *cb);
  * - does not call PHP at all while an exception or a bailout is pending.
  * Returns false when the call did not complete normally (exception pending).
  */
-bool as_invoke(as_base *base, zend_object *owner, as_callback *cb, uint32_t argc, zval *argv);
+AS_RUNS_PHP bool as_invoke(as_base *base, zend_object *owner, as_callback *cb, uint32_t argc, zval *argv);
 
 /*
  * Take the callables out, release them last (G12): moves the n callables into out[]
@@ -82,7 +91,7 @@ bool as_invoke(as_base *base, zend_object *owner, as_callback *cb, uint32_t argc
  * reference to the object, so releasing it may free the object.
  */
 void as_callbacks_take(as_callback *const *cbs, uint32_t n, zval *out);
-void as_zvals_release(zval *vals, uint32_t n);
+AS_RUNS_PHP void as_zvals_release(zval *vals, uint32_t n);
 
 /*
  * The guard around a libevent callback of a child object (G1): a reference on the
@@ -110,6 +119,15 @@ static zend_always_inline void as_event_free_ptr(struct event **ev)
 		*ev = NULL;
 	}
 }
+
+/*
+ * Messages name the method one way: "Class::method(): ", taken from the running
+ * function (get_active_function_or_method_name(), so an alias names itself).
+ * as_throw() throws ce (NULL: Error) with code and that prefix before the formatted text.
+ */
+void as_throw(zend_class_entry *ce, zend_long code, const char *fmt, ...) ZEND_ATTRIBUTE_FORMAT(printf, 3, 4);
+/* Error "Class::__construct() cannot be called twice". */
+void as_throw_constructed_twice(void);
 
 /*
  * The one "is this base usable" check of a PHP method: returns b, or throws Error naming
@@ -166,7 +184,7 @@ static zend_always_inline bool as_base_is_live(const as_base *b)
 
 /* Link/unlink a child; linking takes a reference on the base object, unlinking drops it. */
 void as_base_link(as_base *b, as_child *child);
-void as_base_unlink(as_base *b, as_child *child);
+AS_RUNS_PHP void as_base_unlink(as_base *b, as_child *child);
 
 void as_base_class_init(zend_class_entry *ce);
 
@@ -176,13 +194,13 @@ void as_base_class_init(zend_class_entry *ce);
 
 /* Bumped in every forked child (pthread_atfork). */
 extern volatile uint32_t as_fork_generation;
-void as_base_reinit_after_fork(as_base *b);
+AS_RUNS_PHP void as_base_reinit_after_fork(as_base *b);
 /*
  * Called in the forked child (pthread_atfork): re-initialises at once every base that
  * has signal events, because libevent's signal handler would otherwise keep writing to
  * the signal pipe it shares with the parent. Other bases stay lazy (as_base_fork_check).
  */
-void as_bases_after_fork(void);
+AS_RUNS_PHP void as_bases_after_fork(void);
 /* The list of bases holding a libevent base, walked by as_bases_after_fork(). */
 void as_base_list_add(as_base *b);
 void as_base_list_remove(as_base *b);
@@ -190,7 +208,7 @@ void as_base_list_remove(as_base *b);
 void as_fork_register(void);
 
 /* G5: one integer compare before any call that reaches the kernel through a base. */
-static zend_always_inline void as_base_fork_check(as_base *b)
+AS_RUNS_PHP static zend_always_inline void as_base_fork_check(as_base *b)
 {
 	if (UNEXPECTED(b->fork_gen != as_fork_generation) && b->base) {
 		as_base_reinit_after_fork(b);
@@ -232,10 +250,11 @@ void as_event_class_init(zend_class_entry *ce);
 
 /*
  * Converts an int fd, a stream resource castable to a descriptor, or an ext-sockets
- * Socket to a descriptor. On bad input throws TypeError/ValueError naming argument
- * `arg_num` of the running function and returns false.
+ * Socket to a descriptor (a user stream wrapper's stream_cast() runs here). On bad input
+ * throws TypeError/ValueError naming argument `arg_num` of the running function and
+ * returns false.
  */
-bool as_zval_to_fd(zval *zfd, uint32_t arg_num, evutil_socket_t *fd_out);
+AS_RUNS_PHP bool as_zval_to_fd(zval *zfd, uint32_t arg_num, evutil_socket_t *fd_out);
 
 /* Longest timeout we hand libevent: ~34,000 years, so now + timeout never overflows. */
 #define AS_MAX_TIMEOUT_SEC ((time_t)1 << 40)
@@ -488,10 +507,10 @@ zend_object *as_stream_exception_new(zend_class_entry *ce, int err, const char *
 	ZEND_ATTRIBUTE_FORMAT(printf, 3, 4);
 
 void as_stream_free_extra(as_stream *s);
-void as_stream_close(as_stream *s, zend_object *error, bool call_php);
+AS_RUNS_PHP void as_stream_close(as_stream *s, zend_object *error, bool call_php);
 void as_stream_release_native(as_stream *s);
-void as_stream_detach(as_child *child);
-void as_stream_after_write(as_stream *s);
+AS_RUNS_PHP void as_stream_detach(as_child *child);
+AS_RUNS_PHP void as_stream_after_write(as_stream *s);
 bool as_stream_do_write(as_stream *s, const char *data, size_t len);
 bool as_stream_arm_read(as_stream *s);
 void as_stream_disarm_read(as_stream *s);
@@ -503,7 +522,7 @@ void as_stream_attach(as_stream *s, as_base *b, const as_stream_opts *o);
  * Makes the fresh stream s own the connected descriptor fd on base b and start reading.
  * On failure: fd closed, s left closed (no PHP called), errno set, false returned.
  */
-bool as_stream_init_connected(as_stream *s, as_base *b, evutil_socket_t fd, bool is_socket,
+AS_RUNS_PHP bool as_stream_init_connected(as_stream *s, as_base *b, evutil_socket_t fd, bool is_socket,
 	const as_stream_opts *o);
 /*
  * Wraps a connected, nonblocking, close-on-exec socket (ownership of fd passes to the
@@ -511,7 +530,7 @@ bool as_stream_init_connected(as_stream *s, as_base *b, evutil_socket_t fd, bool
  * max_frame and starts reading when the loop runs. Returns false (fd closed, exception
  * thrown, *out UNDEF) on failure.
  */
-bool as_stream_new_connected(zval *out, as_base *b, evutil_socket_t fd, const as_stream_opts *o);
+AS_RUNS_PHP bool as_stream_new_connected(zval *out, as_base *b, evutil_socket_t fd, const as_stream_opts *o);
 /* Starts a nonblocking connect() to sa. Returns 0, or the errno of an immediate failure. */
 int as_stream_connect_to(as_stream *s, const struct sockaddr *sa, socklen_t salen,
 	const struct sockaddr_storage *bind_ss, socklen_t bind_len);
@@ -520,15 +539,15 @@ int as_stream_connect_to(as_stream *s, const struct sockaddr *sa, socklen_t sale
  * onEnd, onClose) and may close s; each holds its own reference on s meanwhile.
  */
 /* The transport can make progress reading (or the core asked for activate()). */
-void as_stream_io_readable(as_stream *s);
+AS_RUNS_PHP void as_stream_io_readable(as_stream *s);
 /* The transport can make progress writing (connect completion, queue, handshake, shutdown). */
-void as_stream_io_writable(as_stream *s);
+AS_RUNS_PHP void as_stream_io_writable(as_stream *s);
 /* The transport failed on its own (a completion error): closes s with `what` ("read from") and err. */
-void as_stream_io_error(as_stream *s, const char *what, int err);
+AS_RUNS_PHP void as_stream_io_error(as_stream *s, const char *what, int err);
 /* Have buffered input delivered from the loop (not from inside the calling method). */
 void as_stream_redeliver(as_stream *s);
 /* The one failure path: closes s with ex (taken), or hands ex to ready() (see as_stream_ready_fn). */
-void as_stream_fail_ex(as_stream *s, zend_object *ex);
+AS_RUNS_PHP void as_stream_fail_ex(as_stream *s, zend_object *ex);
 /* The peer named in error messages ("tcp://127.0.0.1:40312", the address connected to, "fd 7"). */
 zend_string *as_stream_peer_name(as_stream *s);
 /* Starts the transport's handshake on a stream whose TCP connection is up (accepted TLS, startTls()). */

@@ -30,7 +30,7 @@ void as_base_link(as_base *b, as_child *child)
 	GC_ADDREF(&b->std);
 }
 
-void as_base_unlink(as_base *b, as_child *child)
+AS_RUNS_PHP void as_base_unlink(as_base *b, as_child *child)
 {
 	child->prev->next = child->next;
 	child->next->prev = child->prev;
@@ -59,7 +59,7 @@ static zend_object *as_base_create(zend_class_entry *ce)
 }
 
 /* Detaches every child (G2). Each detach() unlinks its child. */
-static void as_base_detach_children(as_base *b)
+AS_RUNS_PHP static void as_base_detach_children(as_base *b)
 {
 	while (b->children.next != &b->children) {
 		as_child *child = b->children.next;
@@ -107,7 +107,7 @@ static void as_base_release_native(as_base *b)
 	b->free_pending = false;
 }
 
-static void as_base_free_obj(zend_object *obj)
+AS_RUNS_PHP static void as_base_free_obj(zend_object *obj)
 {
 	as_base *b = as_base_from_obj(obj);
 
@@ -136,7 +136,7 @@ ZEND_METHOD(EventBase, __construct)
 	ZEND_PARSE_PARAMETERS_END();
 
 	if (b->base || b->was_freed) {
-		zend_throw_error(NULL, "EventBase::__construct() cannot be called twice");
+		as_throw_constructed_twice();
 		RETURN_THROWS();
 	}
 	/* libevent explains a failure in its log: fold that into the exception, not a warning too. */
@@ -152,8 +152,7 @@ ZEND_METHOD(EventBase, __construct)
 		int err = errno;
 		const char *detail = as_log_capture_end();
 
-		zend_throw_exception_ex(php_asyncstream_exception_ce, 0,
-			"EventBase::__construct(): no event backend satisfies the %s (%s)",
+		as_throw(php_asyncstream_exception_ce, 0, "no event backend satisfies the %s (%s)",
 			zcfg ? "EventConfig" : "defaults", detail ? detail : (err ? strerror(err) : "no details"));
 		RETURN_THROWS();
 	}
@@ -225,7 +224,7 @@ ZEND_METHOD(EventBase, priorityInit)
  * whole run (a callback may drop every other one), releases the native base afterwards
  * when free() was called inside, and rethrows a callback's exception (G4).
  */
-static void as_base_run(as_base *b, int flags, zval *return_value)
+AS_RUNS_PHP static void as_base_run(as_base *b, int flags, zval *return_value)
 {
 	volatile int r = -1;
 	volatile bool bailout = false;

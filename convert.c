@@ -96,7 +96,7 @@ not_castable:
 	return false;
 }
 
-bool as_zval_to_fd(zval *zfd, uint32_t arg_num, evutil_socket_t *fd_out)
+AS_RUNS_PHP bool as_zval_to_fd(zval *zfd, uint32_t arg_num, evutil_socket_t *fd_out)
 {
 	ZVAL_DEREF(zfd);
 

@@ -80,7 +80,7 @@ static void as_event_release_native(as_event *e)
  * Deletes the event, drops callback, argument and descriptor source, and unlinks from
  * the base. Safe inside the event's own callback.
  */
-static void as_event_teardown(as_event *e, as_event_state why)
+AS_RUNS_PHP static void as_event_teardown(as_event *e, as_event_state why)
 {
 	as_callback *cbs[1] = { &e->cb };
 	zval cb, arg, fd_src;
@@ -114,12 +114,12 @@ static void as_event_teardown(as_event *e, as_event_state why)
 	zval_ptr_dtor(&fd_src);
 }
 
-static void as_event_detach(as_child *child)
+AS_RUNS_PHP static void as_event_detach(as_child *child)
 {
 	as_event_teardown(as_event_from_link(child), AS_EV_BASE_FREED);
 }
 
-static void as_event_cb(evutil_socket_t fd, short what, void *arg)
+AS_RUNS_PHP static void as_event_cb(evutil_socket_t fd, short what, void *arg)
 {
 	as_event *e = (as_event *)arg;
 	zval args[3];
@@ -179,7 +179,7 @@ static zend_object *as_event_create(zend_class_entry *ce)
 	return &e->std;
 }
 
-static void as_event_free_obj(zend_object *obj)
+AS_RUNS_PHP static void as_event_free_obj(zend_object *obj)
 {
 	as_event *e = as_event_from_obj(obj);
 
@@ -220,13 +220,10 @@ static as_event *as_event_get_live(zval *zev)
 	as_event *e = Z_AS_EVENT_P(zev);
 
 	if (UNEXPECTED(e->state != AS_EV_LIVE || !e->ev || !e->base || !as_base_is_live(e->base))) {
-		zend_string *method = get_active_function_or_method_name();
-
-		zend_throw_error(NULL, "%s(): %s", ZSTR_VAL(method),
+		as_throw(NULL, 0, "%s",
 			e->state == AS_EV_FREED ? "the event has been freed"
 			: e->state == AS_EV_UNINIT ? "the event is not initialised (its constructor was not called)"
 			: "the event's EventBase has been freed");
-		zend_string_release(method);
 		return NULL;
 	}
 	return e;
@@ -236,7 +233,7 @@ static as_event *as_event_get_live(zval *zev)
  * Validates $what and converts $fd. Sets *fd_out and, for descriptor sources worth
  * keeping alive, copies the zval into fd_src_out. Throws and returns false on bad input.
  */
-static bool as_event_parse_fd(zval *zfd, zend_long what, uint32_t fd_arg, uint32_t what_arg,
+AS_RUNS_PHP static bool as_event_parse_fd(zval *zfd, zend_long what, uint32_t fd_arg, uint32_t what_arg,
 		evutil_socket_t *fd_out, zval *fd_src_out)
 {
 	ZVAL_UNDEF(fd_src_out);
@@ -290,7 +287,7 @@ static bool as_event_parse_fd(zval *zfd, zend_long what, uint32_t fd_arg, uint32
 }
 
 /* (Re)configures e on base b; e must not be pending. Takes ownership of fd_src and arg. */
-static bool as_event_assign(as_event *e, as_base *b, evutil_socket_t fd, short what, as_event_kind kind,
+AS_RUNS_PHP static bool as_event_assign(as_event *e, as_base *b, evutil_socket_t fd, short what, as_event_kind kind,
 		zval *fd_src, zval *arg)
 {
 	int r;
@@ -348,7 +345,7 @@ ZEND_METHOD(Event, __construct)
 	ZEND_PARSE_PARAMETERS_END();
 
 	if (e->state != AS_EV_UNINIT) {
-		zend_throw_error(NULL, "Event::__construct() cannot be called twice");
+		as_throw_constructed_twice();
 		RETURN_THROWS();
 	}
 	if (!(b = as_base_live_or_throw(Z_AS_BASE_P(zbase), true))) {
@@ -363,8 +360,7 @@ ZEND_METHOD(Event, __construct)
 		ZVAL_NULL(&arg);
 	}
 	if (!as_event_assign(e, b, fd, (short)what, AS_EV_KIND_GENERIC, &fd_src, &arg)) {
-		zend_throw_exception_ex(php_asyncstream_exception_ce, 0,
-			"Event::__construct(): libevent could not create the event for fd %d", (int)fd);
+		as_throw(php_asyncstream_exception_ce, 0, "libevent could not create the event for fd %d", (int)fd);
 		RETURN_THROWS();
 	}
 	as_callback_set(&e->cb, &fci, &fcc);
@@ -622,7 +618,7 @@ ZEND_METHOD(Event, timer)
 	}
 	if (!as_event_assign(e, b, -1, 0, AS_EV_KIND_TIMER, &fd_src, &arg)) {
 		zval_ptr_dtor(return_value);
-		zend_throw_exception(php_asyncstream_exception_ce, "Event::timer(): libevent could not create the timer", 0);
+		as_throw(php_asyncstream_exception_ce, 0, "libevent could not create the timer");
 		RETURN_THROWS();
 	}
 	as_callback_set(&e->cb, &fci, &fcc);
@@ -662,7 +658,7 @@ ZEND_METHOD(Event, signal)
 	}
 	if (!as_event_assign(e, b, (evutil_socket_t)signum, EV_SIGNAL | EV_PERSIST, AS_EV_KIND_SIGNAL, &fd_src, &arg)) {
 		zval_ptr_dtor(return_value);
-		zend_throw_exception(php_asyncstream_exception_ce, "Event::signal(): libevent could not create the signal event", 0);
+		as_throw(php_asyncstream_exception_ce, 0, "libevent could not create the signal event");
 		RETURN_THROWS();
 	}
 	as_callback_set(&e->cb, &fci, &fcc);

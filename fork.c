@@ -17,7 +17,7 @@
 
 volatile uint32_t as_fork_generation = 0;
 
-void as_base_reinit_after_fork(as_base *b)
+AS_RUNS_PHP void as_base_reinit_after_fork(as_base *b)
 {
 	/* G5: the child gets its own backend (epoll fd, signal pipe) before touching it. */
 	int r, err;
@@ -74,7 +74,7 @@ static int as_event_is_signal_cb(const struct event_base *base, const struct eve
 	return (event_get_events(ev) & EV_SIGNAL) ? 1 : 0; /* non-zero stops the walk */
 }
 
-void as_bases_after_fork(void)
+AS_RUNS_PHP void as_bases_after_fork(void)
 {
 	for (as_base *b = AS_G(live_bases); b; b = b->live_next) {
 		/*
@@ -89,7 +89,7 @@ void as_bases_after_fork(void)
 	}
 }
 
-static void as_atfork_child(void)
+AS_RUNS_PHP static void as_atfork_child(void)
 {
 	as_fork_generation++;
 	as_bases_after_fork();

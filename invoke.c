@@ -9,6 +9,7 @@
 #endif
 
 #include "asyncstream_internal.h"
+#include "zend_exceptions.h"
 
 void as_callback_init(as_callback *cb)
 {
@@ -16,7 +17,7 @@ void as_callback_init(as_callback *cb)
 	cb->cached = false;
 }
 
-void as_callback_set(as_callback *cb, zend_fcall_info *fci, zend_fcall_info_cache *fcc)
+AS_RUNS_PHP void as_callback_set(as_callback *cb, zend_fcall_info *fci, zend_fcall_info_cache *fcc)
 {
 	zval old;
 
@@ -34,7 +35,7 @@ void as_callback_set(as_callback *cb, zend_fcall_info *fci, zend_fcall_info_cach
 	zval_ptr_dtor(&old);
 }
 
-void as_callback_clear(as_callback *cb)
+AS_RUNS_PHP void as_callback_clear(as_callback *cb)
 {
 	zval old;
 
@@ -54,7 +55,7 @@ void as_callback_gc(zend_get_gc_buffer *buf, as_callback *cb)
 	}
 }
 
-bool as_invoke(as_base *base, zend_object *owner, as_callback *cb, uint32_t argc, zval *argv)
+AS_RUNS_PHP bool as_invoke(as_base *base, zend_object *owner, as_callback *cb, uint32_t argc, zval *argv)
 {
 	zend_fcall_info fci;
 	zend_fcall_info_cache fcc;
@@ -145,24 +146,42 @@ void as_callbacks_take(as_callback *const *cbs, uint32_t n, zval *out)
 	}
 }
 
-void as_zvals_release(zval *vals, uint32_t n)
+AS_RUNS_PHP void as_zvals_release(zval *vals, uint32_t n)
 {
 	for (uint32_t i = 0; i < n; i++) {
 		zval_ptr_dtor(&vals[i]);
 	}
 }
 
+void as_throw(zend_class_entry *ce, zend_long code, const char *fmt, ...)
+{
+	va_list ap;
+	zend_string *msg, *method;
+
+	va_start(ap, fmt);
+	msg = zend_vstrpprintf(0, fmt, ap);
+	va_end(ap);
+	method = get_active_function_or_method_name();
+	zend_throw_exception_ex(ce ? ce : zend_ce_error, code, "%s(): %s", ZSTR_VAL(method), ZSTR_VAL(msg));
+	zend_string_release(method);
+	zend_string_release(msg);
+}
+
+void as_throw_constructed_twice(void)
+{
+	zend_string *method = get_active_function_or_method_name();
+
+	zend_throw_error(NULL, "%s() cannot be called twice", ZSTR_VAL(method));
+	zend_string_release(method);
+}
+
 as_base *as_base_live_or_throw(as_base *b, bool given)
 {
-	zend_string *method;
-
 	if (EXPECTED(as_base_is_live(b))) {
 		return b;
 	}
-	method = get_active_function_or_method_name();
-	zend_throw_error(NULL, "%s(): the EventBase %s%s", ZSTR_VAL(method), given ? "given " : "",
+	as_throw(NULL, 0, "the EventBase %s%s", given ? "given " : "",
 		b->was_freed ? "has been freed"
 		: given ? "is not initialised" : "is not initialised (its constructor was not called)");
-	zend_string_release(method);
 	return NULL;
 }

@@ -22,7 +22,7 @@ const char *as_log_capture_end(void)
 	return AS_G(log_have_last) ? AS_G(log_last) : NULL;
 }
 
-static void as_log_cb(int severity, const char *msg)
+AS_RUNS_PHP static void as_log_cb(int severity, const char *msg)
 {
 	if (severity < EVENT_LOG_WARN) {
 		return; /* debug and informational chatter */
@@ -54,7 +54,7 @@ static void as_log_cb(int severity, const char *msg)
 	}
 }
 
-static void as_fatal_cb(int err)
+AS_RUNS_PHP static void as_fatal_cb(int err)
 {
 	/* libevent would abort(); end the request with a PHP fatal error instead. */
 	zend_error_noreturn(E_ERROR, "asyncstream: libevent hit an internal error (code %d)%s%s", err,

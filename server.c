@@ -1,5 +1,5 @@
 /*
- * AsyncStreamServer (API.md Part 2): a listening socket and its accept loop.
+ * AsyncStreamServer (docs/api.md): a listening socket and its accept loop.
  *
  * Ownership (G2): the server links itself into its EventBase (as_child, which holds a
  * reference on the base) and owns the listening fd, one persistent READ event on it
@@ -139,7 +139,7 @@ static void as_server_unlink_path(as_server *s)
  * socket file, drops the callbacks and unlinks from the base. Calls no PHP code (the
  * callables' destructors aside). Safe inside the server's own callbacks.
  */
-static void as_server_teardown(as_server *s, as_server_state why)
+AS_RUNS_PHP static void as_server_teardown(as_server *s, as_server_state why)
 {
 	as_callback *cbs[2] = { &s->on_connection, &s->on_error };
 	zval old[2];
@@ -182,7 +182,7 @@ static void as_server_teardown(as_server *s, as_server_state why)
 	}
 }
 
-static void as_server_detach(as_child *child)
+AS_RUNS_PHP static void as_server_detach(as_child *child)
 {
 	as_server_teardown(as_server_from_link(child), AS_SRV_BASE_FREED);
 }
@@ -211,7 +211,7 @@ static zend_object *as_server_create(zend_class_entry *ce)
 	return &s->std;
 }
 
-static void as_server_free_obj(zend_object *obj)
+AS_RUNS_PHP static void as_server_free_obj(zend_object *obj)
 {
 	as_server *s = as_server_from_obj(obj);
 
@@ -260,26 +260,26 @@ static HashTable *as_server_get_gc(zend_object *obj, zval **table, int *n)
  * Throws Error and returns NULL for a server that was never constructed, whose base was
  * freed (G2) or, unless allow_closed, that was closed.
  */
-static as_server *as_server_this(zval *zthis, const char *method, bool allow_closed)
+static as_server *as_server_this(zval *zthis, bool allow_closed)
 {
 	as_server *s = Z_AS_SERVER_P(zthis);
 
 	switch (s->state) {
 		case AS_SRV_UNINIT:
-			zend_throw_error(NULL, "AsyncStreamServer::%s: the server is not initialised (its constructor was not called or failed)", method);
+			as_throw(NULL, 0, "the server is not initialised (its constructor was not called or failed)");
 			return NULL;
 		case AS_SRV_BASE_FREED:
-			zend_throw_error(NULL, "AsyncStreamServer::%s: the server's EventBase has been freed", method);
+			as_throw(NULL, 0, "the server's EventBase has been freed");
 			return NULL;
 		case AS_SRV_CLOSED:
 			if (!allow_closed) {
-				zend_throw_error(NULL, "AsyncStreamServer::%s: the server has been closed", method);
+				as_throw(NULL, 0, "the server has been closed");
 				return NULL;
 			}
 			return s;
 		default:
 			if (UNEXPECTED(!s->base || !as_base_is_live(s->base))) {
-				zend_throw_error(NULL, "AsyncStreamServer::%s: the server's EventBase has been freed", method);
+				as_throw(NULL, 0, "the server's EventBase has been freed");
 				return NULL;
 			}
 			return s;
@@ -294,7 +294,7 @@ static as_server *as_server_this(zval *zthis, const char *method, bool allow_clo
  * Hands an accept error to onError as an AsyncStreamException (errno as code), or, with
  * no onError set, raises it as a warning so it is never silent.
  */
-static void as_server_report(as_server *s, int err)
+AS_RUNS_PHP static void as_server_report(as_server *s, int err)
 {
 	zval args[2];
 	zend_object *ex;
@@ -319,7 +319,7 @@ static void as_server_report(as_server *s, int err)
  * (10 ms, doubling to 1 s). The connections stay queued in the kernel meanwhile.
  * Reports once per episode; the timer is armed first, so onError may close or pause.
  */
-static void as_server_back_off(as_server *s, int err)
+AS_RUNS_PHP static void as_server_back_off(as_server *s, int err)
 {
 	struct timeval tv;
 	bool first = s->backoff_ms == 0;
@@ -412,7 +412,7 @@ static void as_server_tls_ready(as_stream *st, zend_object *owner, zend_object *
 #endif
 
 /* Wraps one accepted descriptor in an AsyncStream and calls onConnection. False: stop. */
-static bool as_server_dispatch(as_server *s, evutil_socket_t cfd)
+AS_RUNS_PHP static bool as_server_dispatch(as_server *s, evutil_socket_t cfd)
 {
 	zval args[2];
 	bool ok;
@@ -457,7 +457,7 @@ failed:;
 }
 
 /* Accepts until the backlog is empty, the server is closed/paused, or a callback threw. */
-static void as_server_accept_all(as_server *s)
+AS_RUNS_PHP static void as_server_accept_all(as_server *s)
 {
 	uint32_t skipped = 0;
 
@@ -508,7 +508,7 @@ static void as_server_accept_all(as_server *s)
 	}
 }
 
-static void as_server_on_readable(evutil_socket_t fd, short what, void *arg)
+AS_RUNS_PHP static void as_server_on_readable(evutil_socket_t fd, short what, void *arg)
 {
 	as_server *s = (as_server *)arg;
 
@@ -521,7 +521,7 @@ static void as_server_on_readable(evutil_socket_t fd, short what, void *arg)
 	AS_GUARD_LEAVE(&s->std, s->running, s->state != AS_SRV_LIVE, as_server_release_native(s));
 }
 
-static void as_server_on_backoff(evutil_socket_t fd, short what, void *arg)
+AS_RUNS_PHP static void as_server_on_backoff(evutil_socket_t fd, short what, void *arg)
 {
 	as_server *s = (as_server *)arg;
 
@@ -688,7 +688,7 @@ ZEND_METHOD(AsyncStreamServer, __construct)
 	ZEND_PARSE_PARAMETERS_END();
 
 	if (s->state != AS_SRV_UNINIT || s->address) {
-		zend_throw_error(NULL, "AsyncStreamServer::__construct() cannot be called twice");
+		as_throw_constructed_twice();
 		RETURN_THROWS();
 	}
 	if (!(b = as_base_live_or_throw(Z_AS_BASE_P(zbase), true))) {
@@ -796,8 +796,7 @@ ZEND_METHOD(AsyncStreamServer, __construct)
 		close(s->fd);
 		s->fd = -1;
 		as_server_unlink_path(s);
-		zend_throw_exception_ex(php_asyncstream_stream_exception_ce, err,
-			"AsyncStreamServer::__construct(): cannot watch the listening socket of %s: %s",
+		as_throw(php_asyncstream_stream_exception_ce, err, "cannot watch the listening socket of %s: %s",
 			ZSTR_VAL(s->address), strerror(err));
 		RETURN_THROWS();
 	}
@@ -829,7 +828,7 @@ ZEND_METHOD(AsyncStreamServer, onError)
 		Z_PARAM_FUNC_OR_NULL(fci, fcc)
 	ZEND_PARSE_PARAMETERS_END();
 
-	if (!(s = as_server_this(ZEND_THIS, "onError()", true))) {
+	if (!(s = as_server_this(ZEND_THIS, true))) {
 		RETURN_THROWS();
 	}
 	if (s->state == AS_SRV_LIVE && ZEND_FCI_INITIALIZED(fci)) {
@@ -849,7 +848,7 @@ ZEND_METHOD(AsyncStreamServer, getAddress)
 	as_server *s;
 
 	ZEND_PARSE_PARAMETERS_NONE();
-	if (!(s = as_server_this(ZEND_THIS, "getAddress()", true))) {
+	if (!(s = as_server_this(ZEND_THIS, true))) {
 		RETURN_THROWS();
 	}
 	RETURN_STR_COPY(s->address);
@@ -860,7 +859,7 @@ ZEND_METHOD(AsyncStreamServer, pause)
 	as_server *s;
 
 	ZEND_PARSE_PARAMETERS_NONE();
-	if (!(s = as_server_this(ZEND_THIS, "pause()", true))) {
+	if (!(s = as_server_this(ZEND_THIS, true))) {
 		RETURN_THROWS();
 	}
 	if (s->state != AS_SRV_LIVE || s->paused) {
@@ -877,7 +876,7 @@ ZEND_METHOD(AsyncStreamServer, resume)
 	as_server *s;
 
 	ZEND_PARSE_PARAMETERS_NONE();
-	if (!(s = as_server_this(ZEND_THIS, "resume()", false))) {
+	if (!(s = as_server_this(ZEND_THIS, false))) {
 		RETURN_THROWS();
 	}
 	if (!s->paused) {
@@ -889,8 +888,7 @@ ZEND_METHOD(AsyncStreamServer, resume)
 	if (event_add(s->ev_accept, NULL) != 0) {
 		int err = errno;
 		s->paused = true;
-		zend_throw_exception_ex(php_asyncstream_stream_exception_ce, err,
-			"AsyncStreamServer::resume(): cannot watch the listening socket of %s: %s",
+		as_throw(php_asyncstream_stream_exception_ce, err, "cannot watch the listening socket of %s: %s",
 			ZSTR_VAL(s->address), strerror(err));
 		RETURN_THROWS();
 	}
@@ -910,7 +908,7 @@ ZEND_METHOD(AsyncStreamServer, isListening)
 	as_server *s;
 
 	ZEND_PARSE_PARAMETERS_NONE();
-	if (!(s = as_server_this(ZEND_THIS, "isListening()", true))) {
+	if (!(s = as_server_this(ZEND_THIS, true))) {
 		RETURN_THROWS();
 	}
 	RETURN_BOOL(s->state == AS_SRV_LIVE && !s->paused);

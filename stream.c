@@ -65,7 +65,7 @@ static void as_stream_clear_callbacks(as_stream *s)
 	as_callback_clear(&s->on_secure);
 }
 
-static void as_stream_dtor_obj(zend_object *obj)
+AS_RUNS_PHP static void as_stream_dtor_obj(zend_object *obj)
 {
 	as_stream *s = as_stream_from_obj(obj);
 
@@ -79,7 +79,7 @@ static void as_stream_dtor_obj(zend_object *obj)
 	}
 }
 
-static void as_stream_free_obj(zend_object *obj)
+AS_RUNS_PHP static void as_stream_free_obj(zend_object *obj)
 {
 	as_stream *s = as_stream_from_obj(obj);
 
@@ -126,16 +126,16 @@ static HashTable *as_stream_get_gc(zend_object *obj, zval **table, int *n)
 }
 
 /* Throws Error for an unconstructed stream or one whose base was freed (G2). */
-static as_stream *as_stream_this(zval *zthis, const char *method, bool allow_closed)
+static as_stream *as_stream_this(zval *zthis, bool allow_closed)
 {
 	as_stream *s = Z_AS_STREAM_P(zthis);
 
 	if (UNEXPECTED(s->state == AS_ST_UNINIT)) {
-		zend_throw_error(NULL, "AsyncStream::%s: the stream is not initialised (its constructor was not called)", method);
+		as_throw(NULL, 0, "the stream is not initialised (its constructor was not called)");
 		return NULL;
 	}
 	if (UNEXPECTED(s->base_freed && !allow_closed)) {
-		zend_throw_error(NULL, "AsyncStream::%s: the stream's EventBase has been freed", method);
+		as_throw(NULL, 0, "the stream's EventBase has been freed");
 		return NULL;
 	}
 	if (s->base) {
@@ -165,7 +165,7 @@ ZEND_METHOD(AsyncStream, __construct)
 	ZEND_PARSE_PARAMETERS_END();
 
 	if (s->state != AS_ST_UNINIT) {
-		zend_throw_error(NULL, "AsyncStream::__construct() cannot be called twice");
+		as_throw_constructed_twice();
 		RETURN_THROWS();
 	}
 	if (!(b = as_base_live_or_throw(Z_AS_BASE_P(zbase), true))) {
@@ -202,23 +202,20 @@ ZEND_METHOD(AsyncStream, __construct)
 	}
 	dupfd = fcntl(fd, F_DUPFD_CLOEXEC, 0);
 	if (dupfd < 0) {
-		zend_throw_exception_ex(php_asyncstream_stream_exception_ce, errno,
-			"AsyncStream::__construct(): cannot duplicate fd %d: %s", (int)fd, strerror(errno));
+		as_throw(php_asyncstream_stream_exception_ce, errno, "cannot duplicate fd %d: %s", (int)fd, strerror(errno));
 		RETURN_THROWS();
 	}
 	flags = fcntl(dupfd, F_GETFL);
 	if (flags < 0 || fcntl(dupfd, F_SETFL, flags | O_NONBLOCK) != 0) {
 		int err = errno;
 		close(dupfd);
-		zend_throw_exception_ex(php_asyncstream_stream_exception_ce, err,
-			"AsyncStream::__construct(): cannot make fd %d nonblocking: %s", (int)fd, strerror(err));
+		as_throw(php_asyncstream_stream_exception_ce, err, "cannot make fd %d nonblocking: %s", (int)fd, strerror(err));
 		RETURN_THROWS();
 	}
 	as_stream_opts_init(&o);
 	if (!as_stream_init_connected(s, b, dupfd, is_socket, &o)) {
 		int err = errno;
-		zend_throw_exception_ex(php_asyncstream_stream_exception_ce, err,
-			"AsyncStream::__construct(): cannot watch fd %d: %s", (int)fd, strerror(err));
+		as_throw(php_asyncstream_stream_exception_ce, err, "cannot watch fd %d: %s", (int)fd, strerror(err));
 		RETURN_THROWS();
 	}
 }
@@ -362,7 +359,7 @@ ZEND_METHOD(AsyncStream, connect)
 		s->state = AS_ST_CONNECTING; /* so that the close path releases what attach took */
 		as_stream_close(s, NULL, false);
 		zval_ptr_dtor(return_value);
-		zend_throw_exception(php_asyncstream_stream_exception_ce, "AsyncStream::connect(): libevent could not create a timer", ENOMEM);
+		as_throw(php_asyncstream_stream_exception_ce, ENOMEM, "libevent could not create a timer");
 		RETURN_THROWS();
 	}
 	if (s->has_connect_timeout) {
@@ -394,7 +391,7 @@ fail_early:
 	RETURN_THROWS();
 }
 
-static void as_stream_set_cb(INTERNAL_FUNCTION_PARAMETERS, as_callback *(*field)(as_stream *), const char *method)
+AS_RUNS_PHP static void as_stream_set_cb(INTERNAL_FUNCTION_PARAMETERS, as_callback *(*field)(as_stream *))
 {
 	zend_fcall_info fci = empty_fcall_info;
 	zend_fcall_info_cache fcc = empty_fcall_info_cache;
@@ -404,7 +401,7 @@ static void as_stream_set_cb(INTERNAL_FUNCTION_PARAMETERS, as_callback *(*field)
 		Z_PARAM_FUNC_OR_NULL(fci, fcc)
 	ZEND_PARSE_PARAMETERS_END();
 
-	if (!(s = as_stream_this(ZEND_THIS, method, true))) {
+	if (!(s = as_stream_this(ZEND_THIS, true))) {
 		RETURN_THROWS();
 	}
 	if (s->state == AS_ST_CLOSED) {
@@ -428,27 +425,27 @@ static as_callback *as_f_close(as_stream *s) { return &s->on_close; }
 
 ZEND_METHOD(AsyncStream, onConnect)
 {
-	as_stream_set_cb(INTERNAL_FUNCTION_PARAM_PASSTHRU, as_f_connect, "onConnect()");
+	as_stream_set_cb(INTERNAL_FUNCTION_PARAM_PASSTHRU, as_f_connect);
 }
 
 ZEND_METHOD(AsyncStream, onData)
 {
-	as_stream_set_cb(INTERNAL_FUNCTION_PARAM_PASSTHRU, as_f_data, "onData()");
+	as_stream_set_cb(INTERNAL_FUNCTION_PARAM_PASSTHRU, as_f_data);
 }
 
 ZEND_METHOD(AsyncStream, onDrain)
 {
-	as_stream_set_cb(INTERNAL_FUNCTION_PARAM_PASSTHRU, as_f_drain, "onDrain()");
+	as_stream_set_cb(INTERNAL_FUNCTION_PARAM_PASSTHRU, as_f_drain);
 }
 
 ZEND_METHOD(AsyncStream, onEnd)
 {
-	as_stream_set_cb(INTERNAL_FUNCTION_PARAM_PASSTHRU, as_f_end, "onEnd()");
+	as_stream_set_cb(INTERNAL_FUNCTION_PARAM_PASSTHRU, as_f_end);
 }
 
 ZEND_METHOD(AsyncStream, onClose)
 {
-	as_stream_set_cb(INTERNAL_FUNCTION_PARAM_PASSTHRU, as_f_close, "onClose()");
+	as_stream_set_cb(INTERNAL_FUNCTION_PARAM_PASSTHRU, as_f_close);
 }
 ZEND_METHOD(AsyncStream, write)
 {
@@ -459,11 +456,11 @@ ZEND_METHOD(AsyncStream, write)
 		Z_PARAM_STR(data)
 	ZEND_PARSE_PARAMETERS_END();
 
-	if (!(s = as_stream_this(ZEND_THIS, "write()", false))) {
+	if (!(s = as_stream_this(ZEND_THIS, false))) {
 		RETURN_THROWS();
 	}
 	if (UNEXPECTED(s->user_closed)) {
-		zend_throw_error(NULL, "AsyncStream::write(): the stream was %s", s->state == AS_ST_CLOSED && !s->ending
+		as_throw(NULL, 0, "the stream was %s", s->state == AS_ST_CLOSED && !s->ending
 			? "closed with close()" : "ended with end()");
 		RETURN_THROWS();
 	}
@@ -483,12 +480,12 @@ ZEND_METHOD(AsyncStream, end)
 		Z_PARAM_STR(data)
 	ZEND_PARSE_PARAMETERS_END();
 
-	if (!(s = as_stream_this(ZEND_THIS, "end()", false))) {
+	if (!(s = as_stream_this(ZEND_THIS, false))) {
 		RETURN_THROWS();
 	}
 	if (s->user_closed || s->ending) {
 		if (data && ZSTR_LEN(data) > 0 && s->user_closed) {
-			zend_throw_error(NULL, "AsyncStream::end(): the stream was %s", s->state == AS_ST_CLOSED && !s->ending
+			as_throw(NULL, 0, "the stream was %s", s->state == AS_ST_CLOSED && !s->ending
 				? "closed with close()" : "ended with end()");
 			RETURN_THROWS();
 		}
@@ -514,7 +511,7 @@ ZEND_METHOD(AsyncStream, close)
 	as_stream *s;
 
 	ZEND_PARSE_PARAMETERS_NONE();
-	if (!(s = as_stream_this(ZEND_THIS, "close()", true))) {
+	if (!(s = as_stream_this(ZEND_THIS, true))) {
 		RETURN_THROWS();
 	}
 	if (s->state == AS_ST_CLOSED) {
@@ -530,7 +527,7 @@ ZEND_METHOD(AsyncStream, pause)
 	as_stream *s;
 
 	ZEND_PARSE_PARAMETERS_NONE();
-	if (!(s = as_stream_this(ZEND_THIS, "pause()", false))) {
+	if (!(s = as_stream_this(ZEND_THIS, false))) {
 		RETURN_THROWS();
 	}
 	if (s->state == AS_ST_CLOSED) {
@@ -548,7 +545,7 @@ ZEND_METHOD(AsyncStream, resume)
 	as_stream *s;
 
 	ZEND_PARSE_PARAMETERS_NONE();
-	if (!(s = as_stream_this(ZEND_THIS, "resume()", false))) {
+	if (!(s = as_stream_this(ZEND_THIS, false))) {
 		RETURN_THROWS();
 	}
 	if (s->state == AS_ST_CLOSED || !s->paused) {
@@ -616,7 +613,7 @@ ZEND_METHOD(AsyncStream, setFraming)
 			zend_argument_value_error(1, "must be AsyncStream::FRAME_NONE, FRAME_DELIMITER or FRAME_FIXED, " ZEND_LONG_FMT " given", mode);
 			RETURN_THROWS();
 	}
-	if (!(s = as_stream_this(ZEND_THIS, "setFraming()", false))) {
+	if (!(s = as_stream_this(ZEND_THIS, false))) {
 		RETURN_THROWS();
 	}
 	if (s->state != AS_ST_CLOSED) {
@@ -658,7 +655,7 @@ ZEND_METHOD(AsyncStream, setTimeout)
 		zend_argument_value_error(1, "must be a number of seconds, NAN given");
 		RETURN_THROWS();
 	}
-	if (!(s = as_stream_this(ZEND_THIS, "setTimeout()", false))) {
+	if (!(s = as_stream_this(ZEND_THIS, false))) {
 		RETURN_THROWS();
 	}
 	if (s->state != AS_ST_CLOSED) {
@@ -677,7 +674,7 @@ ZEND_METHOD(AsyncStream, setTimeout)
 	RETURN_OBJ_COPY(Z_OBJ_P(ZEND_THIS));
 }
 
-static void as_stream_sockopt(INTERNAL_FUNCTION_PARAMETERS, int level, int opt, const char *method)
+static void as_stream_sockopt(INTERNAL_FUNCTION_PARAMETERS, int level, int opt)
 {
 	bool on = true;
 	as_stream *s;
@@ -687,7 +684,7 @@ static void as_stream_sockopt(INTERNAL_FUNCTION_PARAMETERS, int level, int opt, 
 		Z_PARAM_BOOL(on)
 	ZEND_PARSE_PARAMETERS_END();
 
-	if (!(s = as_stream_this(ZEND_THIS, method, false))) {
+	if (!(s = as_stream_this(ZEND_THIS, false))) {
 		RETURN_THROWS();
 	}
 	if (s->cx) {
@@ -712,12 +709,12 @@ static void as_stream_sockopt(INTERNAL_FUNCTION_PARAMETERS, int level, int opt, 
 
 ZEND_METHOD(AsyncStream, setNoDelay)
 {
-	as_stream_sockopt(INTERNAL_FUNCTION_PARAM_PASSTHRU, IPPROTO_TCP, TCP_NODELAY, "setNoDelay()");
+	as_stream_sockopt(INTERNAL_FUNCTION_PARAM_PASSTHRU, IPPROTO_TCP, TCP_NODELAY);
 }
 
 ZEND_METHOD(AsyncStream, setKeepAlive)
 {
-	as_stream_sockopt(INTERNAL_FUNCTION_PARAM_PASSTHRU, SOL_SOCKET, SO_KEEPALIVE, "setKeepAlive()");
+	as_stream_sockopt(INTERNAL_FUNCTION_PARAM_PASSTHRU, SOL_SOCKET, SO_KEEPALIVE);
 }
 
 static void as_stream_address(INTERNAL_FUNCTION_PARAMETERS, bool remote)
@@ -728,7 +725,7 @@ static void as_stream_address(INTERNAL_FUNCTION_PARAMETERS, bool remote)
 	zend_string *r;
 
 	ZEND_PARSE_PARAMETERS_NONE();
-	if (!(s = as_stream_this(ZEND_THIS, remote ? "getRemoteAddress()" : "getLocalAddress()", true))) {
+	if (!(s = as_stream_this(ZEND_THIS, true))) {
 		RETURN_THROWS();
 	}
 	if (s->fd < 0 || !s->is_socket || s->state == AS_ST_RESOLVING) {
@@ -759,7 +756,7 @@ ZEND_METHOD(AsyncStream, getWriteBufferSize)
 	as_stream *s;
 
 	ZEND_PARSE_PARAMETERS_NONE();
-	if (!(s = as_stream_this(ZEND_THIS, "getWriteBufferSize()", true))) {
+	if (!(s = as_stream_this(ZEND_THIS, true))) {
 		RETURN_THROWS();
 	}
 	RETURN_LONG(s->out && s->state != AS_ST_CLOSED ? (zend_long)evbuffer_get_length(s->out) : 0);
@@ -770,7 +767,7 @@ ZEND_METHOD(AsyncStream, isConnected)
 	as_stream *s;
 
 	ZEND_PARSE_PARAMETERS_NONE();
-	if (!(s = as_stream_this(ZEND_THIS, "isConnected()", true))) {
+	if (!(s = as_stream_this(ZEND_THIS, true))) {
 		RETURN_THROWS();
 	}
 	RETURN_BOOL(s->state == AS_ST_CONNECTED);
@@ -781,7 +778,7 @@ ZEND_METHOD(AsyncStream, isClosed)
 	as_stream *s;
 
 	ZEND_PARSE_PARAMETERS_NONE();
-	if (!(s = as_stream_this(ZEND_THIS, "isClosed()", true))) {
+	if (!(s = as_stream_this(ZEND_THIS, true))) {
 		RETURN_THROWS();
 	}
 	RETURN_BOOL(s->state == AS_ST_CLOSED);

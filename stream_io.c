@@ -46,12 +46,12 @@ void as_stream_free_extra(as_stream *s)
 	}
 }
 
-static void as_stream_fail(as_stream *s, zend_class_entry *ce, int err, const char *fmt, ...)
+AS_RUNS_PHP static void as_stream_fail(as_stream *s, zend_class_entry *ce, int err, const char *fmt, ...)
 	ZEND_ATTRIBUTE_FORMAT(printf, 4, 5);
-static void as_stream_fail_errno(as_stream *s, const char *what, int err);
-static void as_stream_deliver(as_stream *s);
+AS_RUNS_PHP static void as_stream_fail_errno(as_stream *s, const char *what, int err);
+AS_RUNS_PHP static void as_stream_deliver(as_stream *s);
 static bool as_stream_flush(as_stream *s);
-static void as_stream_timer_cb(evutil_socket_t fd, short what, void *arg);
+AS_RUNS_PHP static void as_stream_timer_cb(evutil_socket_t fd, short what, void *arg);
 
 /* =================================================================================
  * Exceptions
@@ -101,7 +101,7 @@ zend_string *as_stream_peer_name(as_stream *s)
  * =============================================================================== */
 
 /* A close the protocol asked for (both sides ended): clean, unless a write already failed. */
-static void as_stream_close_clean(as_stream *s)
+AS_RUNS_PHP static void as_stream_close_clean(as_stream *s)
 {
 	if (s->pending_err > 0) {
 		as_stream_fail_errno(s, "write to", s->pending_err);
@@ -130,7 +130,7 @@ void as_stream_release_native(as_stream *s)
 }
 
 /* Calls onClose with any pending exception set aside, the way PHP runs destructors. */
-static void as_stream_invoke_close(as_stream *s, as_base *b, zend_object *error)
+AS_RUNS_PHP static void as_stream_invoke_close(as_stream *s, as_base *b, zend_object *error)
 {
 	zval args[2];
 	zend_object *old_exception = NULL;
@@ -168,7 +168,7 @@ static void as_stream_invoke_close(as_stream *s, as_base *b, zend_object *error)
  * (when call_php; never from free_obj), then closes the fd and drops the callbacks.
  * Takes ownership of `error`. Safe from inside any callback of this stream.
  */
-void as_stream_close(as_stream *s, zend_object *error, bool call_php)
+AS_RUNS_PHP void as_stream_close(as_stream *s, zend_object *error, bool call_php)
 {
 	as_base *b = s->base;
 
@@ -254,7 +254,7 @@ void as_stream_close(as_stream *s, zend_object *error, bool call_php)
 	}
 }
 
-void as_stream_fail_ex(as_stream *s, zend_object *ex)
+AS_RUNS_PHP void as_stream_fail_ex(as_stream *s, zend_object *ex)
 {
 	if (s->state == AS_ST_CLOSED) {
 		OBJ_RELEASE(ex);
@@ -284,7 +284,7 @@ void as_stream_fail_ex(as_stream *s, zend_object *ex)
 }
 
 /* Closes with a new AsyncStreamException (or subclass) built from the format. */
-static void as_stream_fail(as_stream *s, zend_class_entry *ce, int err, const char *fmt, ...)
+AS_RUNS_PHP static void as_stream_fail(as_stream *s, zend_class_entry *ce, int err, const char *fmt, ...)
 {
 	va_list ap;
 	zend_string *msg;
@@ -302,7 +302,7 @@ static void as_stream_fail(as_stream *s, zend_class_entry *ce, int err, const ch
 }
 
 /* A failure of the transport (what: "read from", "write to", "handshake", ...): its own exception when it has one. */
-static bool as_stream_fail_transport(as_stream *s, const char *what, int err)
+AS_RUNS_PHP static bool as_stream_fail_transport(as_stream *s, const char *what, int err)
 {
 	zend_string *peer;
 	zend_object *ex;
@@ -320,7 +320,7 @@ static bool as_stream_fail_transport(as_stream *s, const char *what, int err)
 	return true;
 }
 
-static void as_stream_fail_errno(as_stream *s, const char *what, int err)
+AS_RUNS_PHP static void as_stream_fail_errno(as_stream *s, const char *what, int err)
 {
 	zend_string *peer;
 
@@ -333,7 +333,7 @@ static void as_stream_fail_errno(as_stream *s, const char *what, int err)
 	zend_string_release(peer);
 }
 
-void as_stream_detach(as_child *child)
+AS_RUNS_PHP void as_stream_detach(as_child *child)
 {
 	as_stream *s = as_stream_from_link(child);
 	as_base *b = s->base;
@@ -515,7 +515,7 @@ static bool as_stream_start_connected(as_stream *s)
  * Makes the fresh stream s own the connected descriptor fd on base b and start reading.
  * On failure: fd closed, s left closed (no PHP called), errno set, false returned.
  */
-bool as_stream_init_connected(as_stream *s, as_base *b, evutil_socket_t fd, bool is_socket,
+AS_RUNS_PHP bool as_stream_init_connected(as_stream *s, as_base *b, evutil_socket_t fd, bool is_socket,
 	const as_stream_opts *o)
 {
 	as_base_fork_check(b);
@@ -533,7 +533,7 @@ bool as_stream_init_connected(as_stream *s, as_base *b, evutil_socket_t fd, bool
 	return true;
 }
 
-bool as_stream_new_connected(zval *out, as_base *b, evutil_socket_t fd, const as_stream_opts *o)
+AS_RUNS_PHP bool as_stream_new_connected(zval *out, as_base *b, evutil_socket_t fd, const as_stream_opts *o)
 {
 	object_init_ex(out, php_asyncstream_stream_ce);
 	Z_AS_STREAM_P(out)->accepted = true; /* made by a server: startTls() takes the server role */
@@ -626,7 +626,7 @@ void as_stream_try_next(as_stream *s)
  * =============================================================================== */
 
 /* Delivers one frame to onData. Returns false when delivery must stop (closed, exception). */
-static bool as_stream_emit(as_stream *s, zend_string *data)
+AS_RUNS_PHP static bool as_stream_emit(as_stream *s, zend_string *data)
 {
 	zval args[2];
 	bool ok;
@@ -654,7 +654,7 @@ static zend_string *as_stream_take(as_stream *s, size_t n, size_t skip)
 	return frame;
 }
 
-static void as_stream_frame_too_large(as_stream *s, size_t size)
+AS_RUNS_PHP static void as_stream_frame_too_large(as_stream *s, size_t size)
 {
 	zend_string *peer = as_stream_peer_name(s);
 
@@ -669,7 +669,7 @@ static void as_stream_frame_too_large(as_stream *s, size_t size)
 }
 
 /* Cuts the next frame out of `in`, or returns NULL (not enough bytes, or closed for EMSGSIZE). */
-static zend_string *as_stream_next_frame(as_stream *s)
+AS_RUNS_PHP static zend_string *as_stream_next_frame(as_stream *s)
 {
 	size_t len = s->in ? evbuffer_get_length(s->in) : 0;
 
@@ -720,7 +720,7 @@ static zend_string *as_stream_next_frame(as_stream *s)
 }
 
 /* After the peer's EOF was delivered: onEnd, then close when our side has ended too. */
-static void as_stream_deliver_end(as_stream *s)
+AS_RUNS_PHP static void as_stream_deliver_end(as_stream *s)
 {
 	if (!s->end_delivered) {
 		zval arg;
@@ -756,7 +756,7 @@ static void as_stream_deliver_end(as_stream *s)
 }
 
 /* Delivers every complete frame the input holds, re-checking the stream after each call (G1). */
-static void as_stream_deliver(as_stream *s)
+AS_RUNS_PHP static void as_stream_deliver(as_stream *s)
 {
 	while (s->state == AS_ST_CONNECTED && !s->paused) {
 		zend_string *frame = as_stream_next_frame(s);
@@ -783,7 +783,7 @@ void as_stream_redeliver(as_stream *s)
 }
 
 /* READ readiness (or a re-delivery): one recv() of up to 64 KiB, then deliver what the input holds. */
-void as_stream_io_readable(as_stream *s)
+AS_RUNS_PHP void as_stream_io_readable(as_stream *s)
 {
 	ssize_t n;
 	int err;
@@ -901,7 +901,7 @@ static bool as_stream_flush(as_stream *s)
 }
 
 /* After the queue shrank: disarm, FIN when ending, onDrain when below low_water. */
-void as_stream_after_write(as_stream *s)
+AS_RUNS_PHP void as_stream_after_write(as_stream *s)
 {
 	size_t left = s->out ? evbuffer_get_length(s->out) : 0;
 
@@ -934,7 +934,7 @@ void as_stream_after_write(as_stream *s)
 	}
 }
 
-static void as_stream_connected(as_stream *s)
+AS_RUNS_PHP static void as_stream_connected(as_stream *s)
 {
 	zval arg;
 
@@ -988,7 +988,7 @@ static void as_stream_connected(as_stream *s)
 }
 
 /* TCP is up: the transport's handshake first, when it has one, then onConnect. */
-static void as_stream_handshake(as_stream *s)
+AS_RUNS_PHP static void as_stream_handshake(as_stream *s)
 {
 	int err;
 
@@ -1029,7 +1029,7 @@ void as_stream_start_handshake(as_stream *s, double timeout)
 	s->tp->activate(s);
 }
 
-void as_stream_io_writable(as_stream *s)
+AS_RUNS_PHP void as_stream_io_writable(as_stream *s)
 {
 	if (UNEXPECTED(s->state != AS_ST_CONNECTED && s->state != AS_ST_CONNECTING)) {
 		return;
@@ -1069,7 +1069,7 @@ void as_stream_io_writable(as_stream *s)
 	AS_GUARD_LEAVE(&s->std, s->running, s->state == AS_ST_CLOSED, as_stream_release_native(s));
 }
 
-void as_stream_io_error(as_stream *s, const char *what, int err)
+AS_RUNS_PHP void as_stream_io_error(as_stream *s, const char *what, int err)
 {
 	if (UNEXPECTED(s->state == AS_ST_CLOSED || s->state == AS_ST_UNINIT)) {
 		return;
@@ -1083,7 +1083,7 @@ void as_stream_io_error(as_stream *s, const char *what, int err)
  * Timer: deferred failures, connect timeout, idle timeout
  * =============================================================================== */
 
-static void as_stream_timer_cb(evutil_socket_t fd, short what, void *arg)
+AS_RUNS_PHP static void as_stream_timer_cb(evutil_socket_t fd, short what, void *arg)
 {
 	as_stream *s = (as_stream *)arg;
 

@@ -46,8 +46,8 @@ ZEND_METHOD(AsyncStream, startTls)
 		Z_PARAM_ARRAY_HT(tls)
 		Z_PARAM_FUNC_OR_NULL(fci, fcc)
 	ZEND_PARSE_PARAMETERS_END();
-	zend_throw_exception_ex(php_asyncstream_stream_exception_ce, EPROTONOSUPPORT,
-		"AsyncStream::startTls(): TLS is not available: asyncstream was built without OpenSSL (--without-openssl)");
+	as_throw(php_asyncstream_stream_exception_ce, EPROTONOSUPPORT,
+		"TLS is not available: asyncstream was built without OpenSSL (--without-openssl)");
 	RETURN_THROWS();
 }
 
@@ -135,31 +135,31 @@ ZEND_METHOD(AsyncStream, startTls)
 	ZEND_PARSE_PARAMETERS_END();
 
 	if (s->state == AS_ST_UNINIT) {
-		zend_throw_error(NULL, "AsyncStream::startTls(): the stream is not initialised (its constructor was not called)");
+		as_throw(NULL, 0, "the stream is not initialised (its constructor was not called)");
 		RETURN_THROWS();
 	}
 	if (s->base_freed) {
-		zend_throw_error(NULL, "AsyncStream::startTls(): the stream's EventBase has been freed");
+		as_throw(NULL, 0, "the stream's EventBase has been freed");
 		RETURN_THROWS();
 	}
 	if (s->tls) {
-		zend_throw_error(NULL, "AsyncStream::startTls(): the stream already uses TLS");
+		as_throw(NULL, 0, "the stream already uses TLS");
 		RETURN_THROWS();
 	}
 	if (s->state == AS_ST_CLOSED) {
-		zend_throw_error(NULL, "AsyncStream::startTls(): the stream is closed");
+		as_throw(NULL, 0, "the stream is closed");
 		RETURN_THROWS();
 	}
 	if (s->state != AS_ST_CONNECTED) {
-		zend_throw_error(NULL, "AsyncStream::startTls(): the stream is not connected yet (call it from onConnect or later)");
+		as_throw(NULL, 0, "the stream is not connected yet (call it from onConnect or later)");
 		RETURN_THROWS();
 	}
 	if (s->user_closed || s->ending) {
-		zend_throw_error(NULL, "AsyncStream::startTls(): the stream was ended with end()");
+		as_throw(NULL, 0, "the stream was ended with end()");
 		RETURN_THROWS();
 	}
 	if (!s->is_socket) {
-		zend_throw_error(NULL, "AsyncStream::startTls(): TLS needs a socket, this stream is a pipe or terminal");
+		as_throw(NULL, 0, "TLS needs a socket, this stream is a pipe or terminal");
 		RETURN_THROWS();
 	}
 	as_base_fork_check(s->base);
@@ -189,7 +189,7 @@ ZEND_METHOD(AsyncStream, startTls)
 	t = as_tls_new(ctx, server, &conf, host[0] ? host : NULL);
 	if (!t) {
 		as_tls_conf_release(&conf);
-		zend_throw_exception(php_asyncstream_tls_exception_ce, "AsyncStream::startTls(): OpenSSL could not create a connection", ENOMEM);
+		as_throw(php_asyncstream_tls_exception_ce, ENOMEM, "OpenSSL could not create a connection");
 		RETURN_THROWS();
 	}
 	/* Bytes queued before the call go out in plaintext before the handshake starts. */
@@ -201,7 +201,7 @@ ZEND_METHOD(AsyncStream, startTls)
 	as_stream_use_tls(s, t);
 	if (s->tp->open(s) != 0) {
 		as_tls_conf_release(&conf);
-		zend_throw_exception(php_asyncstream_tls_exception_ce, "AsyncStream::startTls(): libevent could not watch the socket", ENOMEM);
+		as_throw(php_asyncstream_tls_exception_ce, ENOMEM, "libevent could not watch the socket");
 		RETURN_THROWS();
 	}
 	if (ZEND_FCI_INITIALIZED(fci)) {
@@ -221,7 +221,7 @@ ZEND_METHOD(AsyncStream, getTlsInfo)
 
 	ZEND_PARSE_PARAMETERS_NONE();
 	if (s->state == AS_ST_UNINIT) {
-		zend_throw_error(NULL, "AsyncStream::getTlsInfo(): the stream is not initialised (its constructor was not called)");
+		as_throw(NULL, 0, "the stream is not initialised (its constructor was not called)");
 		RETURN_THROWS();
 	}
 	if (!s->tls) {
