@@ -150,6 +150,7 @@ static int as_tls_open(as_stream *s)
 	}
 	s->tls->armed = 0;
 	s->tls->fd_set = false; /* a new descriptor (the next resolved address) */
+	s->tls->closed = false;
 	return 0;
 }
 
@@ -369,10 +370,11 @@ static zend_object *as_tls_error(as_stream *s, const char *what, int err, const 
 			"TLS handshake with %s failed: no handshake within handshake_timeout (%.3g s)", peer,
 			(double)s->connect_tv.tv_sec + s->connect_tv.tv_usec / 1e6);
 	}
-	if (t->err_msg) {
+	if (t->err_msg && t->err_code == EPROTO) {
+		/* A TLS protocol error after the handshake (a bad record, an alert). */
 		return as_stream_exception_new(php_asyncstream_tls_exception_ce, err, "TLS %s %s failed: %s", what, peer, reason);
 	}
-	return NULL;
+	return NULL; /* a socket error (a reset): AsyncStreamException, as on any stream */
 }
 
 const as_transport_ops as_transport_tls = {
