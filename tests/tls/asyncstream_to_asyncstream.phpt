@@ -6,7 +6,7 @@ TLS: an asyncstream client and an asyncstream server talk both ways; both sides'
 <?php
 require __DIR__ . '/fixtures/tls.inc';
 $base = new EventBase();
-$dog = as_watchdog($base);
+$dog = as_watchdog($base, tls_limit());
 $closed = 0;
 $srv = tls_server($base, [], function (AsyncStream $c) use (&$closed) {
     echo "server onConnection: ", tls_info_line($c->getTlsInfo()), "\n";

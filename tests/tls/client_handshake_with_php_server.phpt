@@ -8,7 +8,7 @@ require __DIR__ . '/fixtures/tls.inc';
 $certs = tls_certs();
 $peer = tls_php_peer('echo-server', ['ctx' => ['local_cert' => $certs['server.pem']]]);
 $base = new EventBase();
-$dog = as_watchdog($base);
+$dog = as_watchdog($base, tls_limit());
 $s = AsyncStream::connect($base, "tls://127.0.0.1:{$peer['port']}", ['tls' => tls_client_opts()]);
 echo "right after connect(): ", tls_info_line($s->getTlsInfo()), "\n";
 $s->onConnect(function (AsyncStream $s) {

@@ -38,14 +38,21 @@ function scenario(string $what, callable $act, string $where): void
         unset($x, $y);
     }
     unset($s);
-    $t = Event::timer($base, fn() => $base->stop());
-    $t->add(3);
-    if ($base->loop() !== false) {
-        // loop() returns after free() too
-    }
-    $t->free();
-    if (!empty($srv) && $where !== 'onSecure') {
-        try { $srv->close(); } catch (Error $e) { }
+    // Until the act ran and every onClose expected came (free() ends the loop by itself).
+    $want = str_starts_with($what, 'close') ? 2 : 0;
+    $poll = new Event($base, -1, Event::TIMEOUT | Event::PERSIST, function () use ($base, &$log, $where, $want) {
+        if (in_array("after act in $where", $log, true) && count(preg_grep('/onClose/', $log)) >= $want) {
+            $base->stop();
+        }
+    });
+    $poll->add(0.01);
+    $limit = Event::timer($base, function () use ($base) { echo "WATCHDOG\n"; $base->stop(); });
+    $limit->add(tls_limit());
+    $base->loop();
+    if (!str_starts_with($what, 'EventBase')) {
+        $poll->del();
+        $limit->del();
+        $srv->close();
     }
     echo str_pad("$what in $where:", 34), implode(", ", $log), "\n";
 }

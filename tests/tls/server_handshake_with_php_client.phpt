@@ -7,7 +7,7 @@ TLS: AsyncStreamServer("tls://...") serves PHP's own stream_socket_client("tls:/
 require __DIR__ . '/fixtures/tls.inc';
 $certs = tls_certs();
 $base = new EventBase();
-$dog = as_watchdog($base);
+$dog = as_watchdog($base, tls_limit());
 $srv = tls_server($base, [], function (AsyncStream $c, AsyncStreamServer $srv) use ($dog) {
     echo "onConnection: ", tls_info_line($c->getTlsInfo()), "\n";
     $c->onData(fn($c, $d) => $c->write(strtoupper($d)));

@@ -8,7 +8,7 @@ require __DIR__ . '/fixtures/tls.inc';
 $certs = tls_certs();
 $peer = tls_php_peer('starttls-server', ['ctx' => ['local_cert' => $certs['server.pem']]]);
 $base = new EventBase();
-$dog = as_watchdog($base);
+$dog = as_watchdog($base, tls_limit());
 $s = AsyncStream::connect($base, "tcp://127.0.0.1:{$peer['port']}");
 $s->setFraming(AsyncStream::FRAME_DELIMITER, "\n");
 $s->onData(function (AsyncStream $s, string $line) {

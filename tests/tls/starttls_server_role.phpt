@@ -6,7 +6,7 @@ TLS: startTls() on a stream accepted by a plain server takes the server role; th
 <?php
 require __DIR__ . '/fixtures/tls.inc';
 $base = new EventBase();
-$dog = as_watchdog($base);
+$dog = as_watchdog($base, tls_limit());
 $srv = new AsyncStreamServer($base, "tcp://127.0.0.1:0", function (AsyncStream $c, AsyncStreamServer $srv) use ($dog) {
     $c->setFraming(AsyncStream::FRAME_DELIMITER, "\n");
     $c->onData(function (AsyncStream $c, string $line) {

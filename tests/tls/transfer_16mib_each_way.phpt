@@ -58,7 +58,7 @@ $s->onDrain(function ($s) use ($pump, &$stats) { $stats['client_drain']++; $pump
 $s->onData(function ($s, $d) use ($got, &$received) { hash_update($got, $d); $received += strlen($d); });
 $s->onEnd(fn() => null);
 $s->onClose(function ($s, $e) use (&$done) { echo "client onClose: ", tls_err($e), "\n"; $done = true; });
-tls_run_until($base, function () use (&$done) { return $done; }, 120);
+tls_run_until($base, function () use (&$done) { return $done; }, 4 * tls_limit());
 $srv->close();
 echo "received: ", $received === TOTAL ? "16 MiB" : $received, "\n";
 echo "hashes match: ", var_export(hash_final($sent) === hash_final($got), true), "\n";
