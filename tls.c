@@ -62,7 +62,8 @@ bool as_tls_available(void)
 #endif
 
 struct _as_tls_ctx {
-	SSL_CTX *ctx;
+	SSL_CTX *ctx;                /* NULL for the cache's shared system trust store entry */
+	X509_STORE *store;           /* that entry's store */
 	uint32_t refcount;           /* the cache's reference + one per engine */
 	bool server;
 	bool allow_self_signed;
@@ -555,7 +556,12 @@ static void as_tls_ctx_release(as_tls_ctx *x)
 	if (--x->refcount > 0) {
 		return;
 	}
-	SSL_CTX_free(x->ctx);
+	if (x->ctx) {
+		SSL_CTX_free(x->ctx);
+	}
+	if (x->store) {
+		X509_STORE_free(x->store);
+	}
 	if (x->alpn) {
 		zend_string_release(x->alpn);
 	}
@@ -750,8 +756,36 @@ fail:
 	return false;
 }
 
+#define AS_TLS_STORE_KEY "\001system trust store"
+
+/*
+ * The system's trusted certificates, loaded once per base and shared by every context
+ * that uses them (a bundle of ~150 certificates: reading it per option set would cost
+ * milliseconds and a few hundred KiB each time).
+ */
+static X509_STORE *as_tls_system_store(HashTable *cache)
+{
+	as_tls_ctx *e = zend_hash_str_find_ptr(cache, AS_TLS_STORE_KEY, sizeof(AS_TLS_STORE_KEY) - 1);
+
+	if (!e) {
+		X509_STORE *store = X509_STORE_new();
+
+		if (!store || X509_STORE_set_default_paths(store) != 1) {
+			if (store) {
+				X509_STORE_free(store);
+			}
+			return NULL;
+		}
+		e = ecalloc(1, sizeof(*e));
+		e->refcount = 1;
+		e->store = store;
+		zend_hash_str_add_new_ptr(cache, AS_TLS_STORE_KEY, sizeof(AS_TLS_STORE_KEY) - 1, e);
+	}
+	return e->store;
+}
+
 /* Everything but the certificate: protocol range, modes, ciphers, verification, ALPN. */
-static SSL_CTX *as_tls_ctx_base(const as_tls_conf *c, bool server, as_tls_ctx *x, const char *what)
+static SSL_CTX *as_tls_ctx_base(HashTable *cache, const as_tls_conf *c, bool server, as_tls_ctx *x, const char *what)
 {
 	SSL_CTX *ctx = SSL_CTX_new(server ? TLS_server_method() : TLS_client_method());
 	zend_string *err;
@@ -819,12 +853,18 @@ static SSL_CTX *as_tls_ctx_base(const as_tls_conf *c, bool server, as_tls_ctx *x
 					SSL_CTX_set_client_CA_list(ctx, names);
 				}
 			}
-		} else if (SSL_CTX_set_default_verify_paths(ctx) != 1) {
-			err = as_tls_error_string("not found");
-			as_tls_throw(EINVAL, "%s: cannot load the system's trusted certificates: %s", what, ZSTR_VAL(err));
-			zend_string_release(err);
-			SSL_CTX_free(ctx);
-			return NULL;
+		} else {
+			X509_STORE *store = as_tls_system_store(cache);
+
+			if (!store) {
+				err = as_tls_error_string("not found");
+				as_tls_throw(EINVAL, "%s: cannot load the system's trusted certificates: %s", what, ZSTR_VAL(err));
+				zend_string_release(err);
+				SSL_CTX_free(ctx);
+				return NULL;
+			}
+			X509_STORE_up_ref(store);
+			SSL_CTX_set_cert_store(ctx, store);
 		}
 	} else {
 		SSL_CTX_set_verify(ctx, SSL_VERIFY_NONE, NULL);
@@ -862,7 +902,7 @@ static void as_tls_cache_key(smart_str *k, const as_tls_conf *c, bool server)
 	smart_str_0(k);
 }
 
-static as_tls_ctx *as_tls_ctx_build(const as_tls_conf *c, bool server, const char *what)
+static as_tls_ctx *as_tls_ctx_build(HashTable *cache, const as_tls_conf *c, bool server, const char *what)
 {
 	as_tls_ctx *x = ecalloc(1, sizeof(*x));
 
@@ -873,7 +913,7 @@ static as_tls_ctx *as_tls_ctx_build(const as_tls_conf *c, bool server, const cha
 	if (server && c->alpn) {
 		x->alpn = zend_string_copy(c->alpn);
 	}
-	if (!(x->ctx = as_tls_ctx_base(c, server, x, what))) {
+	if (!(x->ctx = as_tls_ctx_base(cache, c, server, x, what))) {
 		goto fail;
 	}
 	if (server && !c->local_cert) {
@@ -897,7 +937,7 @@ static as_tls_ctx *as_tls_ctx_build(const as_tls_conf *c, bool server, const cha
 		ZEND_HASH_FOREACH_STR_KEY_VAL(c->sni_certs, host, pair) {
 			zval *cert = zend_hash_index_find(Z_ARRVAL_P(pair), 0);
 			zval *pk = zend_hash_index_find(Z_ARRVAL_P(pair), 1);
-			SSL_CTX *sctx = as_tls_ctx_base(c, server, x, what);
+			SSL_CTX *sctx = as_tls_ctx_base(cache, c, server, x, what);
 
 			if (!sctx) {
 				goto fail;
@@ -928,7 +968,7 @@ as_tls_ctx *as_tls_ctx_get(HashTable *cache, const as_tls_conf *conf, bool serve
 	as_tls_cache_key(&key, conf, server);
 	x = zend_hash_find_ptr(cache, key.s);
 	if (!x) {
-		x = as_tls_ctx_build(conf, server, what);
+		x = as_tls_ctx_build(cache, conf, server, what);
 		if (x) {
 			zend_hash_add_new_ptr(cache, key.s, x);
 		}

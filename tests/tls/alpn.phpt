@@ -2,6 +2,8 @@
 TLS: ALPN: the server picks its most preferred protocol the client offers; no common protocol or no offer means alpn null; PHP's client sees the choice
 --SKIPIF--
 <?php require __DIR__ . '/fixtures/skipif.inc'; ?>
+--INI--
+pcre.jit=0
 --FILE--
 <?php
 require __DIR__ . '/fixtures/tls.inc';

@@ -2,6 +2,8 @@
 TLS: an asyncstream client and an asyncstream server talk both ways; both sides' getTlsInfo(); getTlsInfo() is null on a plain stream
 --SKIPIF--
 <?php require __DIR__ . '/fixtures/skipif.inc'; ?>
+--INI--
+pcre.jit=0
 --FILE--
 <?php
 require __DIR__ . '/fixtures/tls.inc';

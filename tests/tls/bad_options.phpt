@@ -2,6 +2,8 @@
 TLS: bad 'tls' options: unknown names throw ValueError naming them, wrong types TypeError, unusable certificate/key/CA files AsyncStreamTlsException naming the path and OpenSSL's reason
 --SKIPIF--
 <?php require __DIR__ . '/fixtures/skipif.inc'; ?>
+--INI--
+pcre.jit=0
 --FILE--
 <?php
 require __DIR__ . '/fixtures/tls.inc';

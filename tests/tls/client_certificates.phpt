@@ -2,6 +2,8 @@
 TLS: a server with verify_peer requires a client certificate from its cafile; none or one from another CA is refused (onError names the peer, onConnection never runs), the right one is verified
 --SKIPIF--
 <?php require __DIR__ . '/fixtures/skipif.inc'; ?>
+--INI--
+pcre.jit=0
 --FILE--
 <?php
 require __DIR__ . '/fixtures/tls.inc';

@@ -2,6 +2,8 @@
 TLS: AsyncStream::connect("tls://...") talks to PHP's own stream_socket_server("tls://"); onConnect fires after the handshake, end() sends close_notify
 --SKIPIF--
 <?php require __DIR__ . '/fixtures/skipif.inc'; ?>
+--INI--
+pcre.jit=0
 --FILE--
 <?php
 require __DIR__ . '/fixtures/tls.inc';

@@ -7,6 +7,8 @@ posix
 require __DIR__ . '/fixtures/skipif.inc';
 if (!function_exists('pcntl_fork')) die('skip pcntl needed');
 ?>
+--INI--
+pcre.jit=0
 --FILE--
 <?php
 require __DIR__ . '/fixtures/tls.inc';

@@ -2,6 +2,8 @@
 TLS: FRAME_DELIMITER and FRAME_FIXED cut frames split across many TLS records (one record per write) and many frames in one record
 --SKIPIF--
 <?php require __DIR__ . '/fixtures/skipif.inc'; ?>
+--INI--
+pcre.jit=0
 --FILE--
 <?php
 require __DIR__ . '/fixtures/tls.inc';

@@ -2,6 +2,8 @@
 TLS: close() and EventBase::free() inside onConnect, onSecure and onConnection: onClose exactly once per stream (a connection still in its handshake is never shown to PHP), nothing crashes or leaks
 --SKIPIF--
 <?php require __DIR__ . '/fixtures/skipif.inc'; ?>
+--INI--
+pcre.jit=0
 --FILE--
 <?php
 require __DIR__ . '/fixtures/tls.inc';

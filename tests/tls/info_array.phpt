@@ -2,6 +2,8 @@
 TLS: getTlsInfo() describes protocol, cipher, ALPN, the peer certificate (subject, issuer, SAN, validity, SHA-256 fingerprint), verification and resumption; capture_peer_cert adds the PEM
 --SKIPIF--
 <?php require __DIR__ . '/fixtures/skipif.inc'; ?>
+--INI--
+pcre.jit=0
 --FILE--
 <?php
 require __DIR__ . '/fixtures/tls.inc';

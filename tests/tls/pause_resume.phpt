@@ -2,6 +2,8 @@
 TLS: pause() stops onData even while OpenSSL still holds decrypted bytes; resume() delivers them first, in order, without new bytes arriving
 --SKIPIF--
 <?php require __DIR__ . '/fixtures/skipif.inc'; ?>
+--INI--
+pcre.jit=0
 --FILE--
 <?php
 require __DIR__ . '/fixtures/tls.inc';

@@ -2,6 +2,8 @@
 TLS: a peer that closes the TCP connection without close_notify ends the stream normally (onEnd, onClose(null)) with clean_shutdown false
 --SKIPIF--
 <?php require __DIR__ . '/fixtures/skipif.inc'; ?>
+--INI--
+pcre.jit=0
 --FILE--
 <?php
 require __DIR__ . '/fixtures/tls.inc';

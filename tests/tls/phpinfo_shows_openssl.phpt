@@ -2,6 +2,8 @@
 TLS: php --ri asyncstream says TLS is enabled and with which OpenSSL
 --SKIPIF--
 <?php require __DIR__ . '/fixtures/skipif.inc'; ?>
+--INI--
+pcre.jit=0
 --FILE--
 <?php
 ob_start();

@@ -7,6 +7,8 @@ if (!function_exists('socket_create')) die('skip sockets needed');
 ?>
 --EXTENSIONS--
 sockets
+--INI--
+pcre.jit=0
 --FILE--
 <?php
 require __DIR__ . '/fixtures/tls.inc';

@@ -2,6 +2,8 @@
 TLS: AsyncStreamServer("tls://...") serves PHP's own stream_socket_client("tls://") with verification on; onConnection only after the handshake
 --SKIPIF--
 <?php require __DIR__ . '/fixtures/skipif.inc'; ?>
+--INI--
+pcre.jit=0
 --FILE--
 <?php
 require __DIR__ . '/fixtures/tls.inc';

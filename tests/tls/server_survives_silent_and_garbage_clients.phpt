@@ -2,6 +2,8 @@
 TLS: a client that never handshakes is dropped after handshake_timeout and one that sends garbage at once; both go to onError naming the peer, never to onConnection, and the server keeps accepting meanwhile
 --SKIPIF--
 <?php require __DIR__ . '/fixtures/skipif.inc'; ?>
+--INI--
+pcre.jit=0
 --FILE--
 <?php
 require __DIR__ . '/fixtures/tls.inc';

@@ -2,6 +2,8 @@
 TLS: SNI_server_certs picks the certificate for the name the client sends (peer_name, as SNI); other names and SNI_enabled=false get the default certificate
 --SKIPIF--
 <?php require __DIR__ . '/fixtures/skipif.inc'; ?>
+--INI--
+pcre.jit=0
 --FILE--
 <?php
 require __DIR__ . '/fixtures/tls.inc';

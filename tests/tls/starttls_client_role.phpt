@@ -2,6 +2,8 @@
 TLS: startTls() upgrades a connected plain stream in the client role: plaintext frames received before the call are delivered before any decrypted byte, writes after it go out encrypted once the handshake is done, onSecure fires once
 --SKIPIF--
 <?php require __DIR__ . '/fixtures/skipif.inc'; ?>
+--INI--
+pcre.jit=0
 --FILE--
 <?php
 require __DIR__ . '/fixtures/tls.inc';
@@ -16,7 +18,7 @@ $s->onData(function (AsyncStream $s, string $line) {
     if ($line === 'hello in plaintext') {
         $s->write("EHLO me\nSTARTTLS\n");
     } elseif ($line === 'GO') {
-        $r = $s->startTls(tls_client_opts(['peer_name' => 'localhost']), function (AsyncStream $s) {
+        $r = $s->startTls(tls_client_opts(['peer_name' => 'localhost', 'handshake_timeout' => tls_limit()]), function (AsyncStream $s) {
             echo "onSecure: ", tls_info_line($s->getTlsInfo()), "\n";
         });
         echo "startTls() returns the stream: ", var_export($r === $s, true), "\n";

@@ -2,6 +2,8 @@
 TLS: a failed STARTTLS handshake closes the stream with onClose(AsyncStreamTlsException); onSecure never runs; writes queued for after the handshake are not sent in plaintext
 --SKIPIF--
 <?php require __DIR__ . '/fixtures/skipif.inc'; ?>
+--INI--
+pcre.jit=0
 --FILE--
 <?php
 require __DIR__ . '/fixtures/tls.inc';

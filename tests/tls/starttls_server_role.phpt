@@ -2,6 +2,8 @@
 TLS: startTls() on a stream accepted by a plain server takes the server role; the plaintext reply queued before it goes out first; PHP's client upgrades with stream_socket_enable_crypto()
 --SKIPIF--
 <?php require __DIR__ . '/fixtures/skipif.inc'; ?>
+--INI--
+pcre.jit=0
 --FILE--
 <?php
 require __DIR__ . '/fixtures/tls.inc';

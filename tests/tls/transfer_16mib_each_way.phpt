@@ -2,6 +2,8 @@
 TLS: 16 MiB each way through an echo server with backpressure (write() false, pause, onDrain, resume); every byte arrives, hashes match, getWriteBufferSize() counts plaintext
 --SKIPIF--
 <?php require __DIR__ . '/fixtures/skipif.inc'; ?>
+--INI--
+pcre.jit=0
 --FILE--
 <?php
 require __DIR__ . '/fixtures/tls.inc';

@@ -2,6 +2,8 @@
 TLS: an expired server certificate fails with "certificate has expired"; verify_peer=false makes it succeed
 --SKIPIF--
 <?php require __DIR__ . '/fixtures/skipif.inc'; ?>
+--INI--
+pcre.jit=0
 --FILE--
 <?php
 require __DIR__ . '/fixtures/tls.inc';

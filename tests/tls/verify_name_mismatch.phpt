@@ -2,6 +2,8 @@
 TLS: a certificate for another name fails the hostname check ("hostname mismatch (expected ...)"); peer_name or verify_peer_name=false make it succeed
 --SKIPIF--
 <?php require __DIR__ . '/fixtures/skipif.inc'; ?>
+--INI--
+pcre.jit=0
 --FILE--
 <?php
 require __DIR__ . '/fixtures/tls.inc';

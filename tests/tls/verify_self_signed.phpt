@@ -2,6 +2,8 @@
 TLS: a self-signed server certificate fails verification; allow_self_signed accepts it (the name is still checked; verified stays false)
 --SKIPIF--
 <?php require __DIR__ . '/fixtures/skipif.inc'; ?>
+--INI--
+pcre.jit=0
 --FILE--
 <?php
 require __DIR__ . '/fixtures/tls.inc';

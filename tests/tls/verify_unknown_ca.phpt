@@ -2,6 +2,8 @@
 TLS: a server certificate from an unknown CA fails verification with a clear AsyncStreamTlsException; cafile or verify_peer=false make it succeed
 --SKIPIF--
 <?php require __DIR__ . '/fixtures/skipif.inc'; ?>
+--INI--
+pcre.jit=0
 --FILE--
 <?php
 require __DIR__ . '/fixtures/tls.inc';
