@@ -31,9 +31,10 @@ file_put_contents($argv[1], $pem . $key); unlink($cnf);' "$cert"
 
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 free_port() { local p; while :; do p=$((20000 + RANDOM % 10000)); port_open "$p" || { echo "$p"; return; }; done; }
-ticks() { local s; s=$(cat "/proc/$1/stat" 2>/dev/null) || { echo 0; return; }; set -- ${s##*) }; echo $(( ${12} + ${13} )); }
+cpu_ns() { awk '{print $1}' "/proc/$1/schedstat" 2>/dev/null || echo 0; }   # exact CPU time, ns
 
 SRV=; PORT=
+trap '[ -n "$SRV" ] && kill -TERM "$SRV" 2>/dev/null; true' EXIT
 start() {   # start LABEL-COMMAND: sets SRV, PORT
 	PORT=$(free_port)
 	taskset -c 0 $1 "$cert" "$PORT" >"$work/server.log" 2>&1 &
@@ -56,13 +57,13 @@ run_cell() {
 			start "$cmd" || continue
 			if [ "$kind" = http ]; then
 				local t0 t1 w0 w1 out
-				t0=$(ticks "$SRV"); w0=$(date +%s.%N)
+				t0=$(cpu_ns "$SRV"); w0=$(date +%s.%N)
 				out=$(timeout -k 5 $((secs + 30)) taskset -c 1 wrk -t1 -c100 -d"${secs}s" "https://127.0.0.1:$PORT/" 2>&1 || true)
-				t1=$(ticks "$SRV"); w1=$(date +%s.%N)
-				line=$(awk -v t="$((t1 - t0))" -v hz="$(getconf CLK_TCK)" -v w0="$w0" -v w1="$w1" '
+				t1=$(cpu_ns "$SRV"); w1=$(date +%s.%N)
+				line=$(awk -v t="$((t1 - t0))" -v w0="$w0" -v w1="$w1" '
 					/^Requests\/sec/ { rps = $2 } / requests in / { ops = $1 }
 					/Socket errors/ { gsub(/,/, ""); err += $4 + $6 + $8 + $10 } /Non-2xx/ { err += $NF }
-					END { printf "RESULT mode=tls-https conns=100 ops=%d rps=%.1f errors=%d srv_cpu=%.0f", ops, rps, err, 100 * t / hz / (w1 - w0) }' <<<"$out")
+					END { printf "RESULT mode=tls-https conns=100 ops=%d rps=%.1f errors=%d srv_cpu=%.2f", ops, rps, err, 100 * t / 1e9 / (w1 - w0) }' <<<"$out")
 			else
 				line=$(timeout -k 5 $((secs + 60)) taskset -c 1 "$work/tls_loadgen" "$@" --port "$PORT" --seconds "$secs" --pid "$SRV" | grep '^RESULT ' || echo "RESULT mode=$kind failed=run")
 			fi
