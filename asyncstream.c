@@ -96,12 +96,16 @@ static PHP_RINIT_FUNCTION(asyncstream)
 #endif
 	AS_G(in_request) = true;
 	AS_G(socket_ce_looked) = false;
+	as_diag_reset();
 	return SUCCESS;
 }
 
 static PHP_RSHUTDOWN_FUNCTION(asyncstream)
 {
+	/* Whatever is still queued arose during shutdown, where nobody can act on it. */
 	AS_G(in_request) = false;
+	as_diag_reset();
+	AS_G(running_base) = NULL;
 	return SUCCESS;
 }
 
@@ -175,6 +179,7 @@ zend_module_entry asyncstream_module_entry = {
 
 #ifdef COMPILE_DL_ASYNCSTREAM
 # ifdef ZTS
+/* The one definition of the TSRM cache (php_asyncstream.h declares it for the others). */
 ZEND_TSRMLS_CACHE_DEFINE()
 # endif
 ZEND_GET_MODULE(asyncstream)

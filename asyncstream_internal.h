@@ -40,6 +40,11 @@ ZEND_BEGIN_MODULE_GLOBALS(asyncstream)
 	zend_class_entry *socket_ce;   /* convert.c: ext/sockets' Socket class, when loaded */
 	bool socket_ce_looked;
 	char read_scratch[AS_READ_SIZE]; /* stream_io.c: the read buffer shared by all streams */
+	char diag_msgs[8][512];        /* log.c: warnings waiting for a safe point (as_diag_later) */
+	uint32_t diag_count;           /* queued, <= 8 */
+	uint32_t diag_dropped;         /* lost because the queue was full */
+	uint32_t diag_queued;          /* diag_count + diag_dropped, for AS_DIAG_FLUSH()'s test */
+	as_base *running_base;         /* base.c: the base whose loop() runs innermost */
 ZEND_END_MODULE_GLOBALS(asyncstream)
 
 ZEND_EXTERN_MODULE_GLOBALS(asyncstream)
@@ -49,14 +54,14 @@ ZEND_EXTERN_MODULE_GLOBALS(asyncstream)
  * invoke.c: stored callbacks, the trampoline, the lifecycle every child object shares
  *
  * A callback keeps the user's callable zval (which owns closures and bound objects and
- * is what get_gc reports) plus a resolved fcc, so the hot path does no lookup. Callables
- * that resolve to a call-via-trampoline function (__call/__callStatic) are re-resolved
- * per call, because such a zend_function is freed by the engine after one call.
+ * is what get_gc reports) plus the fcc resolved once, in the registering code's scope,
+ * so the hot path does no lookup. For a callable that resolves to a call-via-trampoline
+ * function (__call/__callStatic) the fcc owns a copy of that function; each call gets
+ * its own copy of it, because the engine frees the function it calls through.
  * =============================================================================== */
 typedef struct _as_callback {
 	zval callable;                 /* IS_UNDEF when unset */
-	zend_fcall_info_cache fcc;
-	bool cached;                   /* fcc may be reused across calls */
+	zend_fcall_info_cache fcc;     /* function_handler NULL: resolve at call time */
 } as_callback;
 
 static zend_always_inline bool as_callback_isset(const as_callback *cb)
@@ -69,6 +74,11 @@ void as_callback_init(as_callback *cb);
 AS_RUNS_PHP void as_callback_set(as_callback *cb, zend_fcall_info *fci, zend_fcall_info_cache *fcc);
 /* Releases the callable. Safe while the callback is running: the trampoline holds its own reference. */
 AS_RUNS_PHP void as_callback_clear(as_callback *cb);
+/*
+ * Moves the callable into *out (UNDEF when unset) and leaves cb unset, without running
+ * user code: for teardown paths that release every value last (G12).
+ */
+void as_callback_move(as_callback *cb, zval *out);
 void as_callback_gc(zend_get_gc_buffer *buf, as_callback *cb);
 
 /*
@@ -83,6 +93,22 @@ void as_callback_gc(zend_get_gc_buffer *buf, as_callback *cb);
  * Returns false when the call did not complete normally (exception pending).
  */
 AS_RUNS_PHP bool as_invoke(as_base *base, zend_object *owner, as_callback *cb, uint32_t argc, zval *argv);
+
+/*
+ * Raises the queued diagnostics from inside base's loop (a libevent callback), with the
+ * same care as as_invoke(): an exception or exit() from the user's error handler breaks
+ * the loop (loop() rethrows it), a fatal error is caught and resumed by loop(), a fork
+ * is noticed. The caller holds a reference on whatever it touches afterwards and
+ * re-checks its state. Returns false when the loop must stop (exception or bailout).
+ */
+AS_RUNS_PHP bool as_diag_flush_in_loop(as_base *base);
+
+/*
+ * get_gc of a child object (G3): reports its callbacks, the extra values (anything not
+ * refcounted is skipped) and the base it holds (NULL: none).
+ */
+HashTable *as_child_get_gc(zend_object *obj, zval **table, int *n, as_callback *const *cbs, uint32_t ncbs,
+	zval *const *extra, uint32_t nextra, as_base *base);
 
 /*
  * Take the callables out, release them last (G12): moves the n callables into out[]
@@ -167,6 +193,8 @@ struct _as_base {
 	struct evdns_base *dns;        /* dns.c: the resolver, created lazily by streams */
 	zend_string *dns_conf;         /* dns.c: the resolv.conf it was configured from */
 	HashTable *tls_ctxs;           /* tls.c: one SSL_CTX per distinct 'tls' option set, created lazily */
+	struct event *diag_ev;         /* while loop() runs and a warning waits: raises it (as_diag_schedule) */
+	as_base *running_prev;         /* the base whose loop() this one's loop() runs inside, if any */
 	zend_object std;
 };
 
@@ -194,21 +222,22 @@ void as_base_class_init(zend_class_entry *ce);
 
 /* Bumped in every forked child (pthread_atfork). */
 extern volatile uint32_t as_fork_generation;
-AS_RUNS_PHP void as_base_reinit_after_fork(as_base *b);
+/* Runs no PHP: a failure is queued (as_diag_later) for the caller's next safe point. */
+void as_base_reinit_after_fork(as_base *b);
 /*
  * Called in the forked child (pthread_atfork): re-initialises at once every base that
  * has signal events, because libevent's signal handler would otherwise keep writing to
  * the signal pipe it shares with the parent. Other bases stay lazy (as_base_fork_check).
  */
-AS_RUNS_PHP void as_bases_after_fork(void);
+void as_bases_after_fork(void);
 /* The list of bases holding a libevent base, walked by as_bases_after_fork(). */
 void as_base_list_add(as_base *b);
 void as_base_list_remove(as_base *b);
 /* Registers the atfork handler (once per process). */
 void as_fork_register(void);
 
-/* G5: one integer compare before any call that reaches the kernel through a base. */
-AS_RUNS_PHP static zend_always_inline void as_base_fork_check(as_base *b)
+/* G5: one integer compare before any call that reaches the kernel through a base. Runs no PHP. */
+static zend_always_inline void as_base_fork_check(as_base *b)
 {
 	if (UNEXPECTED(b->fork_gen != as_fork_generation) && b->base) {
 		as_base_reinit_after_fork(b);
@@ -224,6 +253,26 @@ AS_RUNS_PHP static zend_always_inline void as_base_fork_check(as_base *b)
 void as_log_capture_begin(void);
 /* Returns the captured message or NULL; stops capturing. */
 const char *as_log_capture_end(void);
+
+/*
+ * Deferred diagnostics (G12). A warning must not be raised where user code cannot run
+ * safely — the user's error handler may free, close, loop or throw — such as inside
+ * libevent (its log callback) or half-way through a fork check. as_diag_later() queues
+ * it; as_diag_flush() raises the queued warnings (E_WARNING, the running method as
+ * prefix) at a point where every object is consistent and nothing follows that the
+ * handler could invalidate: the end of a method, before a callback from the loop
+ * (as_invoke), after the loop. From inside the loop use as_diag_flush_in_loop().
+ */
+void as_diag_later(const char *fmt, ...) ZEND_ATTRIBUTE_FORMAT(printf, 1, 2);
+AS_RUNS_PHP void as_diag_flush(void);
+#define AS_DIAG_FLUSH() do { \
+		if (UNEXPECTED(AS_G(diag_queued))) { \
+			as_diag_flush(); \
+		} \
+	} while (0)
+/* base.c; called by as_diag_later(): makes the innermost running loop raise the warning next. */
+void as_diag_schedule(void);
+void as_diag_reset(void);
 void as_log_register(void);
 void as_log_unregister(void);
 
@@ -536,7 +585,10 @@ int as_stream_connect_to(as_stream *s, const struct sockaddr *sa, socklen_t sale
 	const struct sockaddr_storage *bind_ss, socklen_t bind_len);
 /*
  * The core's entry points for transports. Each runs PHP (onData, onDrain, onConnect,
- * onEnd, onClose) and may close s; each holds its own reference on s meanwhile.
+ * onEnd, onClose) and may close s; each holds its own reference on s meanwhile. While a
+ * PHP exception is pending (G4) readable re-activates itself and writable does nothing:
+ * a level-triggered watcher fires again on the next loop run, a completion-based
+ * transport must call as_stream_io_writable() again itself.
  */
 /* The transport can make progress reading (or the core asked for activate()). */
 AS_RUNS_PHP void as_stream_io_readable(as_stream *s);
@@ -555,8 +607,6 @@ void as_stream_start_handshake(as_stream *s, double timeout);
 
 /* Connects to the next resolved address, or reports the last error from the timer. */
 void as_stream_try_next(as_stream *s);
-/* Records the loop time of I/O for the idle timeout. */
-void as_stream_touch(as_stream *s);
 
 /* dns.c: starts resolving host for s (state RESOLVING); the answer continues in its callback. */
 void as_stream_resolve(as_stream *s, const char *host, int port);

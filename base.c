@@ -21,6 +21,38 @@ zend_class_entry *php_asyncstream_exception_ce;
 
 static zend_object_handlers as_base_handlers;
 
+AS_RUNS_PHP static void as_diag_event_cb(evutil_socket_t fd, short what, void *arg)
+{
+	(void)fd;
+	(void)what;
+	as_diag_flush_in_loop((as_base *)arg);
+}
+
+/*
+ * A warning was queued while a loop runs, maybe from inside libevent (the resolver, a
+ * changelist applied during dispatch): activate an internal event of the highest
+ * priority so the warning is raised as the loop's next callback, even when no other
+ * callback is due. event_new()/event_active() only touch libevent's queues, as its own
+ * callbacks do. (A warning logged while the backend applies its changelist right before
+ * it waits is raised when the loop next wakes up.) The event lives until loop() returns.
+ */
+void as_diag_schedule(void)
+{
+	as_base *b = AS_G(running_base);
+
+	if (!b || !b->base || b->bailout) {
+		return; /* raised after the loop, or at the end of the running method */
+	}
+	if (!b->diag_ev) {
+		b->diag_ev = event_new(b->base, -1, 0, as_diag_event_cb, b);
+		if (!b->diag_ev) {
+			return;
+		}
+		event_priority_set(b->diag_ev, 0);
+	}
+	event_active(b->diag_ev, EV_TIMEOUT, 1);
+}
+
 void as_base_link(as_base *b, as_child *child)
 {
 	child->next = b->children.next;
@@ -238,11 +270,22 @@ AS_RUNS_PHP static void as_base_run(as_base *b, int flags, zval *return_value)
 
 	GC_ADDREF(&b->std);
 	b->loop_depth++;
+	b->running_prev = AS_G(running_base);
+	AS_G(running_base) = b;
+	if (UNEXPECTED(AS_G(diag_queued))) {
+		as_diag_schedule(); /* queued before the loop started: raise it first thing */
+	}
 	zend_try {
 		r = event_base_loop(b->base, flags);
 	} zend_catch {
 		bailout = true;
 	} zend_end_try();
+	AS_G(running_base) = b->running_prev;
+	b->running_prev = NULL;
+	if (b->diag_ev) {
+		event_free(b->diag_ev); /* only used while this loop runs */
+		b->diag_ev = NULL;
+	}
 	b->loop_depth--;
 	if (UNEXPECTED(b->bailout)) {
 		/* as_invoke() caught a bailout in a callback and let libevent unwind: resume it. */
@@ -260,6 +303,7 @@ AS_RUNS_PHP static void as_base_run(as_base *b, int flags, zval *return_value)
 	}
 	OBJ_RELEASE(&b->std);
 
+	AS_DIAG_FLUSH(); /* what libevent logged during the last part of the loop */
 	if (EG(exception)) {
 		RETURN_THROWS();
 	}
@@ -378,11 +422,25 @@ ZEND_METHOD(EventBase, reInit)
 	AS_BASE_THIS(b);
 	if (b->fork_gen != as_fork_generation) {
 		as_base_reinit_after_fork(b); /* reInit() in a forked child: the same as the automatic one */
-		RETURN_TRUE;
+		RETVAL_TRUE;
+		AS_DIAG_FLUSH();
+		return;
 	}
-	if (event_reinit(b->base) != 0) {
-		php_error_docref(NULL, E_WARNING, "cannot reinitialise the event base: %s", strerror(errno));
-		RETURN_FALSE;
+	{
+		/* libevent's own explanation goes into our warning, not through the log (G6, G12). */
+		int r, err;
+		const char *detail;
+
+		as_log_capture_begin();
+		errno = 0;
+		r = event_reinit(b->base);
+		err = errno;
+		detail = as_log_capture_end();
+		if (r != 0) {
+			php_error_docref(NULL, E_WARNING, "cannot reinitialise the event base: %s",
+				detail ? detail : (err ? strerror(err) : "libevent refused"));
+			RETURN_FALSE;
+		}
 	}
 	RETURN_TRUE;
 }
@@ -405,6 +463,7 @@ ZEND_METHOD(EventBase, free)
 	} else {
 		as_base_release_native(b);
 	}
+	AS_DIAG_FLUSH();
 }
 
 ZEND_METHOD(EventBase, __sleep)

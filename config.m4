@@ -23,6 +23,20 @@ PHP_ARG_WITH([openssl],
   [no])
 
 if test "$PHP_ASYNCSTREAM" != "no"; then
+  dnl PHP_VERSION_ID in a php-src tree build, php-config --vernum under phpize.
+  AC_MSG_CHECKING([for PHP 8.1 or newer])
+  ASYNCSTREAM_PHP_VERNUM=$PHP_VERSION_ID
+  if test -z "$ASYNCSTREAM_PHP_VERNUM" && test -n "$PHP_CONFIG"; then
+    ASYNCSTREAM_PHP_VERNUM=`$PHP_CONFIG --vernum 2>/dev/null`
+  fi
+  if test -z "$ASYNCSTREAM_PHP_VERNUM"; then
+    AC_MSG_ERROR([cannot tell the PHP version: $PHP_CONFIG --vernum printed nothing (pass --with-php-config=PATH)])
+  elif test "$ASYNCSTREAM_PHP_VERNUM" -lt 80100; then
+    AC_MSG_RESULT([no, $ASYNCSTREAM_PHP_VERNUM])
+    AC_MSG_ERROR([asyncstream needs PHP 8.1 or newer, but this PHP's PHP_VERSION_ID is $ASYNCSTREAM_PHP_VERNUM. Build with a newer PHP's phpize, or pass --with-php-config=PATH to its php-config.])
+  fi
+  AC_MSG_RESULT([yes, $ASYNCSTREAM_PHP_VERNUM])
+
   AC_MSG_CHECKING([for libevent >= 2.1 (core and extra)])
   ASYNCSTREAM_LIBEVENT_FOUND=no
 

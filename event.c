@@ -47,7 +47,6 @@ typedef struct _as_event {
 	as_child link;
 	as_callback cb;
 	zval fd_src;               /* the $fd the user passed (kept alive, G2); UNDEF for int/-1/signals */
-	zval arg;
 	evutil_socket_t fd;        /* descriptor, signal number, or -1 */
 	short what;
 	uint8_t kind;
@@ -67,6 +66,47 @@ static zend_always_inline as_event *as_event_from_link(as_child *child)
 	return (as_event *)((char *)child - XtOffsetOf(as_event, link));
 }
 
+/*
+ * $data IS the callback's $arg (ext-event): one slot, the declared property's own, so
+ * reads and writes through the property need no handler, the GC sees it once (with the
+ * other properties), and the constructor, set() and setTimer() write the same slot.
+ */
+static zend_property_info *as_event_data_info;
+
+static zend_always_inline zval *as_event_data_slot(as_event *e)
+{
+	return OBJ_PROP(&e->std, as_event_data_info->offset);
+}
+
+/* Copies the current $data into dst (null when the property was unset). */
+static void as_event_copy_data(as_event *e, zval *dst)
+{
+	zval *slot = as_event_data_slot(e);
+
+	ZVAL_DEREF(slot);
+	if (Z_ISUNDEF_P(slot)) {
+		ZVAL_NULL(dst);
+	} else {
+		ZVAL_COPY(dst, slot);
+	}
+}
+
+/*
+ * Puts value (whose reference moves in) into $data and moves the previous content to
+ * *old for the caller to release. A PHP reference bound to $data (`$r = &$e->data`) is
+ * let go rather than written through: $data now holds the new $arg itself.
+ */
+static void as_event_swap_data(as_event *e, zval *value, zval *old)
+{
+	zval *slot = as_event_data_slot(e);
+
+	if (Z_ISREF_P(slot) && ZEND_REF_HAS_TYPE_SOURCES(Z_REF_P(slot))) {
+		ZEND_REF_DEL_TYPE_SOURCE(Z_REF_P(slot), as_event_data_info);
+	}
+	ZVAL_COPY_VALUE(old, slot);
+	ZVAL_COPY_VALUE(slot, value);
+}
+
 /* Frees the libevent event unless its callback is running (then the callback does it). */
 static void as_event_release_native(as_event *e)
 {
@@ -83,7 +123,7 @@ static void as_event_release_native(as_event *e)
 AS_RUNS_PHP static void as_event_teardown(as_event *e, as_event_state why)
 {
 	as_callback *cbs[1] = { &e->cb };
-	zval cb, arg, fd_src;
+	zval cb, fd_src;
 
 	if (e->state != AS_EV_LIVE) {
 		return;
@@ -100,8 +140,6 @@ AS_RUNS_PHP static void as_event_teardown(as_event *e, as_event_state why)
 	 * e (e.g. when the base's destruction detaches us at shutdown). e is not touched after.
 	 */
 	as_callbacks_take(cbs, 1, &cb);
-	ZVAL_COPY_VALUE(&arg, &e->arg);
-	ZVAL_NULL(&e->arg);
 	ZVAL_COPY_VALUE(&fd_src, &e->fd_src);
 	ZVAL_UNDEF(&e->fd_src);
 	if (e->base) {
@@ -110,7 +148,6 @@ AS_RUNS_PHP static void as_event_teardown(as_event *e, as_event_state why)
 		as_base_unlink(b, &e->link);
 	}
 	zval_ptr_dtor(&cb);
-	zval_ptr_dtor(&arg);
 	zval_ptr_dtor(&fd_src);
 }
 
@@ -132,12 +169,12 @@ AS_RUNS_PHP static void as_event_cb(evutil_socket_t fd, short what, void *arg)
 
 	switch (e->kind) {
 		case AS_EV_KIND_TIMER:
-			ZVAL_COPY(&args[0], &e->arg);
+			as_event_copy_data(e, &args[0]);
 			argc = 1;
 			break;
 		case AS_EV_KIND_SIGNAL:
 			ZVAL_LONG(&args[0], e->fd);
-			ZVAL_COPY(&args[1], &e->arg);
+			as_event_copy_data(e, &args[1]);
 			argc = 2;
 			break;
 		default:
@@ -147,7 +184,7 @@ AS_RUNS_PHP static void as_event_cb(evutil_socket_t fd, short what, void *arg)
 				ZVAL_COPY(&args[0], &e->fd_src);
 			}
 			ZVAL_LONG(&args[1], what);
-			ZVAL_COPY(&args[2], &e->arg);
+			as_event_copy_data(e, &args[2]);
 			argc = 3;
 			break;
 	}
@@ -171,7 +208,6 @@ static zend_object *as_event_create(zend_class_entry *ce)
 	e->std.handlers = &as_event_handlers;
 	as_callback_init(&e->cb);
 	ZVAL_UNDEF(&e->fd_src);
-	ZVAL_NULL(&e->arg);
 	e->fd = -1;
 	e->link.detach = as_event_detach;
 	/* Not constructed yet: every method throws until __construct/timer/signal succeed. */
@@ -191,18 +227,11 @@ AS_RUNS_PHP static void as_event_free_obj(zend_object *obj)
 static HashTable *as_event_get_gc(zend_object *obj, zval **table, int *n)
 {
 	as_event *e = as_event_from_obj(obj);
-	zend_get_gc_buffer *buf = zend_get_gc_buffer_create();
+	as_callback *cbs[1] = { &e->cb };
+	/* $data is a declared property: reported with the properties as_child_get_gc() returns. */
+	zval *extra[1] = { &e->fd_src };
 
-	as_callback_gc(buf, &e->cb);
-	zend_get_gc_buffer_add_zval(buf, &e->arg);
-	if (!Z_ISUNDEF(e->fd_src)) {
-		zend_get_gc_buffer_add_zval(buf, &e->fd_src);
-	}
-	if (e->base) {
-		zend_get_gc_buffer_add_obj(buf, &e->base->std);
-	}
-	zend_get_gc_buffer_use(buf, table, n);
-	return zend_std_get_properties(obj);
+	return as_child_get_gc(obj, table, n, cbs, 1, extra, 1, e->base);
 }
 
 static bool as_event_is_pending(as_event *e)
@@ -286,9 +315,34 @@ AS_RUNS_PHP static bool as_event_parse_fd(zval *zfd, zend_long what, uint32_t fd
 	return true;
 }
 
-/* (Re)configures e on base b; e must not be pending. Takes ownership of fd_src and arg. */
-AS_RUNS_PHP static bool as_event_assign(as_event *e, as_base *b, evutil_socket_t fd, short what, as_event_kind kind,
-		zval *fd_src, zval *arg)
+/*
+ * What an update took out of an Event: the previous descriptor source, $data and base
+ * reference. Releasing them may run user code (destructors, and a base's destruction
+ * detaching its other events), so the caller releases them only once the Event is in its
+ * final state — new callback included — and touches nothing after (G12).
+ */
+typedef struct _as_event_garbage {
+	zval v[3];
+} as_event_garbage;
+
+static void as_event_garbage_init(as_event_garbage *g)
+{
+	for (size_t i = 0; i < sizeof(g->v) / sizeof(g->v[0]); i++) {
+		ZVAL_UNDEF(&g->v[i]);
+	}
+}
+
+AS_RUNS_PHP static void as_event_garbage_release(as_event_garbage *g)
+{
+	as_zvals_release(g->v, sizeof(g->v) / sizeof(g->v[0]));
+}
+
+/*
+ * (Re)configures e on base b; e must not be pending. Takes ownership of fd_src and arg;
+ * arg NULL keeps $data as it is. Runs no PHP: what it replaces goes to *g.
+ */
+static bool as_event_assign(as_event *e, as_base *b, evutil_socket_t fd, short what, as_event_kind kind,
+		zval *fd_src, zval *arg, as_event_garbage *g)
 {
 	int r;
 
@@ -300,16 +354,21 @@ AS_RUNS_PHP static bool as_event_assign(as_event *e, as_base *b, evutil_socket_t
 		r = e->ev ? 0 : -1;
 	}
 	if (r != 0) {
-		zval_ptr_dtor(fd_src);
-		zval_ptr_dtor(arg);
+		zval_ptr_dtor(fd_src); /* copies of the caller's arguments: no destructor can run */
+		if (arg) {
+			zval_ptr_dtor(arg);
+		}
 		return false;
 	}
 	if (e->base != b) {
 		/* The link is one list node: leave the old base's list before joining the new one. */
 		if (e->base) {
+			/* Our reference on the old base goes to g: its destruction may run user code. */
 			as_base *old = e->base;
 			e->base = NULL;
+			GC_ADDREF(&old->std);
 			as_base_unlink(old, &e->link);
+			ZVAL_OBJ(&g->v[2], &old->std);
 		}
 		as_base_link(b, &e->link);
 		e->base = b;
@@ -318,16 +377,18 @@ AS_RUNS_PHP static bool as_event_assign(as_event *e, as_base *b, evutil_socket_t
 	e->what = what;
 	e->kind = (uint8_t)kind;
 	e->state = AS_EV_LIVE;
-	zval_ptr_dtor(&e->fd_src);
+	ZVAL_COPY_VALUE(&g->v[0], &e->fd_src);
 	ZVAL_COPY_VALUE(&e->fd_src, fd_src);
-	zval_ptr_dtor(&e->arg);
-	ZVAL_COPY_VALUE(&e->arg, arg);
+	if (arg) {
+		as_event_swap_data(e, arg, &g->v[1]);
+	}
 	return true;
 }
 
 ZEND_METHOD(Event, __construct)
 {
 	zval *zbase, *zfd, *zarg = NULL, fd_src, arg;
+	as_event_garbage g;
 	zend_long what;
 	zend_fcall_info fci;
 	zend_fcall_info_cache fcc;
@@ -359,11 +420,14 @@ ZEND_METHOD(Event, __construct)
 	} else {
 		ZVAL_NULL(&arg);
 	}
-	if (!as_event_assign(e, b, fd, (short)what, AS_EV_KIND_GENERIC, &fd_src, &arg)) {
+	as_event_garbage_init(&g);
+	if (!as_event_assign(e, b, fd, (short)what, AS_EV_KIND_GENERIC, &fd_src, &arg, &g)) {
 		as_throw(php_asyncstream_exception_ce, 0, "libevent could not create the event for fd %d", (int)fd);
 		RETURN_THROWS();
 	}
 	as_callback_set(&e->cb, &fci, &fcc);
+	as_event_garbage_release(&g);
+	AS_DIAG_FLUSH();
 }
 
 /*
@@ -385,6 +449,7 @@ static as_event_kind as_event_kind_after_set(uint8_t kind, zend_long what)
 ZEND_METHOD(Event, set)
 {
 	zval *zbase, *zfd, *zarg = NULL, fd_src, arg;
+	as_event_garbage g;
 	zend_long what = 0;
 	bool what_null = true;
 	zend_fcall_info fci = empty_fcall_info;
@@ -421,22 +486,25 @@ ZEND_METHOD(Event, set)
 	}
 	if (zarg) {
 		ZVAL_COPY(&arg, zarg);
-	} else {
-		ZVAL_COPY(&arg, &e->arg);
 	}
-	if (!as_event_assign(e, b, fd, (short)what, as_event_kind_after_set(e->kind, what), &fd_src, &arg)) {
+	as_event_garbage_init(&g);
+	if (!as_event_assign(e, b, fd, (short)what, as_event_kind_after_set(e->kind, what), &fd_src, zarg ? &arg : NULL, &g)) {
 		php_error_docref(NULL, E_WARNING, "libevent could not re-assign the event for fd %d", (int)fd);
 		RETURN_FALSE;
 	}
+	/* The event is complete (new callback in place) before anything old is released. */
 	if (ZEND_FCI_INITIALIZED(fci)) {
 		as_callback_set(&e->cb, &fci, &fcc);
 	}
-	RETURN_TRUE;
+	RETVAL_TRUE;
+	as_event_garbage_release(&g);
+	AS_DIAG_FLUSH();
 }
 
 ZEND_METHOD(Event, setTimer)
 {
 	zval *zbase, *zarg = NULL, fd_src, arg;
+	as_event_garbage g;
 	zend_fcall_info fci;
 	zend_fcall_info_cache fcc;
 	as_event *e;
@@ -465,12 +533,15 @@ ZEND_METHOD(Event, setTimer)
 	} else {
 		ZVAL_NULL(&arg);
 	}
-	if (!as_event_assign(e, b, -1, 0, AS_EV_KIND_TIMER, &fd_src, &arg)) {
+	as_event_garbage_init(&g);
+	if (!as_event_assign(e, b, -1, 0, AS_EV_KIND_TIMER, &fd_src, &arg, &g)) {
 		php_error_docref(NULL, E_WARNING, "libevent could not re-assign the event as a timer");
 		RETURN_FALSE;
 	}
 	as_callback_set(&e->cb, &fci, &fcc);
-	RETURN_TRUE;
+	RETVAL_TRUE;
+	as_event_garbage_release(&g);
+	AS_DIAG_FLUSH();
 }
 
 ZEND_METHOD(Event, add)
@@ -508,10 +579,12 @@ ZEND_METHOD(Event, add)
 				php_error_docref(NULL, E_WARNING, "cannot add the event for fd %d: %s",
 					(int)e->fd, err ? strerror(err) : (detail ? detail : "libevent refused it"));
 			}
+			AS_DIAG_FLUSH();
 			RETURN_FALSE;
 		}
 	}
-	RETURN_TRUE;
+	RETVAL_TRUE;
+	AS_DIAG_FLUSH(); /* e.g. a failed re-initialisation after fork() */
 }
 
 ZEND_METHOD(Event, del)
@@ -523,7 +596,8 @@ ZEND_METHOD(Event, del)
 		RETURN_THROWS();
 	}
 	as_base_fork_check(e->base);
-	RETURN_BOOL(event_del(e->ev) == 0);
+	RETVAL_BOOL(event_del(e->ev) == 0);
+	AS_DIAG_FLUSH();
 }
 
 ZEND_METHOD(Event, removeTimer)
@@ -588,15 +662,41 @@ ZEND_METHOD(Event, free)
 		return;
 	}
 	as_event_teardown(e, AS_EV_FREED);
+	AS_DIAG_FLUSH();
+}
+
+/* Event::timer() and Event::signal(): a new Event in return_value, or false (released) when libevent refuses. */
+AS_RUNS_PHP static bool as_event_new(zval *return_value, as_base *b, evutil_socket_t fd, short what, as_event_kind kind,
+	zval *zarg, zend_fcall_info *fci, zend_fcall_info_cache *fcc)
+{
+	zval fd_src, arg;
+	as_event *e;
+	as_event_garbage g;
+
+	object_init_ex(return_value, php_asyncstream_event_ce);
+	e = Z_AS_EVENT_P(return_value);
+	ZVAL_UNDEF(&fd_src);
+	if (zarg) {
+		ZVAL_COPY(&arg, zarg);
+	} else {
+		ZVAL_NULL(&arg);
+	}
+	as_event_garbage_init(&g);
+	if (!as_event_assign(e, b, fd, what, kind, &fd_src, &arg, &g)) {
+		zval_ptr_dtor(return_value);
+		return false;
+	}
+	as_callback_set(&e->cb, fci, fcc);
+	as_event_garbage_release(&g);
+	return true;
 }
 
 ZEND_METHOD(Event, timer)
 {
-	zval *zbase, *zarg = NULL, fd_src, arg;
+	zval *zbase, *zarg = NULL;
 	zend_fcall_info fci;
 	zend_fcall_info_cache fcc;
 	as_base *b;
-	as_event *e;
 
 	ZEND_PARSE_PARAMETERS_START(2, 3)
 		Z_PARAM_OBJECT_OF_CLASS(zbase, php_asyncstream_base_ce)
@@ -608,30 +708,20 @@ ZEND_METHOD(Event, timer)
 	if (!(b = as_base_live_or_throw(Z_AS_BASE_P(zbase), true))) {
 		RETURN_THROWS();
 	}
-	object_init_ex(return_value, php_asyncstream_event_ce);
-	e = Z_AS_EVENT_P(return_value);
-	ZVAL_UNDEF(&fd_src);
-	if (zarg) {
-		ZVAL_COPY(&arg, zarg);
-	} else {
-		ZVAL_NULL(&arg);
-	}
-	if (!as_event_assign(e, b, -1, 0, AS_EV_KIND_TIMER, &fd_src, &arg)) {
-		zval_ptr_dtor(return_value);
+	if (!as_event_new(return_value, b, -1, 0, AS_EV_KIND_TIMER, zarg, &fci, &fcc)) {
 		as_throw(php_asyncstream_exception_ce, 0, "libevent could not create the timer");
 		RETURN_THROWS();
 	}
-	as_callback_set(&e->cb, &fci, &fcc);
+	AS_DIAG_FLUSH();
 }
 
 ZEND_METHOD(Event, signal)
 {
-	zval *zbase, *zarg = NULL, fd_src, arg;
+	zval *zbase, *zarg = NULL;
 	zend_long signum;
 	zend_fcall_info fci;
 	zend_fcall_info_cache fcc;
 	as_base *b;
-	as_event *e;
 
 	ZEND_PARSE_PARAMETERS_START(3, 4)
 		Z_PARAM_OBJECT_OF_CLASS(zbase, php_asyncstream_base_ce)
@@ -648,20 +738,11 @@ ZEND_METHOD(Event, signal)
 	if (!(b = as_base_live_or_throw(Z_AS_BASE_P(zbase), true))) {
 		RETURN_THROWS();
 	}
-	object_init_ex(return_value, php_asyncstream_event_ce);
-	e = Z_AS_EVENT_P(return_value);
-	ZVAL_UNDEF(&fd_src);
-	if (zarg) {
-		ZVAL_COPY(&arg, zarg);
-	} else {
-		ZVAL_NULL(&arg);
-	}
-	if (!as_event_assign(e, b, (evutil_socket_t)signum, EV_SIGNAL | EV_PERSIST, AS_EV_KIND_SIGNAL, &fd_src, &arg)) {
-		zval_ptr_dtor(return_value);
+	if (!as_event_new(return_value, b, (evutil_socket_t)signum, EV_SIGNAL | EV_PERSIST, AS_EV_KIND_SIGNAL, zarg, &fci, &fcc)) {
 		as_throw(php_asyncstream_exception_ce, 0, "libevent could not create the signal event");
 		RETURN_THROWS();
 	}
-	as_callback_set(&e->cb, &fci, &fcc);
+	AS_DIAG_FLUSH();
 }
 
 ZEND_METHOD(Event, getSupportedMethods)
@@ -679,9 +760,10 @@ ZEND_METHOD(Event, getSupportedMethods)
 /* EventBase::set() lives here: it moves an Event. */
 ZEND_METHOD(EventBase, set)
 {
-	zval *zev, fd_src, arg;
+	zval *zev, fd_src;
 	as_base *b;
 	as_event *e;
+	as_event_garbage g;
 
 	ZEND_PARSE_PARAMETERS_START(1, 1)
 		Z_PARAM_OBJECT_OF_CLASS(zev, php_asyncstream_event_ce)
@@ -698,12 +780,14 @@ ZEND_METHOD(EventBase, set)
 		RETURN_FALSE;
 	}
 	ZVAL_COPY(&fd_src, &e->fd_src);
-	ZVAL_COPY(&arg, &e->arg);
-	if (!as_event_assign(e, b, e->fd, e->what, (as_event_kind)e->kind, &fd_src, &arg)) {
+	as_event_garbage_init(&g);
+	if (!as_event_assign(e, b, e->fd, e->what, (as_event_kind)e->kind, &fd_src, NULL, &g)) {
 		php_error_docref(NULL, E_WARNING, "libevent could not move the event for fd %d to this base", (int)e->fd);
 		RETURN_FALSE;
 	}
-	RETURN_TRUE;
+	RETVAL_TRUE;
+	as_event_garbage_release(&g);
+	AS_DIAG_FLUSH();
 }
 
 /* ---- the virtual read-only property $pending ---- */
@@ -778,6 +862,8 @@ static HashTable *as_event_get_debug_info(zend_object *obj, int *is_temp)
 void as_event_class_init(zend_class_entry *ce)
 {
 	ce->create_object = as_event_create;
+	as_event_data_info = zend_hash_str_find_ptr(&ce->properties_info, "data", sizeof("data") - 1);
+	ZEND_ASSERT(as_event_data_info && !(as_event_data_info->flags & ZEND_ACC_STATIC));
 	memcpy(&as_event_handlers, zend_get_std_object_handlers(), sizeof(zend_object_handlers));
 	as_event_handlers.offset = XtOffsetOf(as_event, std);
 	as_event_handlers.free_obj = as_event_free_obj;

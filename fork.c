@@ -17,7 +17,7 @@
 
 volatile uint32_t as_fork_generation = 0;
 
-AS_RUNS_PHP void as_base_reinit_after_fork(as_base *b)
+void as_base_reinit_after_fork(as_base *b)
 {
 	/* G5: the child gets its own backend (epoll fd, signal pipe) before touching it. */
 	int r, err;
@@ -29,17 +29,18 @@ AS_RUNS_PHP void as_base_reinit_after_fork(as_base *b)
 	r = event_reinit(b->base);
 	err = errno;
 	detail = as_log_capture_end();
-	/*
-	 * It fails when an event's fd was closed behind it (that event is lost either way).
-	 * Say so from a method call; from a destructor at shutdown nobody can act on it.
-	 */
-	if (r != 0 && EG(current_execute_data)) {
-		php_error_docref(NULL, E_WARNING,
-			"asyncstream: could not reinitialise the event base after fork(): %s",
-			detail ? detail : strerror(err));
-	}
 	if (b->dns) {
 		as_dns_after_fork(b); /* the resolver's UDP sockets are shared with the parent too */
+	}
+	/*
+	 * It fails when an event's fd was closed behind it (that event is lost either way).
+	 * Say so from a method call; from a destructor at shutdown nobody can act on it. Not
+	 * here and now: every caller is about to use the base, and the user's error handler
+	 * could free it (G12). The caller's next safe point raises it.
+	 */
+	if (r != 0 && EG(current_execute_data)) {
+		as_diag_later("asyncstream: could not reinitialise the event base after fork(): %s",
+			detail ? detail : strerror(err));
 	}
 }
 

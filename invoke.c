@@ -10,29 +10,105 @@
 
 #include "asyncstream_internal.h"
 #include "zend_exceptions.h"
+#include "zend_closures.h"
 
 void as_callback_init(as_callback *cb)
 {
 	ZVAL_UNDEF(&cb->callable);
-	cb->cached = false;
+	memset(&cb->fcc, 0, sizeof(cb->fcc));
+}
+
+static zend_always_inline bool as_is_trampoline(const zend_function *f)
+{
+	return f && (f->common.fn_flags & ZEND_ACC_CALL_VIA_TRAMPOLINE);
+}
+
+/* Releases the trampoline function a callback owns (always our own full-size copy). */
+static void as_trampoline_free(zend_function *f)
+{
+	if (f->common.function_name) {
+		zend_string_release_ex(f->common.function_name, 0);
+	}
+	efree(f);
+}
+
+/*
+ * Resolves the callable once, here, in the scope of the PHP code that registers it (the
+ * scope "self::m", "parent::m", private methods and __call resolve against), the way
+ * ext/spl's autoloader does. A call-via-trampoline function (__call/__callStatic, or
+ * Closure::__invoke reached as [$closure, "__invoke"]) is freed by the engine after one
+ * call, and ZPP has already released the one it resolved: resolve it again and keep our
+ * own copy, from which as_invoke() makes a fresh copy per call.
+ */
+static void as_callback_resolve(zval *callable, const zend_fcall_info_cache *zpp_fcc, zend_fcall_info_cache *out)
+{
+	zend_function *f;
+
+	*out = *zpp_fcc;
+	if (out->function_handler) {
+		return; /* an ordinary function: ZPP's resolution is stable for the request */
+	}
+	if (!zend_is_callable_ex(callable, NULL, IS_CALLABLE_SUPPRESS_DEPRECATIONS, NULL, out, NULL)
+			|| !out->function_handler) {
+		zend_release_fcall_info_cache(out);
+		memset(out, 0, sizeof(*out)); /* as_invoke() falls back to resolving at call time */
+		return;
+	}
+	f = out->function_handler;
+	if (!as_is_trampoline(f)) {
+		return;
+	}
+	if (out->object && out->object->ce == zend_ce_closure
+			&& zend_string_equals_literal_ci(f->common.function_name, "__invoke")) {
+		/* [$closure, "__invoke"]: call the closure itself (as Closure::fromCallable() does). */
+		zval closure;
+
+		zend_release_fcall_info_cache(out);
+		ZVAL_OBJ(&closure, out->object);
+		if (!zend_is_callable_ex(&closure, NULL, 0, NULL, out, NULL)) {
+			memset(out, 0, sizeof(*out));
+		}
+		return;
+	}
+	/* Own a full-size copy; the name's reference moves to it. */
+	out->function_handler = emalloc(sizeof(zend_function));
+	if (f == &EG(trampoline)) {
+		memcpy(out->function_handler, f, sizeof(zend_function));
+		EG(trampoline).common.function_name = NULL; /* the engine's slot is free again */
+	} else {
+		memcpy(out->function_handler, f,
+			f->type == ZEND_USER_FUNCTION ? sizeof(zend_op_array) : sizeof(zend_internal_function));
+		efree(f);
+	}
 }
 
 AS_RUNS_PHP void as_callback_set(as_callback *cb, zend_fcall_info *fci, zend_fcall_info_cache *fcc)
 {
 	zval old;
+	zend_function *old_trampoline = as_is_trampoline(cb->fcc.function_handler) ? cb->fcc.function_handler : NULL;
 
-	/* Release the old callable last: it may own the new one (a closure returning a closure). */
+	/*
+	 * G12: the new callable is in place before the old one is released, since releasing
+	 * it may run a destructor that uses this callback. Release the old one last: it may
+	 * also own the new one (a closure returning a closure).
+	 */
 	ZVAL_COPY_VALUE(&old, &cb->callable);
 	ZVAL_COPY(&cb->callable, &fci->function_name);
-	cb->fcc = *fcc;
-	cb->cached = fcc->function_handler != NULL
-		&& !(fcc->function_handler->common.fn_flags & ZEND_ACC_CALL_VIA_TRAMPOLINE);
-	if (!cb->cached && fcc->function_handler
-			&& (fcc->function_handler->common.fn_flags & ZEND_ACC_CALL_VIA_TRAMPOLINE)) {
-		/* ZPP resolved a __call trampoline for us; it is ours to release. */
-		zend_release_fcall_info_cache(fcc);
+	as_callback_resolve(&cb->callable, fcc, &cb->fcc);
+	if (old_trampoline) {
+		as_trampoline_free(old_trampoline);
 	}
 	zval_ptr_dtor(&old);
+}
+
+void as_callback_move(as_callback *cb, zval *out)
+{
+	ZVAL_COPY_VALUE(out, &cb->callable);
+	ZVAL_UNDEF(&cb->callable);
+	if (as_is_trampoline(cb->fcc.function_handler)) {
+		as_trampoline_free(cb->fcc.function_handler);
+	}
+	memset(&cb->fcc, 0, sizeof(cb->fcc));
 }
 
 AS_RUNS_PHP void as_callback_clear(as_callback *cb)
@@ -42,9 +118,7 @@ AS_RUNS_PHP void as_callback_clear(as_callback *cb)
 	if (Z_ISUNDEF(cb->callable)) {
 		return;
 	}
-	ZVAL_COPY_VALUE(&old, &cb->callable);
-	ZVAL_UNDEF(&cb->callable);
-	cb->cached = false;
+	as_callback_move(cb, &old);
 	zval_ptr_dtor(&old);
 }
 
@@ -55,6 +129,38 @@ void as_callback_gc(zend_get_gc_buffer *buf, as_callback *cb)
 	}
 }
 
+AS_RUNS_PHP bool as_diag_flush_in_loop(as_base *base)
+{
+	bool bailout = false;
+
+	if (UNEXPECTED(EG(exception) || (base && base->bailout))) {
+		return false; /* raised later: a handler is not called while an exception is pending */
+	}
+	zend_try {
+		as_diag_flush();
+	} zend_catch {
+		bailout = true;
+	} zend_end_try();
+	if (UNEXPECTED(bailout)) {
+		if (!base || !base->base) {
+			zend_bailout();
+		}
+		base->bailout = true;
+		event_base_loopbreak(base->base);
+		return false;
+	}
+	if (base) {
+		as_base_fork_check(base); /* the handler may have forked */
+	}
+	if (UNEXPECTED(EG(exception))) {
+		if (base && base->base) {
+			event_base_loopbreak(base->base);
+		}
+		return false;
+	}
+	return true;
+}
+
 AS_RUNS_PHP bool as_invoke(as_base *base, zend_object *owner, as_callback *cb, uint32_t argc, zval *argv)
 {
 	zend_fcall_info fci;
@@ -62,6 +168,16 @@ AS_RUNS_PHP bool as_invoke(as_base *base, zend_object *owner, as_callback *cb, u
 	zval callable, retval;
 	bool ok, bailout = false;
 
+	if (UNEXPECTED(AS_G(diag_queued)) && !EG(exception) && !(base && base->bailout)) {
+		/*
+		 * Warnings that arose inside libevent since the last safe point: this is one (we
+		 * are in a callback, nothing half-done). The handler may free or replace this
+		 * very callback: re-checked below.
+		 */
+		GC_ADDREF(owner);
+		as_diag_flush_in_loop(base);
+		OBJ_RELEASE(owner);
+	}
 	if (UNEXPECTED(EG(exception) || (base && base->bailout))) {
 		/* An earlier callback in this batch threw or bailed out: run nothing more, stop the loop. */
 		if (base && base->base) {
@@ -86,7 +202,21 @@ AS_RUNS_PHP bool as_invoke(as_base *base, zend_object *owner, as_callback *cb, u
 	fci.params = argv;
 	fci.param_count = argc;
 	fci.named_params = NULL;
+	fci.object = NULL;
 	ZVAL_UNDEF(&retval);
+
+	/*
+	 * The fcc resolved at registration, so the call needs no lookup. A trampoline is freed
+	 * by the engine when the call ends (or fails to start), so each call gets its own copy
+	 * of ours, with its own reference on the name. An fcc that could not be resolved then
+	 * is resolved now (fci.object NULL: the callable zval says everything).
+	 */
+	fcc = cb->fcc;
+	if (UNEXPECTED(as_is_trampoline(fcc.function_handler))) {
+		fcc.function_handler = emalloc(sizeof(zend_function));
+		memcpy(fcc.function_handler, cb->fcc.function_handler, sizeof(zend_function));
+		zend_string_addref(fcc.function_handler->common.function_name);
+	}
 
 	/*
 	 * A fatal error in the callback longjmps to the nearest zend_try. Jumping over
@@ -95,12 +225,7 @@ AS_RUNS_PHP bool as_invoke(as_base *base, zend_object *owner, as_callback *cb, u
 	 * catch it here, let libevent return normally, and have loop() resume the bailout.
 	 */
 	zend_try {
-		if (EXPECTED(cb->cached)) {
-			fcc = cb->fcc;
-			zend_call_function(&fci, &fcc);
-		} else {
-			zend_call_function(&fci, NULL);
-		}
+		zend_call_function(&fci, fcc.function_handler ? &fcc : NULL);
 	} zend_catch {
 		bailout = true;
 	} zend_end_try();
@@ -137,12 +262,28 @@ AS_RUNS_PHP bool as_invoke(as_base *base, zend_object *owner, as_callback *cb, u
 	return ok;
 }
 
+HashTable *as_child_get_gc(zend_object *obj, zval **table, int *n, as_callback *const *cbs, uint32_t ncbs,
+	zval *const *extra, uint32_t nextra, as_base *base)
+{
+	zend_get_gc_buffer *buf = zend_get_gc_buffer_create();
+
+	for (uint32_t i = 0; i < ncbs; i++) {
+		as_callback_gc(buf, cbs[i]);
+	}
+	for (uint32_t i = 0; i < nextra; i++) {
+		zend_get_gc_buffer_add_zval(buf, extra[i]); /* skips what is not refcounted (UNDEF included) */
+	}
+	if (base) {
+		zend_get_gc_buffer_add_obj(buf, &base->std);
+	}
+	zend_get_gc_buffer_use(buf, table, n);
+	return zend_std_get_properties(obj);
+}
+
 void as_callbacks_take(as_callback *const *cbs, uint32_t n, zval *out)
 {
 	for (uint32_t i = 0; i < n; i++) {
-		ZVAL_COPY_VALUE(&out[i], &cbs[i]->callable);
-		ZVAL_UNDEF(&cbs[i]->callable);
-		cbs[i]->cached = false;
+		as_callback_move(cbs[i], &out[i]);
 	}
 }
 

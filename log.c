@@ -8,6 +8,8 @@
 
 #include "asyncstream_internal.h"
 
+#include <stdarg.h>
+#include <stdio.h>
 #include <string.h>
 
 void as_log_capture_begin(void)
@@ -22,7 +24,63 @@ const char *as_log_capture_end(void)
 	return AS_G(log_have_last) ? AS_G(log_last) : NULL;
 }
 
-AS_RUNS_PHP static void as_log_cb(int severity, const char *msg)
+#define AS_DIAG_MAX ((uint32_t)(sizeof(AS_G(diag_msgs)) / sizeof(AS_G(diag_msgs)[0])))
+
+/*
+ * Deferred diagnostics (G12): warnings that arise where user code must not run (inside
+ * libevent, in the middle of a fork check) wait in the module globals until a safe
+ * point raises them.
+ */
+void as_diag_later(const char *fmt, ...)
+{
+	va_list ap;
+
+	if (!AS_G(in_request)) {
+		return; /* nobody to tell (module startup/shutdown) */
+	}
+	if (AS_G(diag_count) == AS_DIAG_MAX) {
+		AS_G(diag_dropped)++;
+	} else {
+		va_start(ap, fmt);
+		vsnprintf(AS_G(diag_msgs)[AS_G(diag_count)], sizeof(AS_G(diag_msgs)[0]), fmt, ap);
+		va_end(ap);
+		AS_G(diag_count)++;
+	}
+	AS_G(diag_queued) = AS_G(diag_count) + AS_G(diag_dropped);
+	as_diag_schedule();
+}
+
+AS_RUNS_PHP void as_diag_flush(void)
+{
+	char msg[sizeof(AS_G(diag_msgs)[0])];
+
+	/*
+	 * One at a time, taken off the queue before it is raised: the user's error handler
+	 * may queue more. After it threw, the rest go the way PHP treats any warning while an
+	 * exception is pending: the default handler shows them, a user handler is not called.
+	 */
+	while (AS_G(diag_count) > 0) {
+		memcpy(msg, AS_G(diag_msgs)[0], sizeof(msg));
+		AS_G(diag_count)--;
+		memmove(AS_G(diag_msgs)[0], AS_G(diag_msgs)[1], AS_G(diag_count) * sizeof(AS_G(diag_msgs)[0]));
+		AS_G(diag_queued) = AS_G(diag_count) + AS_G(diag_dropped);
+		php_error_docref(NULL, E_WARNING, "%s", msg);
+	}
+	if (AS_G(diag_dropped) > 0) {
+		uint32_t n = AS_G(diag_dropped);
+
+		AS_G(diag_dropped) = 0;
+		AS_G(diag_queued) = AS_G(diag_count);
+		php_error_docref(NULL, E_WARNING, "asyncstream: %u more warnings were dropped (too many at once)", n);
+	}
+}
+
+void as_diag_reset(void)
+{
+	AS_G(diag_count) = AS_G(diag_dropped) = AS_G(diag_queued) = 0;
+}
+
+static void as_log_cb(int severity, const char *msg)
 {
 	if (severity < EVENT_LOG_WARN) {
 		return; /* debug and informational chatter */
@@ -49,9 +107,12 @@ AS_RUNS_PHP static void as_log_cb(int severity, const char *msg)
 		AS_G(log_have_last) = true;
 		return;
 	}
-	if (AS_G(in_request)) {
-		php_error_docref(NULL, E_WARNING, "libevent: %s", msg);
-	}
+	/*
+	 * Never raise it here: we are inside libevent, in the middle of changing its state,
+	 * and the user's error handler could call back into it (free the event being added,
+	 * the base being looped). It is raised at the next safe point (G12).
+	 */
+	as_diag_later("libevent: %s", msg);
 }
 
 AS_RUNS_PHP static void as_fatal_cb(int err)

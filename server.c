@@ -245,15 +245,9 @@ AS_RUNS_PHP static void as_server_free_obj(zend_object *obj)
 static HashTable *as_server_get_gc(zend_object *obj, zval **table, int *n)
 {
 	as_server *s = as_server_from_obj(obj);
-	zend_get_gc_buffer *buf = zend_get_gc_buffer_create();
+	as_callback *cbs[2] = { &s->on_connection, &s->on_error };
 
-	as_callback_gc(buf, &s->on_connection);
-	as_callback_gc(buf, &s->on_error);
-	if (s->base) {
-		zend_get_gc_buffer_add_obj(buf, &s->base->std);
-	}
-	zend_get_gc_buffer_use(buf, table, n);
-	return zend_std_get_properties(obj);
+	return as_child_get_gc(obj, table, n, cbs, 2, NULL, 0, s->base);
 }
 
 /*
@@ -300,9 +294,15 @@ AS_RUNS_PHP static void as_server_report(as_server *s, int err)
 	zend_object *ex;
 
 	if (!as_callback_isset(&s->on_error)) {
-		php_error_docref(NULL, E_WARNING, "AsyncStreamServer cannot accept connections on %s: %s%s",
+		/*
+		 * From inside the loop, like a callback: the user's error handler may close the
+		 * server, free the base, throw (loop() rethrows at once) or exit (G4, G12). The
+		 * caller has armed the back-off timer already and holds a reference on s.
+		 */
+		as_diag_later("AsyncStreamServer cannot accept connections on %s: %s%s",
 			ZSTR_VAL(s->address), strerror(err),
 			s->backoff_ms ? " (retrying until descriptors are free again; set onError() to handle this)" : "");
+		as_diag_flush_in_loop(s->base);
 		return;
 	}
 	ex = as_stream_exception_new(php_asyncstream_stream_exception_ce, err,
@@ -812,6 +812,7 @@ ZEND_METHOD(AsyncStreamServer, __construct)
 	 */
 	GC_ADDREF(&s->std);
 	s->loop_owned = true;
+	AS_DIAG_FLUSH();
 }
 
 /* =================================================================================
@@ -834,11 +835,12 @@ ZEND_METHOD(AsyncStreamServer, onError)
 	if (s->state == AS_SRV_LIVE && ZEND_FCI_INITIALIZED(fci)) {
 		as_callback_set(&s->on_error, &fci, &fcc);
 	} else {
-		/* null clears; after close() nothing is stored (nothing can call it any more) */
+		/*
+		 * null clears; after close() nothing is stored (nothing can call it any more). ZPP
+		 * already released a trampoline it resolved (function_handler is NULL then).
+		 */
 		as_callback_clear(&s->on_error);
-		if (ZEND_FCI_INITIALIZED(fci) && (fcc.function_handler->common.fn_flags & ZEND_ACC_CALL_VIA_TRAMPOLINE)) {
-			zend_release_fcall_info_cache(&fcc);
-		}
+		zend_release_fcall_info_cache(&fcc);
 	}
 	RETURN_OBJ_COPY(Z_OBJ_P(ZEND_THIS));
 }
@@ -869,6 +871,7 @@ ZEND_METHOD(AsyncStreamServer, pause)
 	as_base_fork_check(s->base);
 	event_del(s->ev_accept);
 	event_del(s->ev_backoff);
+	AS_DIAG_FLUSH();
 }
 
 ZEND_METHOD(AsyncStreamServer, resume)
@@ -892,6 +895,7 @@ ZEND_METHOD(AsyncStreamServer, resume)
 			ZSTR_VAL(s->address), strerror(err));
 		RETURN_THROWS();
 	}
+	AS_DIAG_FLUSH();
 }
 
 ZEND_METHOD(AsyncStreamServer, close)
@@ -901,6 +905,7 @@ ZEND_METHOD(AsyncStreamServer, close)
 	ZEND_PARSE_PARAMETERS_NONE();
 	/* Idempotent, and harmless on a detached or unconstructed server. */
 	as_server_teardown(s, AS_SRV_CLOSED);
+	AS_DIAG_FLUSH();
 }
 
 ZEND_METHOD(AsyncStreamServer, isListening)

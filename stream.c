@@ -107,22 +107,17 @@ AS_RUNS_PHP static void as_stream_free_obj(zend_object *obj)
 static HashTable *as_stream_get_gc(zend_object *obj, zval **table, int *n)
 {
 	as_stream *s = as_stream_from_obj(obj);
-	zend_get_gc_buffer *buf = zend_get_gc_buffer_create();
+	as_callback *cbs[6] = { &s->on_connect, &s->on_data, &s->on_drain, &s->on_end, &s->on_close, &s->on_secure };
+	zval ready;
+	zval *extra[1] = { &ready };
 
-	as_callback_gc(buf, &s->on_connect);
-	as_callback_gc(buf, &s->on_data);
-	as_callback_gc(buf, &s->on_drain);
-	as_callback_gc(buf, &s->on_end);
-	as_callback_gc(buf, &s->on_close);
-	as_callback_gc(buf, &s->on_secure);
+	/* An accepted TLS connection in its handshake holds its server (ready_obj). */
 	if (s->ready_obj) {
-		zend_get_gc_buffer_add_obj(buf, s->ready_obj);
+		ZVAL_OBJ(&ready, s->ready_obj);
+	} else {
+		ZVAL_UNDEF(&ready);
 	}
-	if (s->base) {
-		zend_get_gc_buffer_add_obj(buf, &s->base->std);
-	}
-	zend_get_gc_buffer_use(buf, table, n);
-	return zend_std_get_properties(obj);
+	return as_child_get_gc(obj, table, n, cbs, 6, extra, 1, s->base);
 }
 
 /* Throws Error for an unconstructed stream or one whose base was freed (G2). */
@@ -218,6 +213,7 @@ ZEND_METHOD(AsyncStream, __construct)
 		as_throw(php_asyncstream_stream_exception_ce, err, "cannot watch fd %d: %s", (int)fd, strerror(err));
 		RETURN_THROWS();
 	}
+	AS_DIAG_FLUSH();
 }
 
 ZEND_METHOD(AsyncStream, connect)
@@ -372,11 +368,13 @@ ZEND_METHOD(AsyncStream, connect)
 		if (err) {
 			as_stream_defer_error(s, err);
 		}
+		AS_DIAG_FLUSH();
 		return;
 	}
 
 	/* A name: resolve without blocking (G9). */
 	as_stream_resolve(s, host, port);
+	AS_DIAG_FLUSH(); /* the resolver's complaints about resolv.conf, say */
 	return;
 
 fail_early:
@@ -406,9 +404,7 @@ AS_RUNS_PHP static void as_stream_set_cb(INTERNAL_FUNCTION_PARAMETERS, as_callba
 	}
 	if (s->state == AS_ST_CLOSED) {
 		/* Nothing will ever call it: do not keep it (no cycle to collect). */
-		if (fcc.function_handler && (fcc.function_handler->common.fn_flags & ZEND_ACC_CALL_VIA_TRAMPOLINE)) {
-			zend_release_fcall_info_cache(&fcc);
-		}
+		zend_release_fcall_info_cache(&fcc);
 	} else if (ZEND_FCI_INITIALIZED(fci)) {
 		as_callback_set(field(s), &fci, &fcc);
 	} else {
@@ -467,7 +463,8 @@ ZEND_METHOD(AsyncStream, write)
 	if (UNEXPECTED(s->ending)) {
 		RETURN_FALSE; /* ended by itself after the peer's EOF (no onEnd handler) */
 	}
-	RETURN_BOOL(as_stream_do_write(s, ZSTR_VAL(data), ZSTR_LEN(data)));
+	RETVAL_BOOL(as_stream_do_write(s, ZSTR_VAL(data), ZSTR_LEN(data)));
+	AS_DIAG_FLUSH();
 }
 
 ZEND_METHOD(AsyncStream, end)
@@ -504,6 +501,7 @@ ZEND_METHOD(AsyncStream, end)
 		as_stream_after_write(s); /* FIN now; closes at once when the peer already ended */
 		OBJ_RELEASE(&s->std);
 	}
+	AS_DIAG_FLUSH();
 }
 
 ZEND_METHOD(AsyncStream, close)
@@ -520,6 +518,7 @@ ZEND_METHOD(AsyncStream, close)
 	s->user_closed = true;
 	s->ending = false;
 	as_stream_close(s, NULL, true);
+	AS_DIAG_FLUSH();
 }
 
 ZEND_METHOD(AsyncStream, pause)
@@ -538,6 +537,7 @@ ZEND_METHOD(AsyncStream, pause)
 		as_base_fork_check(s->base);
 	}
 	as_stream_disarm_read(s);
+	AS_DIAG_FLUSH();
 }
 
 ZEND_METHOD(AsyncStream, resume)
@@ -561,6 +561,7 @@ ZEND_METHOD(AsyncStream, resume)
 		/* Buffered frames (or a pending EOF) are delivered from the loop, not inside resume(). */
 		as_stream_redeliver(s);
 	}
+	AS_DIAG_FLUSH();
 }
 
 ZEND_METHOD(AsyncStream, setFraming)

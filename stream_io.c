@@ -4,12 +4,14 @@
  * they and the loop drive: connect, the read path and framing, the write path and
  * backpressure, the timer, and the one close path.
  *
- * One persistent level-triggered READ event, armed while the stream reads and never
- * re-armed per readiness; one read() of up to 64 KiB per readiness, straight into the
- * zend_string handed to onData when nothing is buffered and no framing is set, otherwise
- * into the input evbuffer where frames are cut. write() tries the socket at once when
- * nothing is queued and only queues the rest; the WRITE event is armed only while the
- * queue is non-empty (or while connecting). One timer serves the connect timeout, the
+ * The socket is reached only through the stream's transport (s->tp, see
+ * asyncstream_internal.h; transport_plain.c for sockets and pipes). Reading is asked of
+ * the transport once and stays on while wanted; one recv() of up to 64 KiB per
+ * readiness, into the scratch buffer and then the zend_string handed to onData when
+ * nothing is buffered and no framing is set, otherwise into the input evbuffer where
+ * frames are cut. write() hands the bytes to the transport at once when nothing is
+ * queued and only queues the rest; writability is asked for only while the queue is
+ * non-empty (or while connecting). One timer serves the connect timeout, the
  * idle timeout and deferred failures. Names go through the base's resolver (dns.c).
  *
  * Close funnels through as_stream_close(): events, DNS request, buffers, fd and
@@ -368,7 +370,8 @@ AS_RUNS_PHP void as_stream_detach(as_child *child)
  * Setup
  * =============================================================================== */
 
-void as_stream_touch(as_stream *s)
+/* Records the loop time of I/O for the idle timeout. */
+static zend_always_inline void as_stream_touch(as_stream *s)
 {
 	if (s->idle_on && s->base && s->base->base) {
 		event_base_gettimeofday_cached(s->base->base, &s->last_io);

@@ -101,7 +101,8 @@ static ssize_t as_plain_recv(as_stream *s, char *buf, size_t len)
 	return n;
 }
 
-static ssize_t as_plain_send(as_stream *s, const struct iovec *iov, int iovcnt)
+/* Everything but a first-try send() of one buffer on a socket: EINTR, pipes, iovecs. */
+static zend_never_inline ssize_t as_plain_send_slow(as_stream *s, const struct iovec *iov, int iovcnt)
 {
 	ssize_t n;
 
@@ -120,6 +121,19 @@ static ssize_t as_plain_send(as_stream *s, const struct iovec *iov, int iovcnt)
 		}
 	} while (n < 0 && errno == EINTR);
 	return n;
+}
+
+/* write()'s write-through is one buffer on a socket: keep that path short (it runs per write). */
+static ssize_t as_plain_send(as_stream *s, const struct iovec *iov, int iovcnt)
+{
+	if (EXPECTED(iovcnt == 1 && s->is_socket)) {
+		ssize_t n = send(s->fd, iov[0].iov_base, iov[0].iov_len, MSG_NOSIGNAL);
+
+		if (EXPECTED(n >= 0) || errno != EINTR) {
+			return n;
+		}
+	}
+	return as_plain_send_slow(s, iov, iovcnt);
 }
 
 static int as_plain_shutdown_write(as_stream *s)

@@ -3,6 +3,8 @@
  * Writes the IDE stub stubs/asyncstream.php from stubs/asyncstream.stub.php: the same
  * declarations and doc comments, with each constant's real value (read from the loaded
  * module) instead of gen_stub.php's UNKNOWN, and without gen_stub.php's annotations.
+ * Constants whose value depends on the build ($buildDependent) get a fixed, documented
+ * value instead, so the stub is the same whichever machine generates it.
  * Run by scripts/package.sh with the module loaded:
  *
  *   php -d extension=modules/asyncstream.so scripts/ide-stub.php [--check]
@@ -14,6 +16,12 @@ if (!extension_loaded('asyncstream')) {
     fwrite(STDERR, "ide-stub: load the module (-d extension=modules/asyncstream.so)\n");
     exit(2);
 }
+
+// Depends on the libevent the module is compiled with (2.1.12 on Debian 12, 2.1.13 on 13):
+// the stub shows the oldest one the module builds with (config.m4 refuses older).
+$buildDependent = [
+    'EventUtil::LIBEVENT_VERSION_NUMBER' => ['0x02010000', 'the oldest libevent the module builds with, 2.1.0'],
+];
 
 $lines = explode("\n", $src);
 $class = null;
@@ -27,7 +35,19 @@ foreach ($lines as $line) {
         continue;
     }
     if (preg_match('/^(\s*(?:public\s+)?const\s+(\w+)\s*=\s*)UNKNOWN;/', $line, $m)) {
-        $line = $m[1] . var_export(constant("$class::{$m[2]}"), true) . ';';
+        if (isset($buildDependent["$class::{$m[2]}"])) {
+            [$value, $why] = $buildDependent["$class::{$m[2]}"];
+            // Say so in its doc comment, right above: after the description, before the tags.
+            $at = count($result) - 1;
+            while ($at > 0 && !str_contains($result[$at - 1], '/**') && preg_match('/^\s*\*\s*@/', $result[$at - 1])) {
+                $at--;
+            }
+            $indent = preg_replace('/\*.*/', '', $result[$at]);
+            array_splice($result, $at, 0, ["$indent* Build-dependent: this stub shows $value ($why)."]);
+            $line = $m[1] . $value . ';';
+        } else {
+            $line = $m[1] . var_export(constant("$class::{$m[2]}"), true) . ';';
+        }
     }
     $result[] = $line;
 }

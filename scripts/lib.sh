@@ -31,10 +31,27 @@ as_build() {
 	want="$(cat config.m4 config.w32 2>/dev/null | sha1sum | cut -c1-40) ${AS_BUILD_CFLAGS:-} $*"
 	if [ ! -f Makefile ] || [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
 		[ -f Makefile ] && make -s distclean >/dev/null 2>&1 || true
-		phpize >/dev/null
+		local err
+		err=$(phpize 2>&1 >/dev/null) || { echo "$err" >&2; return 1; }
+		# autoconf >= 2.70 calls AC_PROG_LIBTOOL in PHP's own build files obsolete: not ours.
+		[ -z "$err" ] || grep -v -e "AC_PROG_LIBTOOL" -e "run autoupdate" -e "is expanded from" \
+			-e "the top level" <<<"$err" >&2 || true
 		CFLAGS="-O2 -g ${AS_BUILD_CFLAGS:-}" ./configure --with-asyncstream "$@" >/dev/null
 		echo "$want" > "$stamp"
 	fi
 	make -s -j"$(nproc)" >/dev/null
 	[ -f modules/asyncstream.so ] || { echo "build failed: modules/asyncstream.so missing" >&2; return 1; }
+}
+
+# as_copy_sources DEST : copies the checkout into DEST without build products: the tracked
+# files plus new ones not yet ignored (git), or, outside git, everything but the build dirs.
+as_copy_sources() {
+	local dest=$1
+	if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then
+		git ls-files -z --cached --others --exclude-standard |
+			while IFS= read -r -d '' f; do [ -e "$f" ] && printf '%s\0' "$f"; done |
+			tar --null -T - -cf - | tar -C "$dest" -xf -
+	else
+		tar --exclude=./build --exclude=./modules --exclude=./.libs -cf - . | tar -C "$dest" -xf -
+	fi
 }

@@ -232,7 +232,9 @@ final class EventBase
  * An I/O, timer or signal watcher.
  *
  * Read-only virtual property `$pending` (bool): whether the event is pending.
- * Property `$data` (mixed): any value the user wants to keep with the event.
+ * Property `$data` (mixed): the callback's `$arg` itself (one slot, as in ext-event):
+ * it reads back the `$arg` given to the constructor, set() or setTimer(), and writing it
+ * changes what the next callback receives.
  *
  * @property-read bool $pending whether the event is pending (false once freed)
  */
@@ -269,7 +271,11 @@ final class Event
      */
     public const ET = 32;
 
-    /** Any value kept with the event (reported to the garbage collector). */
+    /**
+     * The callback's $arg (the same slot): set by the constructor, set() (when $arg is
+     * passed) and setTimer(); writing it changes what the next callback receives. Kept
+     * after free(); reported to the garbage collector.
+     */
     public mixed $data = null;
 
     /**
@@ -531,9 +537,10 @@ final class EventUtil
     public const IPPROTO_IPV6 = 41;
     /**
      * The libevent version the module was compiled with, e.g. 0x02010c00 for 2.1.12.
+     * Build-dependent: this stub shows 0x02010000 (the oldest libevent the module builds with, 2.1.0).
      * @var int
      */
-    public const LIBEVENT_VERSION_NUMBER = 33623040;
+    public const LIBEVENT_VERSION_NUMBER = 0x02010000;
 
     /** Static helpers only. */
     private function __construct() {}

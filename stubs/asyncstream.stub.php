@@ -248,7 +248,9 @@ final class EventBase
  * An I/O, timer or signal watcher.
  *
  * Read-only virtual property `$pending` (bool): whether the event is pending.
- * Property `$data` (mixed): any value the user wants to keep with the event.
+ * Property `$data` (mixed): the callback's `$arg` itself (one slot, as in ext-event):
+ * it reads back the `$arg` given to the constructor, set() or setTimer(), and writing it
+ * changes what the next callback receives.
  *
  * @property-read bool $pending whether the event is pending (false once freed)
  */
@@ -291,7 +293,11 @@ final class Event
      */
     public const ET = UNKNOWN;
 
-    /** Any value kept with the event (reported to the garbage collector). */
+    /**
+     * The callback's $arg (the same slot): set by the constructor, set() (when $arg is
+     * passed) and setTimer(); writing it changes what the next callback receives. Kept
+     * after free(); reported to the garbage collector.
+     */
     public mixed $data = null;
 
     /**

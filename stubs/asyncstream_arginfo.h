@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: da9005a8fd96d6fd88195716386cd2bbad337028 */
+ * Stub hash: 5d22be4174f6f9c5872bedc9c781b7d1f7f12f06 */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_EventConfig___construct, 0, 0, 0)
 ZEND_END_ARG_INFO()

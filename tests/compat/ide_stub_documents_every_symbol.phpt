@@ -1,5 +1,5 @@
 --TEST--
-IDE stub: stubs/asyncstream.php declares every class, method, parameter and constant of the module, each with a doc comment (@param for every parameter, @return for every non-void method)
+IDE stub: stubs/asyncstream.php declares every class, method, parameter and constant of the module (build-independent values), each with a doc comment (@param for every parameter, @return for every non-void method)
 --INI--
 pcre.jit=0
 --FILE--
@@ -50,7 +50,9 @@ foreach ($classes as [$whole, $class, $body]) {
         }
     }
 }
-// Everything the module declares is in the stub, with the same parameters and constant values.
+// Everything the module declares is in the stub, with the same parameters and constant values
+// (except those that depend on the build: the libevent version is 2.1.12 on Debian 12, 2.1.13 on 13).
+$buildDependent = ['EventUtil::LIBEVENT_VERSION_NUMBER' => ['0x02010000', 0x02010000]];
 $ext = new ReflectionExtension('asyncstream');
 foreach ($ext->getClasses() as $rc) {
     $c = $rc->getName();
@@ -73,6 +75,14 @@ foreach ($ext->getClasses() as $rc) {
             continue;
         }
         $v = $stub[$c]['const'][$k->getName()] ?? null;
+        if (isset($buildDependent["$c::{$k->getName()}"])) {
+            // The stub shows a fixed floor (scripts/ide-stub.php); the module has its build's value.
+            [$floor, $min] = $buildDependent["$c::{$k->getName()}"];
+            if ($v !== $floor || !is_int($k->getValue()) || $k->getValue() < $min) {
+                $problems[] = "$c::{$k->getName()} is " . var_export($k->getValue(), true) . ", the stub says " . var_export($v, true) . " (want $floor)";
+            }
+            continue;
+        }
         if ($v !== var_export($k->getValue(), true)) {
             $problems[] = "$c::{$k->getName()} is " . var_export($k->getValue(), true) . ", the stub says " . var_export($v, true);
         }

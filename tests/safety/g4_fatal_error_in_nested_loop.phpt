@@ -15,7 +15,9 @@ register_shutdown_function(function () use ($outer, $inner) {
 });
 $i = Event::timer($inner, function () {
 	echo "inner callback\n";
-	trigger_error("fatal in the inner loop", E_USER_ERROR);
+	// A compile error is fatal (a bailout, not an exception), with the same message on
+	// every PHP >= 8.1; trigger_error(E_USER_ERROR) is deprecated on 8.4+.
+	eval('$this = 1;');
 });
 $o = Event::timer($outer, function () use ($inner, $i) {
 	echo "outer callback\n";
@@ -31,7 +33,7 @@ echo "not reached\n";
 outer callback
 inner callback
 
-Fatal error: fatal in the inner loop in %s on line %d
+Fatal error: Cannot re-assign $this in %s : eval()'d code on line 1
 outer timer in shutdown
 bool(true)
 inner timer in shutdown

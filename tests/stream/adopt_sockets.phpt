@@ -13,7 +13,7 @@ $echo = function (AsyncStream $s) use (&$keep) { $keep[] = $s; $s->onData(fn($s,
 $keep = [];
 $acc = as_accept_one($base, $srv, $echo, 2);
 
-$try = function (string $what, $sock, AsyncStream $peer = null) use ($base, &$results, &$keep) {
+$try = function (string $what, $sock, ?AsyncStream $peer = null) use ($base, &$results, &$keep) {
     $s = new AsyncStream($base, $sock);
     // The descriptor was duplicated: closing the original leaves the stream working.
     if ($sock instanceof Socket) socket_close($sock); else fclose($sock);
