@@ -4,7 +4,7 @@
  * onConnection runs only for clients whose handshake succeeded; failed handshakes (and
  * clients that never start one within handshake_timeout) go to onError.
  *
- *   php -d extension=asyncstream examples/tls_echo_server.php CERT.pem [address] [seconds]
+ *   php -d extension=asyncstream examples/tls_echo_server.php CERT.pem [address] [seconds] [handshake_timeout]
  *   php -d extension=asyncstream examples/tls_echo_server.php server.pem tls://127.0.0.1:7443
  *
  * CERT.pem holds the certificate chain and its private key. Prints "listening on
@@ -14,8 +14,9 @@
 $cert = $argv[1] ?? null;
 $address = $argv[2] ?? 'tls://127.0.0.1:7443';
 $seconds = (float)($argv[3] ?? 0);
+$handshakeTimeout = (float)($argv[4] ?? 10);  // a client that has not finished its handshake by then is dropped
 if ($cert === null) {
-    fwrite(STDERR, "usage: php tls_echo_server.php CERT.pem [tls://HOST:PORT] [seconds]\n");
+    fwrite(STDERR, "usage: php tls_echo_server.php CERT.pem [tls://HOST:PORT] [seconds] [handshake_timeout]\n");
     exit(2);
 }
 
@@ -43,7 +44,7 @@ $server = new AsyncStreamServer($base, $address, function (AsyncStream $conn) us
         }
         unset($conns[$id]);
     });
-}, ['tls' => ['local_cert' => $cert, 'handshake_timeout' => 10]]);
+}, ['tls' => ['local_cert' => $cert, 'handshake_timeout' => $handshakeTimeout]]);
 $server->onError(function (AsyncStreamServer $s, AsyncStreamException $e) use (&$stats) {
     $stats['failed handshakes']++;
     fwrite(STDERR, $e->getMessage() . "\n");

@@ -12,7 +12,7 @@ pcre.jit=0
 require __DIR__ . '/fixtures/run.php';
 require __DIR__ . '/../tls/fixtures/tls.inc';
 $certs = tls_certs();
-[$p, $pipes, $addr] = ex_start('tls_echo_server.php', [$certs['server.pem'], 'tls://127.0.0.1:0', '300']);
+[$p, $pipes, $addr] = ex_start('tls_echo_server.php', [$certs['server.pem'], 'tls://127.0.0.1:0', '600', (string)tls_limit()]);
 echo preg_replace('/:\d+$/', ':PORT', $addr), "\n";
 $ctx = stream_context_create(['ssl' => ['cafile' => $certs['ca.pem'], 'peer_name' => 'localhost']]);
 $total = 0;
