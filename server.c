@@ -430,7 +430,9 @@ AS_RUNS_PHP static bool as_server_dispatch(as_server *s, evutil_socket_t cfd)
 	}
 #endif
 	if (!as_stream_new_connected(&args[0], s->base, cfd, &s->opts)) {
+#ifdef HAVE_AS_TLS
 failed:;
+#endif
 		/* fd closed, AsyncStreamException thrown: hand it to onError, keep serving the others. */
 		zend_object *ex = EG(exception);
 
