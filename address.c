@@ -55,6 +55,38 @@ static bool as_hostname_valid(const char *h, size_t len)
 	return true;
 }
 
+/*
+ * True for a host that is an IPv4 address in some non-canonical form (octal or hex parts,
+ * fewer than four parts, leading zeros, parts out of range) or a name whose last label is
+ * numeric, which RFC 1123/3696 rule out so that such strings are never taken for names.
+ * "1password.com" is a name: only the last label counts.
+ */
+static bool as_ipv4_noncanonical(const char *h, size_t len)
+{
+	struct in_addr a;
+	const char *last;
+	size_t i, start;
+
+	if (inet_aton(h, &a) != 0) {
+		return true;
+	}
+	if (len > 0 && h[len - 1] == '.') {
+		len--; /* a fully qualified "name." */
+	}
+	last = zend_memrchr(h, '.', len);
+	start = last ? (size_t)(last - h) + 1 : 0;
+	if (start >= len) {
+		return false;
+	}
+	for (i = start; i < len; i++) {
+		if (h[i] < '0' || h[i] > '9') {
+			/* "0x1f" as a last label is hex, not a name either */
+			return i == start + 1 && h[start] == '0' && (h[i] == 'x' || h[i] == 'X');
+		}
+	}
+	return true;
+}
+
 int as_address_parse(const char *addr, size_t len, uint32_t arg_num, struct sockaddr_storage *ss, socklen_t *sslen,
 	char *host, size_t hostlen, int *port)
 {
@@ -70,8 +102,25 @@ int as_address_parse(const char *addr, size_t len, uint32_t arg_num, struct sock
 		struct sockaddr_un *sun = (struct sockaddr_un *)ss;
 		p += 7;
 		n -= 7;
+		if (n >= 2 && p[0] == '@') {
+			/*
+			 * Linux abstract namespace, in the form getRemoteAddress() gives it: sun_path
+			 * starts with a NUL and the name is exactly the bytes after the '@' (no
+			 * terminator counted in the length).
+			 */
+			if (n > sizeof(sun->sun_path)) {
+				zend_argument_value_error(arg_num, "has an abstract unix socket name longer than %d bytes",
+					(int)sizeof(sun->sun_path) - 1);
+				return -1;
+			}
+			sun->sun_family = AF_UNIX;
+			sun->sun_path[0] = '\0';
+			memcpy(sun->sun_path + 1, p + 1, n - 1);
+			*sslen = (socklen_t)(offsetof(struct sockaddr_un, sun_path) + n);
+			return 1;
+		}
 		if (n == 0 || p[0] != '/') {
-			zend_argument_value_error(arg_num, "must be \"unix:///absolute/path\", \"%s\" given", addr);
+			zend_argument_value_error(arg_num, "must be \"unix:///absolute/path\" or \"unix://@abstract-name\", \"%s\" given", addr);
 			return -1;
 		}
 		if (n >= sizeof(sun->sun_path)) {
@@ -151,6 +200,18 @@ int as_address_parse(const char *addr, size_t len, uint32_t arg_num, struct sock
 			sin->sin_port = htons((uint16_t)*port);
 			*sslen = sizeof(*sin);
 			return 1;
+		}
+		if (as_ipv4_noncanonical(buf, hl)) {
+			/*
+			 * Only the canonical dotted quad is an address. The other forms inet_aton()
+			 * takes ("0177.0.0.1" octal, "0x7f.1" hex, "127.1" short) mean different hosts
+			 * to different parsers (PHP's gethostbyname() reads 0177 as 127, libevent as
+			 * 177), and a name ending in a numeric label is no host name: refuse them
+			 * rather than guess or send them to DNS.
+			 */
+			zend_argument_value_error(arg_num, "has an invalid IPv4 address (only the dotted-decimal form "
+				"without leading zeros, e.g. 127.0.0.1, is accepted), \"%s\" given", addr);
+			return -1;
 		}
 		memcpy(host, buf, hl + 1);
 		return 0;

@@ -160,7 +160,8 @@ void as_stream_use_tls(struct _as_stream *s, as_tls *t);
  * not shown to PHP until ready(s, owner, NULL) (onConnection) or ready(s, owner, error).
  * Returns false (fd closed, errno set) on failure.
  */
-bool as_stream_tls_accept(struct _as_base *b, int fd, const struct _as_stream_opts *o, as_tls_ctx *ctx,
+bool as_stream_tls_accept(struct _as_base *b, int fd, const struct _as_stream_opts *o,
+	struct _as_server_conns *conns, as_tls_ctx *ctx,
 	const as_tls_conf *conf, zend_object *owner,
 	void (*ready)(struct _as_stream *s, zend_object *owner, zend_object *error));
 

@@ -26,7 +26,11 @@ PHP_INI_BEGIN()
 	PHP_INI_ENTRY("asyncstream.resolv_conf", "", PHP_INI_ALL, NULL)
 PHP_INI_END()
 
-/* Registers every class from the generated arginfo, then gives each its handlers. */
+/*
+ * Registers every class from the generated arginfo, then gives each its handlers. Every
+ * class compares by identity (zend_objects_not_comparable, as PHP's own Socket/CurlHandle):
+ * == is true only for the same object, so a non-strict array_search() finds the right one.
+ */
 static void as_register_classes(void)
 {
 	php_asyncstream_exception_ce = register_class_EventException(zend_ce_exception);
@@ -41,6 +45,7 @@ static void as_register_classes(void)
 	as_event_class_init(php_asyncstream_event_ce);
 
 	php_asyncstream_util_ce = register_class_EventUtil();
+	as_util_class_init(php_asyncstream_util_ce);
 
 	php_asyncstream_stream_exception_ce = register_class_AsyncStreamException(spl_ce_RuntimeException);
 	php_asyncstream_dns_exception_ce = register_class_AsyncStreamDnsException(php_asyncstream_stream_exception_ce);
@@ -100,8 +105,26 @@ static PHP_RINIT_FUNCTION(asyncstream)
 	return SUCCESS;
 }
 
+void as_release_after_destructors(zend_object *obj)
+{
+	if (AS_G(deferred_n) == AS_G(deferred_cap)) {
+		AS_G(deferred_cap) = AS_G(deferred_cap) ? AS_G(deferred_cap) * 2 : 16;
+		AS_G(deferred) = erealloc(AS_G(deferred), AS_G(deferred_cap) * sizeof(zend_object *));
+	}
+	AS_G(deferred)[AS_G(deferred_n)++] = obj;
+}
+
 static PHP_RSHUTDOWN_FUNCTION(asyncstream)
 {
+	/* After the destructor pass, before the object store is torn down: a release here frees. */
+	for (uint32_t i = 0; i < AS_G(deferred_n); i++) {
+		OBJ_RELEASE(AS_G(deferred)[i]);
+	}
+	if (AS_G(deferred)) {
+		efree(AS_G(deferred));
+	}
+	AS_G(deferred) = NULL;
+	AS_G(deferred_n) = AS_G(deferred_cap) = 0;
 	/* Whatever is still queued arose during shutdown, where nobody can act on it. */
 	AS_G(in_request) = false;
 	as_diag_reset();

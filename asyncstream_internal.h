@@ -11,6 +11,7 @@
 #include <event2/event.h>
 #include <event2/util.h>
 #include <sys/socket.h>
+#include <netinet/in.h>
 #include <sys/uio.h>
 
 typedef struct _as_base as_base;
@@ -40,6 +41,8 @@ ZEND_BEGIN_MODULE_GLOBALS(asyncstream)
 	zend_class_entry *socket_ce;   /* convert.c: ext/sockets' Socket class, when loaded */
 	bool socket_ce_looked;
 	char read_scratch[AS_READ_SIZE]; /* stream_io.c: the read buffer shared by all streams */
+	zend_object **deferred;        /* asyncstream.c: references dropped at RSHUTDOWN (as_release_after_destructors) */
+	uint32_t deferred_n, deferred_cap;
 	char diag_msgs[8][512];        /* log.c: warnings waiting for a safe point (as_diag_later) */
 	uint32_t diag_count;           /* queued, <= 8 */
 	uint32_t diag_dropped;         /* lost because the queue was full */
@@ -104,6 +107,20 @@ AS_RUNS_PHP bool as_invoke(as_base *base, zend_object *owner, as_callback *cb, u
 AS_RUNS_PHP bool as_diag_flush_in_loop(as_base *base);
 
 /*
+ * G4 for user code that runs inside a libevent callback outside as_invoke(): the
+ * destructor of a value released there, an error handler. When it left an exception
+ * pending, the running loop must stop at once (loop() rethrows it); otherwise libevent
+ * goes on (and level-triggered events that defer while an exception is pending would
+ * spin). Every internal callback calls this on its way out, and when it defers.
+ */
+void as_loop_break_on_exception(void);
+#define as_loop_break_if_exception() do { \
+		if (UNEXPECTED(EG(exception))) { \
+			as_loop_break_on_exception(); \
+		} \
+	} while (0)
+
+/*
  * get_gc of a child object (G3): reports its callbacks, the extra values (anything not
  * refcounted is skipped) and the base it holds (NULL: none).
  */
@@ -135,6 +152,7 @@ AS_RUNS_PHP void as_zvals_release(zval *vals, uint32_t n);
 			release; \
 		} \
 		OBJ_RELEASE(obj); \
+		as_loop_break_if_exception(); \
 	} while (0)
 
 /* Frees a libevent event and clears the pointer (release_native of every class). */
@@ -175,9 +193,18 @@ as_base *as_base_live_or_throw(as_base *b, bool given);
  * throws Error. detach() unlinks the child itself via as_base_unlink().
  */
 typedef struct _as_child as_child;
+typedef struct _as_server_conns as_server_conns; /* server.c: an AsyncStreamServer's open connections */
 struct _as_child {
 	as_child *prev, *next;
 	void (*detach)(as_child *child);
+	/*
+	 * The loop's own reference on the child's object (an open AsyncStream, a listening
+	 * AsyncStreamServer: "the loop owns it until it closes"), or NULL (an Event lives only
+	 * as long as the script references it, ext-event's rule). The base's get_gc reports
+	 * it, so the GC sees base -> child -> base: a base nothing else references, whose loop
+	 * is not running, is collected together with everything it owns (as_child_own()).
+	 */
+	zend_object *owned;
 };
 
 struct _as_base {
@@ -192,6 +219,9 @@ struct _as_base {
 	as_base **live_pprev;
 	struct evdns_base *dns;        /* dns.c: the resolver, created lazily by streams */
 	zend_string *dns_conf;         /* dns.c: the resolv.conf it was configured from */
+	double dns_try_timeout;        /* dns.c: seconds evdns waits per try ("options timeout:", default 5) */
+	int dns_conf_errno;            /* dns.c: the asyncstream.resolv_conf file cannot be read: why */
+	struct as_write_round *write_round; /* stream_io.c: write coalescing, created lazily */
 	HashTable *tls_ctxs;           /* tls.c: one SSL_CTX per distinct 'tls' option set, created lazily */
 	struct event *diag_ev;         /* while loop() runs and a warning waits: raises it (as_diag_schedule) */
 	as_base *running_prev;         /* the base whose loop() this one's loop() runs inside, if any */
@@ -210,9 +240,41 @@ static zend_always_inline bool as_base_is_live(const as_base *b)
 	return b->base != NULL && !b->free_pending;
 }
 
+/*
+ * Takes over one reference on obj and drops it at RSHUTDOWN. For a dtor_obj handler that
+ * closes an object the loop owned during the shutdown destructor pass: that pass holds the
+ * object with GC_ADDREF/GC_DELREF, so dropping the loop's (last) reference inside it leaves
+ * the refcount at 0 without freeing, and the object store never frees it (a leak under
+ * valgrind). Released at RSHUTDOWN instead, the object is freed like any other.
+ */
+void as_release_after_destructors(zend_object *obj);
+
 /* Link/unlink a child; linking takes a reference on the base object, unlinking drops it. */
 void as_base_link(as_base *b, as_child *child);
 AS_RUNS_PHP void as_base_unlink(as_base *b, as_child *child);
+
+/*
+ * The loop takes a reference on obj (the object embedding child) while it is open or
+ * listening. Only while child is linked does the base report it to the GC; a reference
+ * the GC cannot see merely keeps obj alive, so the order of unlink and disown is free.
+ */
+static zend_always_inline void as_child_own(as_child *child, zend_object *obj)
+{
+	ZEND_ASSERT(!child->owned);
+	GC_ADDREF(obj);
+	child->owned = obj;
+}
+
+/* Drops the loop's reference, if held. It may be the last one: call it last, touch nothing after. */
+static zend_always_inline void as_child_disown(as_child *child)
+{
+	zend_object *obj = child->owned;
+
+	if (obj) {
+		child->owned = NULL;
+		OBJ_RELEASE(obj);
+	}
+}
 
 void as_base_class_init(zend_class_entry *ce);
 
@@ -292,6 +354,7 @@ static zend_always_inline as_config *as_config_from_obj(zend_object *obj)
 
 void as_config_class_init(zend_class_entry *ce);
 void as_event_class_init(zend_class_entry *ce);
+void as_util_class_init(zend_class_entry *ce);
 
 /* =================================================================================
  * convert.c: descriptors (G7) and time (G8)
@@ -346,17 +409,20 @@ typedef struct _as_stream_opts {
 	size_t high_water;       /* default 64 KiB */
 	size_t low_water;        /* default 16 KiB */
 	size_t max_frame;        /* default 1 MiB */
+	size_t max_write_buffer; /* default 64 MiB; 0 = unlimited */
 } as_stream_opts;
 
 #define AS_STREAM_DEFAULT_HIGH_WATER (64 * 1024)
 #define AS_STREAM_DEFAULT_LOW_WATER  (16 * 1024)
 #define AS_STREAM_DEFAULT_MAX_FRAME  (1024 * 1024)
+#define AS_STREAM_DEFAULT_MAX_WRITE_BUFFER ((size_t)64 * 1024 * 1024)
 
 void as_stream_opts_init(as_stream_opts *o);
 /* Frees bind. */
 void as_stream_opts_release(as_stream_opts *o);
 /*
- * Reads the per-connection keys (nodelay, keepalive, high_water, low_water, max_frame)
+ * Reads the per-connection keys (nodelay, keepalive, high_water, low_water, max_frame,
+ * max_write_buffer)
  * from ht, and also timeout/bind when for_connect. A key that is neither one of those nor
  * listed in extra_keys (NULL-terminated, may be NULL) throws ValueError naming argument
  * arg_num and the key. Bad values throw TypeError/ValueError. Returns false after throwing;
@@ -371,6 +437,7 @@ bool as_opt_bool(zval *v, uint32_t arg_num, const char *key, bool *out);
 /* The listening options of AsyncStreamServer (the per-connection ones: as_stream_opts_parse()). */
 typedef struct _as_server_opts {
 	zend_long backlog;
+	zend_long max_connections; /* 0: no limit */
 	bool reuseaddr;
 	bool reuseport;
 	int ipv6_only;    /* -1: the system default */
@@ -389,6 +456,8 @@ bool as_server_opts_parse(HashTable *ht, as_server_opts *o);
 struct evdns_base *as_dns_get(as_base *b);
 /* Releases the resolver (base release). */
 void as_dns_free(as_base *b);
+/* A stream's lookup failed or was cancelled: reset the nameservers when no other lookup is in flight. */
+void as_dns_lookup_ended(as_base *b, as_stream *except);
 /* In a forked child: nameserver sockets of its own, lookups in flight re-sent (G5). */
 void as_dns_after_fork(as_base *b);
 
@@ -502,17 +571,27 @@ struct _as_stream {
 	struct evdns_getaddrinfo_request *dns_req;
 	struct evutil_addrinfo *ai_head, *ai_next; /* resolved addresses still to try */
 	as_connect_extra *cx;        /* connect() options, only until connected */
+	as_server_conns *conns;        /* the accepting server's connection count, until closed */
 	zend_string *addr;             /* the address connected to, normalised ("tcp://..."), or NULL */
 	zend_string *delim;            /* FRAME_DELIMITER */
 	size_t fixed;                  /* FRAME_FIXED */
 	size_t scan;                   /* bytes of `in` known not to hold the start of a delimiter */
 	size_t high_water, low_water, max_frame;
+	size_t max_write_buffer;       /* 0 = unlimited */
 	struct timeval connect_tv;     /* connect timeout (0 = none) */
 	struct timeval idle_tv;        /* idle timeout (0 = none) */
 	struct timeval last_io;        /* cached loop time of the last byte either way */
 	as_callback on_connect, on_data, on_drain, on_end, on_close;
 	int pending_err;               /* failure to report from the timer (connect, write) */
 	uint32_t running;              /* > 0 while a libevent callback of this stream is on the stack */
+	uint32_t fork_gen;             /* as_fork_generation when created: another value means inherited (G5) */
+	uint32_t wrote_round;          /* the base's write round of the last write-through (coalescing) */
+	int adopted_fd;                /* the descriptor given to __construct (names pipes in messages), or -1 */
+	union {                        /* the peer of an accepted/adopted TCP stream, for messages after a reset */
+		struct sockaddr sa;
+		struct sockaddr_in in;
+		struct sockaddr_in6 in6;
+	} peer_sa;
 	uint8_t state;
 	uint8_t framing;
 	bool is_socket : 1;
@@ -532,7 +611,12 @@ struct _as_stream {
 	bool need_drain : 1;           /* write() returned false: onDrain at low_water */
 	bool user_closed : 1;          /* close()/end() called by the user: write() throws */
 	bool base_freed : 1;           /* closed by EventBase::free() */
-	bool loop_owned : 1;           /* the loop holds a reference while the stream is open */
+	bool overflow : 1;             /* closing because the queue would pass max_write_buffer */
+	bool no_read : 1;              /* a write-only descriptor (the write end of a pipe): never read */
+	bool dns_timed_out : 1;        /* the lookup failed because no nameserver answered in time */
+	bool dns_conf_failed : 1;      /* the lookup failed because asyncstream.resolv_conf cannot be read */
+	bool flush_pending : 1;        /* writes of this round are queued; the round's end flushes them in one call */
+	bool backlog : 1;              /* frames left undelivered for fairness; the timer goes on delivering */
 	zend_object std;
 };
 
@@ -556,6 +640,8 @@ zend_object *as_stream_exception_new(zend_class_entry *ce, int err, const char *
 	ZEND_ATTRIBUTE_FORMAT(printf, 3, 4);
 
 void as_stream_free_extra(as_stream *s);
+/* Keeps the TCP peer's address, so messages can name it after a reset (getpeername() then fails). */
+void as_stream_record_peer(as_stream *s, const struct sockaddr *sa, socklen_t len);
 AS_RUNS_PHP void as_stream_close(as_stream *s, zend_object *error, bool call_php);
 void as_stream_release_native(as_stream *s);
 AS_RUNS_PHP void as_stream_detach(as_child *child);
@@ -574,12 +660,23 @@ void as_stream_attach(as_stream *s, as_base *b, const as_stream_opts *o);
 AS_RUNS_PHP bool as_stream_init_connected(as_stream *s, as_base *b, evutil_socket_t fd, bool is_socket,
 	const as_stream_opts *o);
 /*
+ * The open connections of one AsyncStreamServer (server.c), shared by the server and every
+ * stream it accepted, so either may be freed first: max_connections and var_dump()'s count.
+ */
+/* One more open connection; the stream keeps c until it closes. */
+void as_server_conns_add(as_server_conns *c);
+/* The connection closed: one fewer, and the server resumes accepting if it was at its limit. Calls no PHP. */
+void as_server_conns_done(as_server_conns *c);
+
+/*
  * Wraps a connected, nonblocking, close-on-exec socket (ownership of fd passes to the
  * stream) in a new AsyncStream object written to *out; applies nodelay/keepalive/waters/
- * max_frame and starts reading when the loop runs. Returns false (fd closed, exception
- * thrown, *out UNDEF) on failure.
+ * max_frame and starts reading when the loop runs. conns (or NULL): the accepting server's
+ * count, held by the stream until it closes. Returns false (fd closed, exception thrown,
+ * *out UNDEF, conns untouched) on failure.
  */
-AS_RUNS_PHP bool as_stream_new_connected(zval *out, as_base *b, evutil_socket_t fd, const as_stream_opts *o);
+AS_RUNS_PHP bool as_stream_new_connected(zval *out, as_base *b, evutil_socket_t fd, const as_stream_opts *o,
+	as_server_conns *conns);
 /* Starts a nonblocking connect() to sa. Returns 0, or the errno of an immediate failure. */
 int as_stream_connect_to(as_stream *s, const struct sockaddr *sa, socklen_t salen,
 	const struct sockaddr_storage *bind_ss, socklen_t bind_len);
@@ -604,6 +701,9 @@ AS_RUNS_PHP void as_stream_fail_ex(as_stream *s, zend_object *ex);
 zend_string *as_stream_peer_name(as_stream *s);
 /* Starts the transport's handshake on a stream whose TCP connection is up (accepted TLS, startTls()). */
 void as_stream_start_handshake(as_stream *s, double timeout);
+
+/* Base release: frees the write-coalescing state (before event_base_free()). */
+void as_stream_write_round_free(as_base *b);
 
 /* Connects to the next resolved address, or reports the last error from the timer. */
 void as_stream_try_next(as_stream *s);

@@ -126,6 +126,7 @@ static void as_base_release_native(as_base *b)
 	if (b->dns) {
 		as_dns_free(b);
 	}
+	as_stream_write_round_free(b);
 #ifdef HAVE_AS_TLS
 	if (b->tls_ctxs) {
 		as_tls_cache_free(b->tls_ctxs);
@@ -149,6 +150,28 @@ AS_RUNS_PHP static void as_base_free_obj(zend_object *obj)
 	GC_DELREF(obj);
 	as_base_release_native(b);
 	zend_object_std_dtor(obj);
+}
+
+/*
+ * Reports the loop's reference on every open stream and listening server (as_child.owned):
+ * with the child's reference on the base that makes an unreachable base and its children
+ * one cycle, collected like any other. A running loop holds its own (unreported) reference
+ * on the base (as_base_run()), so nothing of a running loop is ever garbage; nor is
+ * anything of a base the script still references. Events are not reported: they live as
+ * long as the script references them (ext-event's rule), and each one holds the base.
+ */
+static HashTable *as_base_get_gc(zend_object *obj, zval **table, int *n)
+{
+	as_base *b = as_base_from_obj(obj);
+	zend_get_gc_buffer *buf = zend_get_gc_buffer_create();
+
+	for (as_child *c = b->children.next; c != &b->children; c = c->next) {
+		if (c->owned) {
+			zend_get_gc_buffer_add_obj(buf, c->owned);
+		}
+	}
+	zend_get_gc_buffer_use(buf, table, n);
+	return zend_std_get_properties(obj);
 }
 
 #define AS_BASE_THIS(b) do { \
@@ -488,4 +511,6 @@ void as_base_class_init(zend_class_entry *ce)
 	as_base_handlers.offset = XtOffsetOf(as_base, std);
 	as_base_handlers.free_obj = as_base_free_obj;
 	as_base_handlers.clone_obj = NULL;
+	as_base_handlers.compare = zend_objects_not_comparable; /* == is identity */
+	as_base_handlers.get_gc = as_base_get_gc;
 }

@@ -161,4 +161,5 @@ void as_config_class_init(zend_class_entry *ce)
 	as_config_handlers.offset = XtOffsetOf(as_config, std);
 	as_config_handlers.free_obj = as_config_free;
 	as_config_handlers.clone_obj = NULL;
+	as_config_handlers.compare = zend_objects_not_comparable; /* == is identity */
 }

@@ -195,8 +195,9 @@ AS_RUNS_PHP static void as_event_cb(evutil_socket_t fd, short what, void *arg)
 	AS_GUARD_LEAVE(&e->std, e->running, e->state != AS_EV_LIVE, as_event_release_native(e));
 
 	for (uint32_t i = 0; i < argc; i++) {
-		zval_ptr_dtor(&args[i]);
+		zval_ptr_dtor(&args[i]); /* the last reference to a replaced $data, say: its destructor may throw */
 	}
+	as_loop_break_if_exception();
 }
 
 static zend_object *as_event_create(zend_class_entry *ce)
@@ -868,6 +869,7 @@ void as_event_class_init(zend_class_entry *ce)
 	as_event_handlers.offset = XtOffsetOf(as_event, std);
 	as_event_handlers.free_obj = as_event_free_obj;
 	as_event_handlers.clone_obj = NULL;
+	as_event_handlers.compare = zend_objects_not_comparable; /* == is identity */
 	as_event_handlers.get_gc = as_event_get_gc;
 	as_event_handlers.read_property = as_event_read_property;
 	as_event_handlers.write_property = as_event_write_property;

@@ -129,6 +129,15 @@ void as_callback_gc(zend_get_gc_buffer *buf, as_callback *cb)
 	}
 }
 
+void as_loop_break_on_exception(void)
+{
+	as_base *b = AS_G(running_base);
+
+	if (b && b->base) {
+		event_base_loopbreak(b->base);
+	}
+}
+
 AS_RUNS_PHP bool as_diag_flush_in_loop(as_base *base)
 {
 	bool bailout = false;
@@ -251,14 +260,19 @@ AS_RUNS_PHP bool as_invoke(as_base *base, zend_object *owner, as_callback *cb, u
 		as_base_fork_check(base);
 	}
 
+	/*
+	 * Release our references first: that may run user code (the callable's destructor,
+	 * the owner's values when the callback dropped its last reference) which may throw or
+	 * exit() too, and that must stop the loop as well.
+	 */
+	zval_ptr_dtor(&callable);
+	OBJ_RELEASE(owner);
+
 	ok = EG(exception) == NULL;
 	if (UNEXPECTED(!ok) && base && base->base) {
 		/* G4: stop at once; loop() rethrows. Pending state is left as it is. */
 		event_base_loopbreak(base->base);
 	}
-
-	zval_ptr_dtor(&callable);
-	OBJ_RELEASE(owner);
 	return ok;
 }
 

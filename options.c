@@ -21,6 +21,7 @@ void as_stream_opts_init(as_stream_opts *o)
 {
 	zend_long dst = FG(default_socket_timeout);
 
+	/* PHP's convention: default_socket_timeout <= 0 (-1 is common) means no timeout. */
 	o->timeout = dst > 0 ? (double)dst : 0.0;
 	o->bind = NULL;
 	o->nodelay = true;
@@ -28,6 +29,7 @@ void as_stream_opts_init(as_stream_opts *o)
 	o->high_water = AS_STREAM_DEFAULT_HIGH_WATER;
 	o->low_water = AS_STREAM_DEFAULT_LOW_WATER;
 	o->max_frame = AS_STREAM_DEFAULT_MAX_FRAME;
+	o->max_write_buffer = AS_STREAM_DEFAULT_MAX_WRITE_BUFFER;
 }
 
 void as_stream_opts_release(as_stream_opts *o)
@@ -97,6 +99,10 @@ bool as_stream_opts_parse(HashTable *ht, uint32_t arg_num, bool for_connect, con
 			if (!as_opt_size(v, arg_num, "max_frame", 1, &o->max_frame)) {
 				return false;
 			}
+		} else if (zend_string_equals_literal(key, "max_write_buffer")) {
+			if (!as_opt_size(v, arg_num, "max_write_buffer", 0, &o->max_write_buffer)) {
+				return false;
+			}
 		} else if (for_connect && zend_string_equals_literal(key, "timeout")) {
 			zval *d = v;
 			ZVAL_DEREF(d);
@@ -140,6 +146,12 @@ bool as_stream_opts_parse(HashTable *ht, uint32_t arg_num, bool for_connect, con
 			o->low_water, o->high_water);
 		return false;
 	}
+	if (o->max_write_buffer != 0 && o->max_write_buffer < o->high_water) {
+		/* write() must be able to say "wait" (false at high_water) before the stream is closed for it. */
+		zend_argument_value_error(arg_num, "option \"max_write_buffer\" (%zu) must be 0 (unlimited) or at least "
+			"\"high_water\" (%zu)", o->max_write_buffer, o->high_water);
+		return false;
+	}
 	return true;
 }
 
@@ -165,7 +177,7 @@ static int as_server_default_backlog(void)
 	return backlog;
 }
 
-const char *const as_server_keys[] = { "backlog", "reuseaddr", "reuseport", "ipv6_only", "tls", NULL };
+const char *const as_server_keys[] = { "backlog", "reuseaddr", "reuseport", "ipv6_only", "max_connections", "tls", NULL };
 /* connect()'s keys beyond the per-connection ones: 'tls' (read by stream_tls.c). */
 const char *const as_stream_tls_keys[] = { "tls", NULL };
 
@@ -175,6 +187,7 @@ bool as_server_opts_parse(HashTable *ht, as_server_opts *o)
 	zval *v;
 
 	o->backlog = as_server_default_backlog();
+	o->max_connections = 0;
 	o->reuseaddr = true;
 	o->reuseport = false;
 	o->ipv6_only = -1;
@@ -191,6 +204,19 @@ bool as_server_opts_parse(HashTable *ht, as_server_opts *o)
 			return false;
 		}
 		o->backlog = Z_LVAL_P(v);
+	}
+	if ((v = zend_hash_str_find(ht, "max_connections", sizeof("max_connections") - 1))) {
+		ZVAL_DEREF(v);
+		if (Z_TYPE_P(v) != IS_LONG) {
+			zend_argument_type_error(4, "option \"max_connections\" must be of type int, %s given", zend_zval_type_name(v));
+			return false;
+		}
+		if (Z_LVAL_P(v) < 0 || Z_LVAL_P(v) > UINT32_MAX) {
+			zend_argument_value_error(4, "option \"max_connections\" must be between 0 (no limit) and %u, " ZEND_LONG_FMT " given",
+				(unsigned)UINT32_MAX, Z_LVAL_P(v));
+			return false;
+		}
+		o->max_connections = Z_LVAL_P(v);
 	}
 	if ((v = zend_hash_str_find(ht, "reuseaddr", sizeof("reuseaddr") - 1))
 			&& !as_opt_bool(v, 4, "reuseaddr", &o->reuseaddr)) {

@@ -62,6 +62,16 @@ typedef enum {
 	AS_SRV_BASE_FREED,     /* detached by EventBase::free() / base destruction */
 } as_server_state;
 
+/*
+ * The open connections of one server. Shared with every stream it accepted (each holds a
+ * reference until it closes), so that the server and its connections may go in any order.
+ */
+struct _as_server_conns {
+	uint32_t refcount;         /* the server (while it exists) + one per open accepted stream */
+	uint32_t count;            /* open accepted connections */
+	struct _as_server *server; /* NULL once the server object is freed */
+};
+
 typedef struct _as_server {
 	as_base *base;             /* attached base, NULL once closed or detached */
 	as_child link;
@@ -71,6 +81,8 @@ typedef struct _as_server {
 	as_callback on_connection;
 	as_callback on_error;
 	as_stream_opts opts;       /* per-connection options for every accepted AsyncStream */
+	as_server_conns *conns;    /* open accepted connections (shared with them) */
+	uint32_t max_connections;  /* 0: no limit */
 	zend_string *address;      /* what getAddress() returns; kept after close() */
 	zend_string *unix_path;    /* the socket file this process created, removed on close */
 	dev_t unix_dev;
@@ -80,7 +92,7 @@ typedef struct _as_server {
 	uint32_t running;          /* > 0 while one of our libevent callbacks is on the stack */
 	uint8_t state;
 	bool paused;
-	bool loop_owned;           /* the loop holds a reference while the server listens */
+	bool at_limit;             /* ev_accept removed because max_connections are open */
 #ifdef HAVE_AS_TLS
 	as_tls_ctx *tls_ctx;       /* tls:// server: its SSL_CTX (a reference), else NULL */
 	as_tls_conf tls_conf;      /* per-connection TLS options (handshake_timeout, ...) */
@@ -97,6 +109,44 @@ static zend_always_inline as_server *as_server_from_obj(zend_object *obj)
 static zend_always_inline as_server *as_server_from_link(as_child *child)
 {
 	return (as_server *)((char *)child - XtOffsetOf(as_server, link));
+}
+
+/* =================================================================================
+ * Connection count (max_connections)
+ * =============================================================================== */
+
+void as_server_conns_add(as_server_conns *c)
+{
+	c->refcount++;
+	c->count++;
+}
+
+static void as_server_conns_release(as_server_conns *c)
+{
+	if (--c->refcount == 0) {
+		efree(c);
+	}
+}
+
+/*
+ * An accepted connection closed. A server at its limit watches its socket again: the
+ * queued connections are accepted when the loop next polls, never from here (no PHP runs,
+ * so this is safe inside any close path, base destruction included).
+ */
+void as_server_conns_done(as_server_conns *c)
+{
+	as_server *s = c->server;
+
+	c->count--;
+	if (s && s->at_limit && c->count < s->max_connections && s->state == AS_SRV_LIVE
+			&& s->base && as_base_is_live(s->base)) {
+		s->at_limit = false;
+		if (!s->paused) {
+			as_base_fork_check(s->base);
+			event_add(s->ev_accept, NULL);
+		}
+	}
+	as_server_conns_release(c);
 }
 
 /* =================================================================================
@@ -176,10 +226,7 @@ AS_RUNS_PHP static void as_server_teardown(as_server *s, as_server_state why)
 	}
 	as_zvals_release(old, 2);
 	/* The loop's reference, dropped last of all: it may be the one keeping s alive. */
-	if (s->loop_owned) {
-		s->loop_owned = false;
-		OBJ_RELEASE(&s->std);
-	}
+	as_child_disown(&s->link);
 }
 
 AS_RUNS_PHP static void as_server_detach(as_child *child)
@@ -204,6 +251,10 @@ static zend_object *as_server_create(zend_class_entry *ce)
 	as_callback_init(&s->on_connection);
 	as_callback_init(&s->on_error);
 	as_stream_opts_init(&s->opts);
+	s->conns = emalloc(sizeof(*s->conns));
+	s->conns->refcount = 1;
+	s->conns->count = 0;
+	s->conns->server = s;
 #ifdef HAVE_AS_TLS
 	as_tls_conf_init(&s->tls_conf);
 #endif
@@ -211,12 +262,34 @@ static zend_object *as_server_create(zend_class_entry *ce)
 	return &s->std;
 }
 
+/*
+ * A listening server is referenced by its loop, so this runs for one only when the GC
+ * collects its unreachable base (nothing to do: free_obj tears it down, no PHP) or in the
+ * destructor pass at shutdown. There it closes now, and, since the teardown drops the
+ * loop's reference while the pass holds its own (a release to zero there would leave the
+ * object unfreed in the store), it keeps one reference that RSHUTDOWN drops.
+ */
+AS_RUNS_PHP static void as_server_dtor_obj(zend_object *obj)
+{
+	as_server *s = as_server_from_obj(obj);
+
+	if (s->state == AS_SRV_LIVE && s->link.owned && (EG(flags) & EG_FLAGS_IN_SHUTDOWN)) {
+		GC_ADDREF(obj);
+		as_release_after_destructors(obj);
+		as_server_teardown(s, AS_SRV_CLOSED);
+	}
+}
+
 AS_RUNS_PHP static void as_server_free_obj(zend_object *obj)
 {
 	as_server *s = as_server_from_obj(obj);
 
-	/* Only reached with the loop's reference still held when the object store frees everything at shutdown. */
-	s->loop_owned = false;
+	/*
+	 * Reached with the loop's reference still held when the object store frees everything
+	 * at shutdown, or when the GC collects an unreachable base with its servers: that
+	 * reference is the one being discarded, never released.
+	 */
+	s->link.owned = NULL;
 	as_server_teardown(s, AS_SRV_CLOSED);
 	as_callback_clear(&s->on_connection);
 	as_callback_clear(&s->on_error);
@@ -228,6 +301,10 @@ AS_RUNS_PHP static void as_server_free_obj(zend_object *obj)
 	}
 	as_server_unlink_path(s);
 	as_stream_opts_release(&s->opts);
+	/* Connections still open keep the count; it forgets the server. */
+	s->conns->server = NULL;
+	as_server_conns_release(s->conns);
+	s->conns = NULL;
 	if (s->address) {
 		zend_string_release(s->address);
 		s->address = NULL;
@@ -248,6 +325,48 @@ static HashTable *as_server_get_gc(zend_object *obj, zval **table, int *n)
 	as_callback *cbs[2] = { &s->on_connection, &s->on_error };
 
 	return as_child_get_gc(obj, table, n, cbs, 2, NULL, 0, s->base);
+}
+
+/*
+ * var_dump(): $data, then what the server is doing, computed now (never throws).
+ * Keys agreed with AsyncStream's: data, state, address, connections, max_connections.
+ */
+static HashTable *as_server_get_debug_info(zend_object *obj, int *is_temp)
+{
+	as_server *s = as_server_from_obj(obj);
+	HashTable *ht = zend_new_array(5);
+	zval *data = OBJ_PROP_NUM(obj, 0), zv;
+	const char *state;
+
+	if (!Z_ISUNDEF_P(data)) {
+		Z_TRY_ADDREF_P(data);
+		zend_hash_str_add_new(ht, "data", sizeof("data") - 1, data);
+	}
+	switch (s->state) {
+		case AS_SRV_UNINIT:
+			state = "uninitialised";
+			break;
+		case AS_SRV_LIVE:
+			state = s->paused ? "paused" : "listening";
+			break;
+		default:
+			state = "closed";
+			break;
+	}
+	ZVAL_STRING(&zv, state);
+	zend_hash_str_add_new(ht, "state", sizeof("state") - 1, &zv);
+	if (s->address) {
+		ZVAL_STR_COPY(&zv, s->address);
+	} else {
+		ZVAL_NULL(&zv);
+	}
+	zend_hash_str_add_new(ht, "address", sizeof("address") - 1, &zv);
+	ZVAL_LONG(&zv, s->conns ? s->conns->count : 0);
+	zend_hash_str_add_new(ht, "connections", sizeof("connections") - 1, &zv);
+	ZVAL_LONG(&zv, s->max_connections);
+	zend_hash_str_add_new(ht, "max_connections", sizeof("max_connections") - 1, &zv);
+	*is_temp = 1;
+	return ht;
 }
 
 /*
@@ -419,8 +538,10 @@ AS_RUNS_PHP static bool as_server_dispatch(as_server *s, evutil_socket_t cfd)
 
 #ifdef HAVE_AS_TLS
 	if (s->tls_ctx) {
-		/* onConnection (or onError) once the handshake is done, from the loop. */
-		if (!as_stream_tls_accept(s->base, cfd, &s->opts, s->tls_ctx, &s->tls_conf, &s->std, as_server_tls_ready)) {
+		/* onConnection (or onError) once the handshake is done, from the loop. The
+		 * connection counts against max_connections from now on, handshake included. */
+		if (!as_stream_tls_accept(s->base, cfd, &s->opts, s->conns, s->tls_ctx, &s->tls_conf, &s->std,
+				as_server_tls_ready)) {
 			int err = errno;
 			zend_throw_exception_ex(php_asyncstream_stream_exception_ce, err,
 				"cannot watch the accepted connection (fd %d): %s", (int)cfd, strerror(err));
@@ -429,7 +550,7 @@ AS_RUNS_PHP static bool as_server_dispatch(as_server *s, evutil_socket_t cfd)
 		return true;
 	}
 #endif
-	if (!as_stream_new_connected(&args[0], s->base, cfd, &s->opts)) {
+	if (!as_stream_new_connected(&args[0], s->base, cfd, &s->opts, s->conns)) {
 #ifdef HAVE_AS_TLS
 failed:;
 #endif
@@ -467,6 +588,13 @@ AS_RUNS_PHP static void as_server_accept_all(as_server *s)
 		evutil_socket_t cfd;
 
 		if (s->state != AS_SRV_LIVE || s->paused || !s->base || !as_base_is_live(s->base) || EG(exception)) {
+			return;
+		}
+		if (s->max_connections && s->conns->count >= s->max_connections) {
+			/* At the limit: stop watching the socket (level-triggered, it would wake the loop
+			 * for nothing); the next connection of ours to close watches it again. */
+			s->at_limit = true;
+			event_del(s->ev_accept);
 			return;
 		}
 #if AS_HAVE_SOCK_FLAGS
@@ -663,39 +791,17 @@ fail:
 	return -1;
 }
 
-ZEND_METHOD(AsyncStreamServer, __construct)
+/* Binds and listens on a string address. Returns the fd, or -1 after throwing. */
+static evutil_socket_t as_server_open(as_server *s, as_base *b, zend_string *address, const as_server_opts *so,
+	zend_string **canon_out)
 {
-	zval *zbase;
-	zend_string *address;
-	zend_fcall_info fci;
-	zend_fcall_info_cache fcc;
-	HashTable *options = NULL;
-	as_server *s = Z_AS_SERVER_P(ZEND_THIS);
-	as_server_opts so;
-	as_base *b;
-	struct sockaddr_storage ss, bound;
-	socklen_t sslen = sizeof(ss), boundlen = sizeof(bound);
+	struct sockaddr_storage ss;
+	socklen_t sslen = sizeof(ss);
 	char host[256];
 	int port = 0, r;
 	zend_string *canon, *tcp;
-	zval *ztls;
+	evutil_socket_t fd;
 	bool is_tls;
-
-	ZEND_PARSE_PARAMETERS_START(3, 4)
-		Z_PARAM_OBJECT_OF_CLASS(zbase, php_asyncstream_base_ce)
-		Z_PARAM_STR(address)
-		Z_PARAM_FUNC(fci, fcc)
-		Z_PARAM_OPTIONAL
-		Z_PARAM_ARRAY_HT(options)
-	ZEND_PARSE_PARAMETERS_END();
-
-	if (s->state != AS_SRV_UNINIT || s->address) {
-		as_throw_constructed_twice();
-		RETURN_THROWS();
-	}
-	if (!(b = as_base_live_or_throw(Z_AS_BASE_P(zbase), true))) {
-		RETURN_THROWS();
-	}
 
 	/* "tls://HOST:PORT": a TCP server whose connections are TLS (API Part 4). */
 	tcp = as_tls_address_strip(address);
@@ -705,11 +811,11 @@ ZEND_METHOD(AsyncStreamServer, __construct)
 		zend_string_release(tcp);
 	}
 	if (r < 0) {
-		RETURN_THROWS();
+		return -1;
 	}
 	if (is_tls && ss.ss_family == AF_UNIX) {
 		zend_argument_value_error(2, "must be \"tls://HOST:PORT\" for TLS (not a unix socket), \"%s\" given", ZSTR_VAL(address));
-		RETURN_THROWS();
+		return -1;
 	}
 	if (r == 0) {
 		/* A server binds without name resolution (G9); "localhost" is the one name we know. */
@@ -723,8 +829,128 @@ ZEND_METHOD(AsyncStreamServer, __construct)
 		} else {
 			zend_argument_value_error(2, "must have an IP address as host (a server binds without resolving names; "
 				"use \"0.0.0.0\" or \"[::]\" for every interface), \"%s\" given", ZSTR_VAL(address));
-			RETURN_THROWS();
+			return -1;
 		}
+	}
+	canon = as_address_format((struct sockaddr *)&ss, sslen);
+	if (!canon) {
+		canon = zend_string_copy(address);
+	}
+	as_base_fork_check(b);
+	fd = as_server_listen(&ss, sslen, so, ZSTR_VAL(canon));
+	if (fd < 0) {
+		zend_string_release(canon);
+		return -1;
+	}
+	if (ss.ss_family == AF_UNIX) {
+		struct stat st;
+		const char *path = ((struct sockaddr_un *)&ss)->sun_path;
+
+		if (path[0] != '\0' && lstat(path, &st) == 0) {
+			s->unix_path = zend_string_init(path, strlen(path), 0);
+			s->unix_dev = st.st_dev;
+			s->unix_ino = st.st_ino;
+			s->owner_pid = getpid();
+		}
+	}
+	*canon_out = canon;
+	return fd;
+}
+
+/* The listening options only make sense for a socket the server creates itself. */
+static bool as_server_refuse_listen_opts(HashTable *options)
+{
+	for (const char *const *k = as_server_keys; *k; k++) {
+		if (strcmp(*k, "max_connections") != 0 && options && zend_hash_str_exists(options, *k, strlen(*k))) {
+			zend_argument_value_error(4, "option \"%s\" applies only to a socket the server creates, "
+				"not to an adopted listening socket", *k);
+			return false;
+		}
+	}
+	return true;
+}
+
+/*
+ * Adopts a listening SOCK_STREAM socket (systemd socket activation, a hand-over between
+ * processes): the descriptor is duplicated (close-on-exec, nonblocking), so the original may
+ * be closed independently. Its socket file, if any, is never removed by us: we did not create
+ * it. Returns the duplicate, or -1 after throwing.
+ */
+static evutil_socket_t as_server_adopt(zval *zsock, zend_string **canon_out)
+{
+	evutil_socket_t fd, dupfd;
+	int type = 0, acceptconn = 0, flags;
+	socklen_t len = sizeof(type), alen = sizeof(acceptconn);
+
+	if (!as_zval_to_fd(zsock, 2, &fd)) {
+		return -1;
+	}
+	if (getsockopt(fd, SOL_SOCKET, SO_TYPE, &type, &len) != 0) {
+		zend_argument_value_error(2, "must be a listening stream socket, fd %d is not a socket (%s)",
+			(int)fd, strerror(errno));
+		return -1;
+	}
+	if (type != SOCK_STREAM) {
+		zend_argument_value_error(2, "must be a listening stream socket (SOCK_STREAM), not a datagram or raw socket");
+		return -1;
+	}
+	if (getsockopt(fd, SOL_SOCKET, SO_ACCEPTCONN, &acceptconn, &alen) != 0 || !acceptconn) {
+		zend_argument_value_error(2, "must be a listening socket (listen() was not called on it)");
+		return -1;
+	}
+	dupfd = fcntl(fd, F_DUPFD_CLOEXEC, 0);
+	if (dupfd < 0) {
+		as_throw(php_asyncstream_stream_exception_ce, errno, "cannot duplicate the listening socket (fd %d): %s",
+			(int)fd, strerror(errno));
+		return -1;
+	}
+	flags = fcntl(dupfd, F_GETFL);
+	if (flags < 0 || fcntl(dupfd, F_SETFL, flags | O_NONBLOCK) != 0) {
+		int err = errno;
+		close(dupfd);
+		as_throw(php_asyncstream_stream_exception_ce, err, "cannot make the listening socket (fd %d) nonblocking: %s",
+			(int)fd, strerror(err));
+		return -1;
+	}
+	*canon_out = zend_strpprintf(0, "adopted listening socket (fd %d)", (int)fd);
+	return dupfd;
+}
+
+ZEND_METHOD(AsyncStreamServer, __construct)
+{
+	zval *zbase, *zaddress;
+	zend_fcall_info fci;
+	zend_fcall_info_cache fcc;
+	HashTable *options = NULL;
+	as_server *s = Z_AS_SERVER_P(ZEND_THIS);
+	as_server_opts so;
+	as_base *b;
+	struct sockaddr_storage bound;
+	socklen_t boundlen = sizeof(bound);
+	zend_string *canon = NULL;
+	zval *ztls;
+	bool is_tls = false;
+
+	ZEND_PARSE_PARAMETERS_START(3, 4)
+		Z_PARAM_OBJECT_OF_CLASS(zbase, php_asyncstream_base_ce)
+		Z_PARAM_ZVAL(zaddress)
+		Z_PARAM_FUNC(fci, fcc)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_ARRAY_HT(options)
+	ZEND_PARSE_PARAMETERS_END();
+
+	ZVAL_DEREF(zaddress);
+	if (Z_TYPE_P(zaddress) != IS_STRING && Z_TYPE_P(zaddress) != IS_LONG && Z_TYPE_P(zaddress) != IS_RESOURCE
+			&& !(Z_TYPE_P(zaddress) == IS_OBJECT && zend_string_equals_literal_ci(Z_OBJCE_P(zaddress)->name, "Socket"))) {
+		zend_argument_type_error(2, "must be of type string|resource|Socket|int, %s given", zend_zval_type_name(zaddress));
+		RETURN_THROWS();
+	}
+	if (s->state != AS_SRV_UNINIT || s->address) {
+		as_throw_constructed_twice();
+		RETURN_THROWS();
+	}
+	if (!(b = as_base_live_or_throw(Z_AS_BASE_P(zbase), true))) {
+		RETURN_THROWS();
 	}
 	if (options) {
 		if (!as_stream_opts_parse(options, 4, false, as_server_keys, &s->opts) || !as_server_opts_parse(options, &so)) {
@@ -736,9 +962,18 @@ ZEND_METHOD(AsyncStreamServer, __construct)
 		as_server_opts_parse(&empty, &so);
 		zend_hash_destroy(&empty);
 	}
+	if (Z_TYPE_P(zaddress) == IS_STRING) {
+		/* "tls://HOST:PORT": a TCP server whose connections are TLS (API Part 4). */
+		zend_string *tcp = as_tls_address_strip(Z_STR_P(zaddress));
+		if (tcp) {
+			is_tls = true;
+			zend_string_release(tcp);
+		}
+	}
 	ztls = options ? zend_hash_str_find(options, "tls", sizeof("tls") - 1) : NULL;
-	if (ztls && !is_tls) {
-		zend_argument_value_error(4, "option \"tls\" needs a \"tls://\" address, \"%s\" given", ZSTR_VAL(address));
+	if (ztls && !is_tls && Z_TYPE_P(zaddress) == IS_STRING) {
+		/* (An adopted socket: as_server_refuse_listen_opts() names the option.) */
+		zend_argument_value_error(4, "option \"tls\" needs a \"tls://\" address, \"%s\" given", Z_STRVAL_P(zaddress));
 		RETURN_THROWS();
 	}
 	if (is_tls) {
@@ -754,26 +989,14 @@ ZEND_METHOD(AsyncStreamServer, __construct)
 #endif
 	}
 
-	canon = as_address_format((struct sockaddr *)&ss, sslen);
-	if (!canon) {
-		canon = zend_string_copy(address);
+	if (Z_TYPE_P(zaddress) == IS_STRING) {
+		s->fd = as_server_open(s, b, Z_STR_P(zaddress), &so, &canon);
+	} else if (as_server_refuse_listen_opts(options)) {
+		as_base_fork_check(b);
+		s->fd = as_server_adopt(zaddress, &canon);
 	}
-	as_base_fork_check(b);
-	s->fd = as_server_listen(&ss, sslen, &so, ZSTR_VAL(canon));
 	if (s->fd < 0) {
-		zend_string_release(canon);
 		RETURN_THROWS();
-	}
-	if (ss.ss_family == AF_UNIX) {
-		struct stat st;
-		const char *path = ((struct sockaddr_un *)&ss)->sun_path;
-
-		if (path[0] != '\0' && lstat(path, &st) == 0) {
-			s->unix_path = zend_string_init(path, strlen(path), 0);
-			s->unix_dev = st.st_dev;
-			s->unix_ino = st.st_ino;
-			s->owner_pid = getpid();
-		}
 	}
 	/* The real address: port 0 becomes the port the system picked. */
 	memset(&bound, 0, sizeof(bound));
@@ -803,17 +1026,17 @@ ZEND_METHOD(AsyncStreamServer, __construct)
 		RETURN_THROWS();
 	}
 	as_callback_set(&s->on_connection, &fci, &fcc);
+	s->max_connections = (uint32_t)so.max_connections;
 	as_base_link(b, &s->link);
 	s->base = b;
 	s->state = AS_SRV_LIVE;
 	/*
 	 * A listening server belongs to its loop until close() (or EventBase::free()), like a
 	 * listening socket in ReactPHP or Node: it keeps accepting whether or not the script
-	 * keeps a variable for it, and a server reachable only through its own closures is
-	 * not closed by the garbage collector.
+	 * keeps a variable for it. The base reports this reference to the GC, so the server is
+	 * collected (closed) only together with a base nothing else references.
 	 */
-	GC_ADDREF(&s->std);
-	s->loop_owned = true;
+	as_child_own(&s->link, &s->std);
 	AS_DIAG_FLUSH();
 }
 
@@ -888,6 +1111,9 @@ ZEND_METHOD(AsyncStreamServer, resume)
 		return;
 	}
 	s->paused = false;
+	if (s->at_limit) {
+		return; /* the next connection of ours to close watches the socket again */
+	}
 	as_base_fork_check(s->base);
 	/* During an exhaustion episode the next accept backs off again, without a new report. */
 	if (event_add(s->ev_accept, NULL) != 0) {
@@ -931,6 +1157,9 @@ void as_server_class_init(zend_class_entry *ce)
 	memcpy(&as_server_handlers, zend_get_std_object_handlers(), sizeof(zend_object_handlers));
 	as_server_handlers.offset = XtOffsetOf(as_server, std);
 	as_server_handlers.free_obj = as_server_free_obj;
+	as_server_handlers.dtor_obj = as_server_dtor_obj;
 	as_server_handlers.clone_obj = NULL;
+	as_server_handlers.compare = zend_objects_not_comparable; /* == is identity */
 	as_server_handlers.get_gc = as_server_get_gc;
+	as_server_handlers.get_debug_info = as_server_get_debug_info;
 }

@@ -40,6 +40,7 @@ static zend_object *as_stream_create(zend_class_entry *ce)
 	object_properties_init(&s->std, ce);
 	s->std.handlers = &as_stream_handlers;
 	s->fd = -1;
+	s->adopted_fd = -1;
 	s->tp = &as_transport_plain;
 	s->link.detach = as_stream_detach;
 	as_callback_init(&s->on_connect);
@@ -51,6 +52,7 @@ static zend_object *as_stream_create(zend_class_entry *ce)
 	s->high_water = AS_STREAM_DEFAULT_HIGH_WATER;
 	s->low_water = AS_STREAM_DEFAULT_LOW_WATER;
 	s->max_frame = AS_STREAM_DEFAULT_MAX_FRAME;
+	s->max_write_buffer = AS_STREAM_DEFAULT_MAX_WRITE_BUFFER;
 	s->state = AS_ST_UNINIT;
 	return &s->std;
 }
@@ -70,10 +72,20 @@ AS_RUNS_PHP static void as_stream_dtor_obj(zend_object *obj)
 	as_stream *s = as_stream_from_obj(obj);
 
 	/*
-	 * An open stream is referenced by its loop, so this runs for one only in the
-	 * destructor pass at shutdown: a local close, onClose(null) (PHP is allowed here).
+	 * An open stream is referenced by its loop, so this runs for one only when the GC
+	 * collects its unreachable base (the loop is not running then), or in the destructor
+	 * pass at shutdown: a local close, onClose(null), like any destructor (PHP may run).
 	 */
 	if (s->state != AS_ST_CLOSED && s->state != AS_ST_UNINIT) {
+		if (s->link.owned && (EG(flags) & EG_FLAGS_IN_SHUTDOWN)) {
+			/*
+			 * The close drops the loop's reference; when that is the last one besides the
+			 * destructor pass's own, the pass would leave the object unfreed (refcount 0,
+			 * still in the store): keep one reference and drop it at RSHUTDOWN.
+			 */
+			GC_ADDREF(obj);
+			as_release_after_destructors(obj);
+		}
 		s->user_closed = true;
 		as_stream_close(s, NULL, true);
 	}
@@ -83,8 +95,12 @@ AS_RUNS_PHP static void as_stream_free_obj(zend_object *obj)
 {
 	as_stream *s = as_stream_from_obj(obj);
 
-	/* Only reached with the loop's reference still held when the object store frees everything at shutdown. */
-	s->loop_owned = false;
+	/*
+	 * Reached with the loop's reference still held only when the object store frees
+	 * everything at shutdown: that reference is discarded, never released. (The GC
+	 * collecting an unreachable base calls dtor_obj first, which closes the stream.)
+	 */
+	s->link.owned = NULL;
 	as_stream_close(s, NULL, false);
 	as_stream_clear_callbacks(s);
 	s->running = 0;
@@ -120,6 +136,64 @@ static HashTable *as_stream_get_gc(zend_object *obj, zval **table, int *n)
 	return as_child_get_gc(obj, table, n, cbs, 6, extra, 1, s->base);
 }
 
+/* getLocalAddress()/getRemoteAddress(): NULL when unknown, unnamed or closed. */
+static zend_string *as_stream_sockname(as_stream *s, bool remote)
+{
+	struct sockaddr_storage ss;
+	socklen_t len = sizeof(ss);
+
+	if (s->fd < 0 || !s->is_socket || s->state == AS_ST_RESOLVING) {
+		return NULL;
+	}
+	memset(&ss, 0, sizeof(ss));
+	if ((remote ? getpeername(s->fd, (struct sockaddr *)&ss, &len) : getsockname(s->fd, (struct sockaddr *)&ss, &len)) != 0) {
+		return NULL;
+	}
+	return as_address_format((struct sockaddr *)&ss, len);
+}
+
+/*
+ * var_dump()/print_r(): the properties ($data), then what a debugging user wants to see,
+ * computed now (the shape agreed with AsyncStreamServer's). Runs no user code.
+ */
+static HashTable *as_stream_get_debug_info(zend_object *obj, int *is_temp)
+{
+	static const char *const states[] = { "uninitialised", "resolving", "connecting", "connected", "closed" };
+	as_stream *s = as_stream_from_obj(obj);
+	HashTable *ht = zend_array_dup(zend_std_get_properties(obj));
+	zend_string *str;
+	zval v;
+
+	*is_temp = 1;
+	ZVAL_STRING(&v, states[s->state]);
+	zend_hash_str_update(ht, "state", sizeof("state") - 1, &v);
+	if ((str = as_stream_sockname(s, false))) {
+		ZVAL_STR(&v, str);
+	} else {
+		ZVAL_NULL(&v);
+	}
+	zend_hash_str_update(ht, "local_address", sizeof("local_address") - 1, &v);
+	if ((str = as_stream_sockname(s, true))) {
+		ZVAL_STR(&v, str);
+	} else if (s->addr && s->state != AS_ST_CLOSED) {
+		ZVAL_STR_COPY(&v, s->addr); /* still resolving or connecting */
+	} else {
+		ZVAL_NULL(&v);
+	}
+	zend_hash_str_update(ht, "remote_address", sizeof("remote_address") - 1, &v);
+	ZVAL_LONG(&v, s->out && s->state != AS_ST_CLOSED ? (zend_long)evbuffer_get_length(s->out) : 0);
+	zend_hash_str_update(ht, "write_buffer_size", sizeof("write_buffer_size") - 1, &v);
+	ZVAL_LONG(&v, s->in && s->state != AS_ST_CLOSED ? (zend_long)evbuffer_get_length(s->in) : 0);
+	zend_hash_str_update(ht, "read_buffer_size", sizeof("read_buffer_size") - 1, &v);
+	ZVAL_BOOL(&v, s->paused);
+	zend_hash_str_update(ht, "paused", sizeof("paused") - 1, &v);
+	ZVAL_BOOL(&v, s->ending);
+	zend_hash_str_update(ht, "ended", sizeof("ended") - 1, &v);
+	ZVAL_BOOL(&v, s->eof);
+	zend_hash_str_update(ht, "peer_ended", sizeof("peer_ended") - 1, &v);
+	return ht;
+}
+
 /* Throws Error for an unconstructed stream or one whose base was freed (G2). */
 static as_stream *as_stream_this(zval *zthis, bool allow_closed)
 {
@@ -146,6 +220,7 @@ static as_stream *as_stream_this(zval *zthis, bool allow_closed)
 ZEND_METHOD(AsyncStream, __construct)
 {
 	zval *zbase, *zsock;
+	HashTable *options = NULL;
 	as_stream *s = Z_AS_STREAM_P(ZEND_THIS);
 	as_stream_opts o;
 	evutil_socket_t fd, dupfd;
@@ -154,9 +229,11 @@ ZEND_METHOD(AsyncStream, __construct)
 	bool is_socket = true;
 	as_base *b;
 
-	ZEND_PARSE_PARAMETERS_START(2, 2)
+	ZEND_PARSE_PARAMETERS_START(2, 3)
 		Z_PARAM_OBJECT_OF_CLASS(zbase, php_asyncstream_base_ce)
 		Z_PARAM_ZVAL(zsock)
+		Z_PARAM_OPTIONAL
+		Z_PARAM_ARRAY_HT(options)
 	ZEND_PARSE_PARAMETERS_END();
 
 	if (s->state != AS_ST_UNINIT) {
@@ -167,6 +244,12 @@ ZEND_METHOD(AsyncStream, __construct)
 		RETURN_THROWS();
 	}
 	if (!as_zval_to_fd(zsock, 2, &fd)) {
+		RETURN_THROWS();
+	}
+	/* The per-connection options (no timeout/bind: the socket is connected already). */
+	as_stream_opts_init(&o);
+	if (options && !as_stream_opts_parse(options, 3, false, NULL, &o)) {
+		as_stream_opts_release(&o);
 		RETURN_THROWS();
 	}
 	if (getsockopt(fd, SOL_SOCKET, SO_TYPE, &type, &len) != 0) {
@@ -194,6 +277,7 @@ ZEND_METHOD(AsyncStream, __construct)
 			zend_argument_value_error(2, "must be a connected socket (%s)", strerror(errno));
 			RETURN_THROWS();
 		}
+		as_stream_record_peer(s, (struct sockaddr *)&ss, sl);
 	}
 	dupfd = fcntl(fd, F_DUPFD_CLOEXEC, 0);
 	if (dupfd < 0) {
@@ -207,7 +291,9 @@ ZEND_METHOD(AsyncStream, __construct)
 		as_throw(php_asyncstream_stream_exception_ce, err, "cannot make fd %d nonblocking: %s", (int)fd, strerror(err));
 		RETURN_THROWS();
 	}
-	as_stream_opts_init(&o);
+	s->adopted_fd = (int)fd;
+	/* The write end of a pipe (or a file opened "w") cannot be read: reading it fails with EBADF. */
+	s->no_read = (flags & O_ACCMODE) == O_WRONLY;
 	if (!as_stream_init_connected(s, b, dupfd, is_socket, &o)) {
 		int err = errno;
 		as_throw(php_asyncstream_stream_exception_ce, err, "cannot watch fd %d: %s", (int)fd, strerror(err));
@@ -345,7 +431,8 @@ ZEND_METHOD(AsyncStream, connect)
 	} else {
 		s->addr = zend_strpprintf(0, "tcp://%s", ZSTR_VAL(address));
 	}
-	if (o.timeout != 0.0) {
+	if (o.timeout > 0.0) {
+		/* 0 or negative: no timeout, PHP's convention (default_socket_timeout = -1) */
 		as_double_to_timeval(o.timeout, 3, &s->connect_tv);
 		s->has_connect_timeout = true;
 	}
@@ -661,9 +748,10 @@ ZEND_METHOD(AsyncStream, setTimeout)
 	}
 	if (s->state != AS_ST_CLOSED) {
 		as_base_fork_check(s->base);
-		if (seconds == 0.0) {
+		if (seconds <= 0.0) {
+			/* 0 or negative: no idle timeout, as for connect()'s timeout option */
 			s->idle_on = false;
-			if (s->tev && s->state == AS_ST_CONNECTED && !s->pending_err) {
+			if (s->tev && s->state == AS_ST_CONNECTED && !s->pending_err && !s->backlog) {
 				event_del(s->tev);
 			}
 		} else {
@@ -721,22 +809,13 @@ ZEND_METHOD(AsyncStream, setKeepAlive)
 static void as_stream_address(INTERNAL_FUNCTION_PARAMETERS, bool remote)
 {
 	as_stream *s;
-	struct sockaddr_storage ss;
-	socklen_t len = sizeof(ss);
 	zend_string *r;
 
 	ZEND_PARSE_PARAMETERS_NONE();
 	if (!(s = as_stream_this(ZEND_THIS, true))) {
 		RETURN_THROWS();
 	}
-	if (s->fd < 0 || !s->is_socket || s->state == AS_ST_RESOLVING) {
-		RETURN_NULL();
-	}
-	memset(&ss, 0, sizeof(ss));
-	if ((remote ? getpeername(s->fd, (struct sockaddr *)&ss, &len) : getsockname(s->fd, (struct sockaddr *)&ss, &len)) != 0) {
-		RETURN_NULL();
-	}
-	if (!(r = as_address_format((struct sockaddr *)&ss, len))) {
+	if (!(r = as_stream_sockname(s, remote))) {
 		RETURN_NULL();
 	}
 	RETURN_STR(r);
@@ -797,5 +876,7 @@ void as_stream_class_init(zend_class_entry *ce)
 	as_stream_handlers.free_obj = as_stream_free_obj;
 	as_stream_handlers.dtor_obj = as_stream_dtor_obj;
 	as_stream_handlers.clone_obj = NULL;
+	as_stream_handlers.compare = zend_objects_not_comparable; /* == is identity */
 	as_stream_handlers.get_gc = as_stream_get_gc;
+	as_stream_handlers.get_debug_info = as_stream_get_debug_info;
 }

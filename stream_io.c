@@ -31,6 +31,7 @@
 #include <event2/util.h>
 
 #include <errno.h>
+#include <limits.h>
 #include <string.h>
 #include <unistd.h>
 #include <sys/socket.h>
@@ -39,6 +40,33 @@
 #include <netinet/tcp.h>
 
 #define AS_WRITE_IOV   64            /* iovecs per transport send() when flushing the queue */
+
+/*
+ * Fairness: what one stream may deliver per readiness before the rest waits for the next
+ * loop iteration (after the other streams' events and the timers that are due). Frames
+ * and bytes bound a stream's own share; the iteration budget bounds everyone's share once
+ * an iteration has run long (then each stream delivers AS_DELIVER_MIN_FRAMES per iteration),
+ * so a 1 s timer stays on time under a fan-out where one frame makes hundreds of writes.
+ * The minimum keeps small bursts (a few pipelined requests) in one iteration, whatever
+ * the machine's load.
+ */
+#define AS_DELIVER_MIN_FRAMES   4
+#define AS_DELIVER_MAX_FRAMES   64
+#define AS_DELIVER_MAX_BYTES    (64 * 1024)
+#define AS_ITERATION_BUDGET_US  10000
+
+/*
+ * Write coalescing (as_stream_do_write): a "round" is the rest of one loop iteration in
+ * which a stream of the base wrote through; round_ev, activated then, runs after the
+ * iteration's other callbacks and flushes what later writes of the round queued.
+ */
+struct as_write_round {
+	struct event *round_ev;
+	uint32_t round;                /* bumped when round_ev runs: a stream's wrote_round tells "this round" */
+	bool active;
+	uint32_t nflush, capflush;
+	zend_object **flush;           /* streams with coalesced bytes (one reference each) */
+};
 
 void as_stream_free_extra(as_stream *s)
 {
@@ -54,6 +82,7 @@ AS_RUNS_PHP static void as_stream_fail_errno(as_stream *s, const char *what, int
 AS_RUNS_PHP static void as_stream_deliver(as_stream *s);
 static bool as_stream_flush(as_stream *s);
 AS_RUNS_PHP static void as_stream_timer_cb(evutil_socket_t fd, short what, void *arg);
+AS_RUNS_PHP static void as_stream_tick(as_stream *s);
 
 /* =================================================================================
  * Exceptions
@@ -78,24 +107,63 @@ zend_object *as_stream_exception_new(zend_class_entry *ce, int err, const char *
 	return Z_OBJ(ex);
 }
 
-/* The peer named in error messages: the address connected to, else getpeername(), else the fd. */
+/*
+ * The peer named in error messages, in getRemoteAddress()'s form: the address connected
+ * to; the TCP peer recorded when the stream was accepted or adopted (after a reset
+ * getpeername() fails); getpeername(); for an accepted unix connection (unnamed peer) the
+ * server's path; for a pipe or terminal its path when it has one. "fd N (pipe)" only when
+ * nothing better exists, N being the descriptor the script gave.
+ */
 zend_string *as_stream_peer_name(as_stream *s)
 {
+	struct sockaddr_storage ss;
+	socklen_t len = sizeof(ss);
+	zend_string *r;
+	int shown_fd = s->adopted_fd >= 0 ? s->adopted_fd : (int)s->fd;
+
 	if (s->addr) {
 		return zend_string_copy(s->addr);
 	}
-	if (s->fd >= 0) {
-		struct sockaddr_storage ss;
-		socklen_t len = sizeof(ss);
-		zend_string *r;
-
+	if (s->peer_sa.sa.sa_family != AF_UNSPEC) {
+		if ((r = as_address_format(&s->peer_sa.sa, s->peer_sa.sa.sa_family == AF_INET
+				? sizeof(s->peer_sa.in) : sizeof(s->peer_sa.in6)))) {
+			return r;
+		}
+	}
+	if (s->fd < 0) {
+		return zend_string_init("(closed stream)", sizeof("(closed stream)") - 1, 0);
+	}
+	if (s->is_socket) {
 		if (getpeername(s->fd, (struct sockaddr *)&ss, &len) == 0
 				&& (r = as_address_format((struct sockaddr *)&ss, len))) {
 			return r;
 		}
-		return zend_strpprintf(0, "fd %d", (int)s->fd);
+		len = sizeof(ss);
+		if (getsockname(s->fd, (struct sockaddr *)&ss, &len) == 0
+				&& (r = as_address_format((struct sockaddr *)&ss, len))) {
+			return r;
+		}
+		return zend_strpprintf(0, "fd %d (unnamed unix socket)", shown_fd);
+	} else {
+		char link[64], target[PATH_MAX];
+		ssize_t n;
+
+		snprintf(link, sizeof(link), "/proc/self/fd/%d", (int)s->fd);
+		n = readlink(link, target, sizeof(target) - 1);
+		if (n > 0 && target[0] == '/') {
+			return zend_string_init(target, (size_t)n, 0); /* a named pipe (FIFO) or a terminal */
+		}
+		return zend_strpprintf(0, "fd %d (pipe)", shown_fd);
 	}
-	return zend_string_init("(closed stream)", sizeof("(closed stream)") - 1, 0);
+}
+
+void as_stream_record_peer(as_stream *s, const struct sockaddr *sa, socklen_t len)
+{
+	if (sa->sa_family == AF_INET && len >= sizeof(s->peer_sa.in)) {
+		memcpy(&s->peer_sa.in, sa, sizeof(s->peer_sa.in));
+	} else if (sa->sa_family == AF_INET6 && len >= sizeof(s->peer_sa.in6)) {
+		memcpy(&s->peer_sa.in6, sa, sizeof(s->peer_sa.in6));
+	}
 }
 
 /* =================================================================================
@@ -180,8 +248,24 @@ AS_RUNS_PHP void as_stream_close(as_stream *s, zend_object *error, bool call_php
 		}
 		return;
 	}
+	if (s->flush_pending && s->state == AS_ST_CONNECTED && !s->pending_err && b && b->base) {
+		/*
+		 * Bytes coalesced this round would have been written by write() itself without
+		 * coalescing: try them once (nonblocking), so close() right after write() sends
+		 * what it sent before. What the socket does not take is dropped, as close() says.
+		 */
+		as_base_fork_check(b);
+		as_stream_flush(s);
+	}
+	s->flush_pending = false;
 	s->state = AS_ST_CLOSED;
 	s->reading = s->writing = false;
+	if (s->conns) {
+		/* One connection fewer for the server that accepted it (max_connections); no PHP runs. */
+		as_server_conns *conns = s->conns;
+		s->conns = NULL;
+		as_server_conns_done(conns);
+	}
 
 	if (b && b->base) {
 		as_base_fork_check(b);
@@ -194,6 +278,7 @@ AS_RUNS_PHP void as_stream_close(as_stream *s, zend_object *error, bool call_php
 		struct evdns_getaddrinfo_request *req = s->dns_req;
 		s->dns_req = NULL;
 		evdns_getaddrinfo_cancel(req); /* calls back with EVUTIL_EAI_CANCEL, ignored */
+		as_dns_lookup_ended(b, s);
 	}
 	if (s->ai_head) {
 		evutil_freeaddrinfo(s->ai_head);
@@ -250,10 +335,7 @@ AS_RUNS_PHP void as_stream_close(as_stream *s, zend_object *error, bool call_php
 		}
 	}
 	/* The loop's reference, dropped last of all: it may be the one keeping s alive. */
-	if (s->loop_owned) {
-		s->loop_owned = false;
-		OBJ_RELEASE(&s->std);
-	}
+	as_child_disown(&s->link);
 }
 
 AS_RUNS_PHP void as_stream_fail_ex(as_stream *s, zend_object *ex)
@@ -380,7 +462,7 @@ static zend_always_inline void as_stream_touch(as_stream *s)
 
 bool as_stream_arm_read(as_stream *s)
 {
-	if (!s->reading && !s->paused && !s->eof && s->state == AS_ST_CONNECTED) {
+	if (!s->reading && !s->paused && !s->eof && !s->no_read && s->state == AS_ST_CONNECTED) {
 		int r;
 
 		/* A refusal is reported by the caller with errno, not as a raw libevent line (G6). */
@@ -446,11 +528,23 @@ void as_stream_defer_error(as_stream *s, int err)
 	}
 }
 
+/* Runs the timer at the start of the next iteration (the delivery backlog; it re-arms the idle timeout after). */
+static void as_stream_tick_soon(as_stream *s)
+{
+	static const struct timeval zero = {0, 0};
+
+	if (as_stream_ensure_timer(s)) {
+		event_add(s->tev, &zero);
+	}
+}
+
 void as_stream_arm_idle(as_stream *s)
 {
 	if (s->idle_on && s->state == AS_ST_CONNECTED && !s->pending_err && as_stream_ensure_timer(s)) {
 		event_base_gettimeofday_cached(s->base->base, &s->last_io);
-		event_add(s->tev, &s->idle_tv);
+		if (!s->backlog) {
+			event_add(s->tev, &s->idle_tv); /* else the pending tick re-arms it after its work */
+		}
 	}
 }
 
@@ -496,12 +590,15 @@ void as_stream_attach(as_stream *s, as_base *b, const as_stream_opts *o)
 	 * Node: a connection nobody stores (a server's onConnection, a fluent connect()
 	 * chain), or one reachable only through its own closures, stays open. close(),
 	 * end(), the peer, an error or EventBase::free() end it; the reference goes with it.
+	 * The base reports this reference to the GC: a base nothing references any more
+	 * (its loop not running) is collected together with its streams (dtor_obj closes them).
 	 */
-	GC_ADDREF(&s->std);
-	s->loop_owned = true;
+	as_child_own(&s->link, &s->std);
+	s->fork_gen = as_fork_generation;
 	s->high_water = o->high_water;
 	s->low_water = o->low_water;
 	s->max_frame = o->max_frame;
+	s->max_write_buffer = o->max_write_buffer;
 }
 
 /* Turns an attached stream with a connected fd into a reading stream. */
@@ -536,10 +633,17 @@ AS_RUNS_PHP bool as_stream_init_connected(as_stream *s, as_base *b, evutil_socke
 	return true;
 }
 
-AS_RUNS_PHP bool as_stream_new_connected(zval *out, as_base *b, evutil_socket_t fd, const as_stream_opts *o)
+AS_RUNS_PHP bool as_stream_new_connected(zval *out, as_base *b, evutil_socket_t fd, const as_stream_opts *o,
+	as_server_conns *conns)
 {
+	struct sockaddr_storage ss;
+	socklen_t len = sizeof(ss);
+
 	object_init_ex(out, php_asyncstream_stream_ce);
 	Z_AS_STREAM_P(out)->accepted = true; /* made by a server: startTls() takes the server role */
+	if (getpeername(fd, (struct sockaddr *)&ss, &len) == 0) {
+		as_stream_record_peer(Z_AS_STREAM_P(out), (struct sockaddr *)&ss, len);
+	}
 	if (!as_stream_init_connected(Z_AS_STREAM_P(out), b, fd, true, o)) {
 		int err = errno;
 		zval_ptr_dtor(out);
@@ -547,6 +651,10 @@ AS_RUNS_PHP bool as_stream_new_connected(zval *out, as_base *b, evutil_socket_t 
 		zend_throw_exception_ex(php_asyncstream_stream_exception_ce, err,
 			"cannot watch the accepted connection (fd %d): %s", (int)fd, strerror(err));
 		return false;
+	}
+	if (conns) {
+		Z_AS_STREAM_P(out)->conns = conns;
+		as_server_conns_add(conns);
 	}
 	return true;
 }
@@ -753,20 +861,60 @@ AS_RUNS_PHP static void as_stream_deliver_end(as_stream *s)
 			return;
 		}
 	}
-	if (s->fin_sent || (!s->is_socket && s->ending)) {
+	if (s->fin_sent || ((!s->is_socket || s->fork_gen != as_fork_generation) && s->ending)) {
 		as_stream_close_clean(s);
 	}
 }
 
-/* Delivers every complete frame the input holds, re-checking the stream after each call (G1). */
+/* True once this loop iteration has run longer than the budget (its cached time is when it started). */
+static bool as_stream_iteration_over_budget(as_stream *s)
+{
+	struct timeval start, now, took;
+
+	if (!s->base || !s->base->base || event_base_gettimeofday_cached(s->base->base, &start) != 0) {
+		return false;
+	}
+	evutil_gettimeofday(&now, NULL);
+	timersub(&now, &start, &took);
+	return took.tv_sec > 0 || took.tv_usec > AS_ITERATION_BUDGET_US;
+}
+
+/*
+ * Delivers the complete frames the input holds, re-checking the stream after each call
+ * (G1) — up to the fairness bounds; then the rest waits for the next iteration (backlog).
+ */
 AS_RUNS_PHP static void as_stream_deliver(as_stream *s)
 {
-	while (s->state == AS_ST_CONNECTED && !s->paused) {
-		zend_string *frame = as_stream_next_frame(s);
+	uint32_t frames = 0;
+	size_t bytes = 0;
+	bool was_backlog = s->backlog;
 
-		if (!frame) {
+	s->backlog = false;
+	while (s->state == AS_ST_CONNECTED && !s->paused) {
+		zend_string *frame;
+
+		if (frames >= AS_DELIVER_MIN_FRAMES && (frames >= AS_DELIVER_MAX_FRAMES || bytes >= AS_DELIVER_MAX_BYTES
+				|| as_stream_iteration_over_budget(s))) {
+			if (s->in && evbuffer_get_length(s->in) > 0) {
+				s->backlog = true;
+				as_stream_tick_soon(s);
+				return;
+			}
 			break;
 		}
+		frame = as_stream_next_frame(s);
+		if (!frame) {
+			if (was_backlog && s->tls && s->reading && !s->eof) {
+				/*
+				 * No reading while a backlog waited, and bytes OpenSSL already decrypted
+				 * get no readiness of their own: the transport asks for a read turn.
+				 */
+				s->tp->want(s, AS_WANT_READ, true);
+			}
+			break;
+		}
+		frames++;
+		bytes += ZSTR_LEN(frame);
 		if (!as_stream_emit(s, frame)) {
 			if (s->state == AS_ST_CONNECTED && EG(exception)) {
 				/* G4: the rest stays buffered; the next loop run goes on from here. */
@@ -800,6 +948,7 @@ AS_RUNS_PHP void as_stream_io_readable(as_stream *s)
 	if (UNEXPECTED(EG(exception))) {
 		/* Another callback of this batch threw: deliver nothing now (no frame may be lost), retry next loop. */
 		as_stream_redeliver(s);
+		as_loop_break_if_exception(); /* so that libevent does not run the redelivery in this loop() */
 		return;
 	}
 	AS_GUARD_ENTER(&s->std, s->running);
@@ -807,7 +956,8 @@ AS_RUNS_PHP void as_stream_io_readable(as_stream *s)
 	if (s->paused) {
 		goto done;
 	}
-	if (!s->eof && s->reading) {
+	if (!s->eof && s->reading && !s->backlog) {
+		/* (With a backlog the buffered frames go first: reading more would only grow the buffer.) */
 		if (s->framing == AS_FRAME_NONE && (!s->in || evbuffer_get_length(s->in) == 0)) {
 			/*
 			 * The common case. Read into one scratch buffer shared by all streams (in the
@@ -911,7 +1061,12 @@ AS_RUNS_PHP void as_stream_after_write(as_stream *s)
 	if (left == 0) {
 		as_stream_disarm_write(s);
 		if (s->ending && !s->fin_sent) {
-			if (!s->is_socket) {
+			if (!s->is_socket || s->fork_gen != as_fork_generation) {
+				/*
+				 * No half-close: a pipe has none; and a stream inherited across fork()
+				 * shares its socket with the parent, where shutdown() would end the
+				 * parent's connection too (G5). Closing releases only our descriptor.
+				 */
 				as_stream_close_clean(s);
 				return;
 			}
@@ -1038,6 +1193,7 @@ AS_RUNS_PHP void as_stream_io_writable(as_stream *s)
 		return;
 	}
 	if (UNEXPECTED(EG(exception))) {
+		as_loop_break_if_exception();
 		return; /* level-triggered and persistent: fires again on the next loop run */
 	}
 	AS_GUARD_ENTER(&s->std, s->running);
@@ -1096,6 +1252,7 @@ AS_RUNS_PHP static void as_stream_timer_cb(evutil_socket_t fd, short what, void 
 	if (UNEXPECTED(EG(exception))) {
 		struct timeval now = {0, 0};
 		event_add(s->tev, &now); /* handled on the next loop run */
+		as_loop_break_if_exception();
 		return;
 	}
 	AS_GUARD_ENTER(&s->std, s->running);
@@ -1105,6 +1262,14 @@ AS_RUNS_PHP static void as_stream_timer_cb(evutil_socket_t fd, short what, void 
 		zend_string *peer = as_stream_peer_name(s);
 
 		if (s->state == AS_ST_RESOLVING) {
+			as_dns_lookup_ended(s->base, s); /* before onClose, which may start another lookup */
+		}
+		if (s->overflow) {
+			as_stream_fail(s, php_asyncstream_stream_exception_ce, err,
+				"write buffer of %s would exceed max_write_buffer (%zu bytes): %s (the peer does not read "
+				"fast enough; wait for onDrain when write() returns false)", ZSTR_VAL(peer), s->max_write_buffer,
+				strerror(err));
+		} else if (s->state == AS_ST_RESOLVING) {
 			char host[256] = "";
 			const char *p = ZSTR_VAL(peer);
 			const char *h = strstr(p, "://");
@@ -1113,8 +1278,17 @@ AS_RUNS_PHP static void as_stream_timer_cb(evutil_socket_t fd, short what, void 
 			h = h ? h + 3 : p;
 			colon = strrchr(h, ':');
 			snprintf(host, sizeof(host), "%.*s", (int)(colon ? colon - h : (ptrdiff_t)strlen(h)), h);
-			as_stream_fail(s, php_asyncstream_dns_exception_ce, err, "connect to %s failed: cannot resolve \"%s\": %s",
-				p, host, evutil_gai_strerror(err));
+			if (s->dns_conf_failed) {
+				as_stream_fail(s, php_asyncstream_dns_exception_ce, err, "connect to %s failed: cannot resolve \"%s\": "
+					"cannot read the resolver configuration \"%s\" (ini asyncstream.resolv_conf): %s", p, host,
+					s->base->dns_conf ? ZSTR_VAL(s->base->dns_conf) : "", strerror(s->base->dns_conf_errno));
+			} else if (s->dns_timed_out) {
+				as_stream_fail(s, php_asyncstream_dns_exception_ce, err, "connect to %s failed: cannot resolve \"%s\": "
+					"timed out (no answer from the nameservers; %s)", p, host, evutil_gai_strerror(err));
+			} else {
+				as_stream_fail(s, php_asyncstream_dns_exception_ce, err, "connect to %s failed: cannot resolve \"%s\": %s",
+					p, host, evutil_gai_strerror(err));
+			}
 		} else if (s->state == AS_ST_CONNECTING) {
 			as_stream_fail(s, php_asyncstream_stream_exception_ce, err, "connect to %s failed: %s",
 				ZSTR_VAL(peer), strerror(err));
@@ -1131,7 +1305,23 @@ AS_RUNS_PHP static void as_stream_timer_cb(evutil_socket_t fd, short what, void 
 			"connect to %s failed: %s (timeout %.3g s)", ZSTR_VAL(peer), strerror(ETIMEDOUT),
 			(double)s->connect_tv.tv_sec + s->connect_tv.tv_usec / 1e6);
 		zend_string_release(peer);
-	} else if (s->idle_on) {
+	} else {
+		as_stream_tick(s);
+	}
+
+	AS_GUARD_LEAVE(&s->std, s->running, s->state == AS_ST_CLOSED, as_stream_release_native(s));
+}
+
+/* The timer of a connected stream: the delivery backlog, then the idle timeout. */
+AS_RUNS_PHP static void as_stream_tick(as_stream *s)
+{
+	if (s->backlog && !s->paused) {
+		as_stream_deliver(s);
+		if (s->state != AS_ST_CONNECTED || EG(exception)) {
+			return;
+		}
+	}
+	if (s->idle_on && !s->backlog) {
 		struct timeval now, deadline;
 
 		event_base_gettimeofday_cached(s->base->base, &now);
@@ -1148,8 +1338,119 @@ AS_RUNS_PHP static void as_stream_timer_cb(evutil_socket_t fd, short what, void 
 			zend_string_release(peer);
 		}
 	}
+}
 
-	AS_GUARD_LEAVE(&s->std, s->running, s->state == AS_ST_CLOSED, as_stream_release_native(s));
+/* =================================================================================
+ * Write coalescing
+ * =============================================================================== */
+
+/* Sends what write() coalesced this round, in one call; then as after any write. */
+AS_RUNS_PHP static void as_stream_flush_coalesced(as_stream *s)
+{
+	s->flush_pending = false;
+	if (!as_stream_flush(s)) {
+		as_stream_fail_errno(s, "write to", errno);
+		return;
+	}
+	if (s->out && evbuffer_get_length(s->out) > 0 && !as_stream_arm_write(s)) {
+		as_stream_fail_errno(s, "write to", ENOMEM);
+		return;
+	}
+	as_stream_after_write(s);
+}
+
+static void as_write_round_push(struct as_write_round *r, zend_object *obj)
+{
+	if (r->nflush == r->capflush) {
+		r->capflush = r->capflush ? r->capflush * 2 : 16;
+		r->flush = erealloc(r->flush, r->capflush * sizeof(*r->flush));
+	}
+	r->flush[r->nflush++] = obj;
+	if (!r->active) {
+		r->active = true;
+		event_active(r->round_ev, EV_TIMEOUT, 1);
+	}
+}
+
+/*
+ * The end of a write round (the rest of the loop iteration in which a stream of this base
+ * first wrote through): every stream's coalesced bytes leave in one call each.
+ */
+AS_RUNS_PHP static void as_stream_round_cb(evutil_socket_t fd, short what, void *arg)
+{
+	as_base *b = (as_base *)arg;
+	struct as_write_round *r = b->write_round;
+	zend_object **list = r->flush;
+	uint32_t n = r->nflush, i;
+
+	r->round++;
+	r->active = false;
+	r->flush = NULL;
+	r->nflush = r->capflush = 0;
+	GC_ADDREF(&b->std);
+	for (i = 0; i < n && !EG(exception); i++) {
+		as_stream *s = as_stream_from_obj(list[i]);
+
+		if (s->state == AS_ST_CONNECTED && s->flush_pending) {
+			AS_GUARD_ENTER(&s->std, s->running);
+			as_stream_flush_coalesced(s);
+			AS_GUARD_LEAVE(&s->std, s->running, s->state == AS_ST_CLOSED, as_stream_release_native(s));
+		}
+		OBJ_RELEASE(list[i]);
+	}
+	/* G4: after an exception the rest is flushed on the next loop run (r lives until the base goes). */
+	for (; i < n; i++) {
+		as_stream *s = as_stream_from_obj(list[i]);
+
+		if (b->write_round && s->state == AS_ST_CONNECTED && s->flush_pending) {
+			as_write_round_push(b->write_round, list[i]);
+		} else {
+			OBJ_RELEASE(list[i]);
+		}
+	}
+	if (list) {
+		efree(list);
+	}
+	OBJ_RELEASE(&b->std);
+}
+
+void as_stream_write_round_free(as_base *b)
+{
+	struct as_write_round *r = b->write_round;
+
+	if (!r) {
+		return;
+	}
+	b->write_round = NULL;
+	if (r->round_ev) {
+		event_free(r->round_ev);
+	}
+	/* Streams are detached (closed) by now: dropping our references runs no PHP. */
+	for (uint32_t i = 0; i < r->nflush; i++) {
+		OBJ_RELEASE(r->flush[i]);
+	}
+	if (r->flush) {
+		efree(r->flush);
+	}
+	efree(r);
+}
+
+/* The base's round, created on first use (inside a loop). NULL when libevent refuses. */
+static struct as_write_round *as_stream_write_round(as_base *b)
+{
+	if (!b->write_round) {
+		struct as_write_round *r = ecalloc(1, sizeof(*r));
+
+		r->round_ev = event_new(b->base, -1, 0, as_stream_round_cb, b);
+		if (!r->round_ev) {
+			efree(r);
+			return NULL;
+		}
+		/* after everything else that is active in the iteration */
+		event_priority_set(r->round_ev, event_base_get_npriorities(b->base) - 1);
+		b->write_round = r;
+	}
+	return b->write_round;
 }
 
 
@@ -1160,6 +1461,7 @@ AS_RUNS_PHP static void as_stream_timer_cb(evutil_socket_t fd, short what, void 
 bool as_stream_do_write(as_stream *s, const char *data, size_t len)
 {
 	size_t queued;
+	bool coalesce = false;
 
 	if (s->state == AS_ST_CLOSED) {
 		return false;
@@ -1171,8 +1473,37 @@ bool as_stream_do_write(as_stream *s, const char *data, size_t len)
 		return !s->out || evbuffer_get_length(s->out) < s->high_water;
 	}
 	as_base_fork_check(s->base);
-	if (s->state == AS_ST_CONNECTED && !s->writing && s->tp->send && (!s->out || evbuffer_get_length(s->out) == 0)) {
+	if (s->state == AS_ST_CONNECTED && !s->writing && !s->flush_pending && s->tp->send
+			&& (!s->out || evbuffer_get_length(s->out) == 0)) {
+		/*
+		 * Inside the loop, the first write of a round (the rest of this loop iteration)
+		 * goes to the socket at once, so request/response pays nothing extra. A second
+		 * one to the same stream in the same round is queued, and all it queued leaves in
+		 * one call when the round ends (as_stream_round_cb, after the iteration's other
+		 * callbacks): a fan-out of many small messages costs each peer two syscalls per
+		 * iteration, not one per message.
+		 */
+		struct as_write_round *r = s->base->loop_depth ? s->base->write_round : NULL;
+
+		coalesce = r && r->active && s->wrote_round == r->round;
+	}
+	if (coalesce) {
+		/* queued below; flushed at the end of the round */
+	} else if (s->state == AS_ST_CONNECTED && !s->writing && !s->flush_pending && s->tp->send
+			&& (!s->out || evbuffer_get_length(s->out) == 0)) {
 		ssize_t n = as_stream_send(s, data, len);
+
+		if (s->base->loop_depth) {
+			struct as_write_round *r = as_stream_write_round(s->base);
+
+			if (r) {
+				s->wrote_round = r->round;
+				if (!r->active) {
+					r->active = true;
+					event_active(r->round_ev, EV_TIMEOUT, 1);
+				}
+			}
+		}
 
 		if (n < 0) {
 			if (errno != EAGAIN && errno != EWOULDBLOCK) {
@@ -1190,6 +1521,21 @@ bool as_stream_do_write(as_stream *s, const char *data, size_t len)
 		data += n;
 		len -= (size_t)n;
 	}
+	if (s->max_write_buffer && (s->out ? evbuffer_get_length(s->out) : 0) + len > s->max_write_buffer) {
+		/*
+		 * Past the hard limit (the queue lives outside memory_limit): the stream closes
+		 * with ENOBUFS. The queue is released now, not when the error is reported.
+		 */
+		s->overflow = true;
+		if (s->out) {
+			evbuffer_drain(s->out, evbuffer_get_length(s->out));
+		}
+		if (s->state == AS_ST_CONNECTED) {
+			as_stream_disarm_write(s);
+		}
+		as_stream_defer_error(s, ENOBUFS);
+		return false;
+	}
 	if (!s->out && !(s->out = evbuffer_new())) {
 		as_stream_defer_error(s, ENOMEM);
 		return false;
@@ -1198,7 +1544,13 @@ bool as_stream_do_write(as_stream *s, const char *data, size_t len)
 		as_stream_defer_error(s, ENOMEM);
 		return false;
 	}
-	if (s->state == AS_ST_CONNECTED && !as_stream_arm_write(s)) {
+	if (s->state == AS_ST_CONNECTED && (coalesce || s->flush_pending)) {
+		if (!s->flush_pending) {
+			GC_ADDREF(&s->std);
+			as_write_round_push(s->base->write_round, &s->std);
+			s->flush_pending = true;
+		}
+	} else if (s->state == AS_ST_CONNECTED && !as_stream_arm_write(s)) {
 		as_stream_defer_error(s, ENOMEM);
 		return false;
 	}

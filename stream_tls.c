@@ -235,7 +235,7 @@ ZEND_METHOD(AsyncStream, getTlsInfo)
  * not yet shown to PHP. ready() gets it (onConnection) or its failure (onError), with
  * owner (the server) as ready_obj. Returns false (fd closed, errno set) on failure.
  */
-bool as_stream_tls_accept(as_base *b, evutil_socket_t fd, const as_stream_opts *o, as_tls_ctx *ctx,
+bool as_stream_tls_accept(as_base *b, evutil_socket_t fd, const as_stream_opts *o, as_server_conns *conns, as_tls_ctx *ctx,
 	const as_tls_conf *conf, zend_object *owner, as_stream_ready_fn ready)
 {
 	zval zs;
@@ -262,8 +262,12 @@ bool as_stream_tls_accept(as_base *b, evutil_socket_t fd, const as_stream_opts *
 		struct sockaddr_storage ss;
 		socklen_t len = sizeof(ss);
 		if (getpeername(fd, (struct sockaddr *)&ss, &len) == 0) {
-			s->addr = as_address_format((struct sockaddr *)&ss, len);
+			as_stream_record_peer(s, (struct sockaddr *)&ss, len);
 		}
+	}
+	if (conns) {
+		s->conns = conns;
+		as_server_conns_add(conns);
 	}
 	s->ready = ready;
 	s->ready_obj = owner;

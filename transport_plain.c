@@ -18,6 +18,8 @@
 #include "asyncstream_internal.h"
 
 #include <errno.h>
+#include <pthread.h>
+#include <signal.h>
 #include <string.h>
 #include <unistd.h>
 #include <sys/socket.h>
@@ -101,23 +103,56 @@ static ssize_t as_plain_recv(as_stream *s, char *buf, size_t len)
 	return n;
 }
 
+/*
+ * writev() to a pipe or terminal without ever raising SIGPIPE (sockets use MSG_NOSIGNAL):
+ * a SAPI may leave SIGPIPE at its default action, which kills the process when the
+ * reader is gone. SIGPIPE is blocked around the write; one our write raised is consumed
+ * with sigtimedwait() (unless one was pending already), so the failure is only EPIPE.
+ */
+static ssize_t as_plain_pipe_writev(int fd, const struct iovec *iov, int iovcnt)
+{
+	sigset_t pipe_set, old, pending;
+	bool was_pending;
+	ssize_t n;
+	int err;
+
+	sigemptyset(&pipe_set);
+	sigaddset(&pipe_set, SIGPIPE);
+	pthread_sigmask(SIG_BLOCK, &pipe_set, &old);
+	sigemptyset(&pending);
+	sigpending(&pending);
+	was_pending = sigismember(&pending, SIGPIPE) == 1;
+	do {
+		n = writev(fd, iov, iovcnt);
+	} while (n < 0 && errno == EINTR);
+	err = errno;
+	if (n < 0 && err == EPIPE && !was_pending) {
+		static const struct timespec zero = {0, 0};
+		while (sigtimedwait(&pipe_set, NULL, &zero) < 0 && errno == EINTR) {
+		}
+	}
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	errno = err;
+	return n;
+}
+
 /* Everything but a first-try send() of one buffer on a socket: EINTR, pipes, iovecs. */
 static zend_never_inline ssize_t as_plain_send_slow(as_stream *s, const struct iovec *iov, int iovcnt)
 {
 	ssize_t n;
 
+	if (!s->is_socket) {
+		return as_plain_pipe_writev(s->fd, iov, iovcnt);
+	}
 	do {
 		if (iovcnt == 1) {
-			n = s->is_socket ? send(s->fd, iov[0].iov_base, iov[0].iov_len, MSG_NOSIGNAL)
-				: write(s->fd, iov[0].iov_base, iov[0].iov_len);
-		} else if (s->is_socket) {
+			n = send(s->fd, iov[0].iov_base, iov[0].iov_len, MSG_NOSIGNAL);
+		} else {
 			struct msghdr msg;
 			memset(&msg, 0, sizeof(msg));
 			msg.msg_iov = (struct iovec *)iov;
 			msg.msg_iovlen = (size_t)iovcnt;
 			n = sendmsg(s->fd, &msg, MSG_NOSIGNAL);
-		} else {
-			n = writev(s->fd, iov, iovcnt);
 		}
 	} while (n < 0 && errno == EINTR);
 	return n;

@@ -18,6 +18,26 @@
 
 zend_class_entry *php_asyncstream_util_ce;
 
+static zend_object_handlers as_util_handlers;
+
+/* EventUtil has a private constructor; reflection can still make one, with identity comparison. */
+static zend_object *as_util_create(zend_class_entry *ce)
+{
+	zend_object *obj = zend_objects_new(ce);
+
+	object_properties_init(obj, ce);
+	obj->handlers = &as_util_handlers;
+	return obj;
+}
+
+void as_util_class_init(zend_class_entry *ce)
+{
+	ce->create_object = as_util_create;
+	memcpy(&as_util_handlers, zend_get_std_object_handlers(), sizeof(zend_object_handlers));
+	as_util_handlers.clone_obj = NULL;
+	as_util_handlers.compare = zend_objects_not_comparable; /* == is identity */
+}
+
 ZEND_METHOD(EventUtil, __construct)
 {
 	ZEND_PARSE_PARAMETERS_NONE();

@@ -1,9 +1,9 @@
 <?php
 /*
- * A seedable fuzzer for every public class of asyncstream (issue #6, guarantee G11).
+ * A seedable fuzzer for every public class of asyncstream (issues #6 and #10, G11 and G12).
  *
  *   php -n -d extension=sockets -d extension=posix -d extension=$PWD/modules/asyncstream.so \
- *       scripts/fuzz.php [--seeds=1,2,3] [--calls=100000] [--no-fork] [--verbose]
+ *       scripts/fuzz.php [--seeds=1,2,3] [--calls=100000 | --steps=400] [--classic] [--no-fork] [--verbose]
  *
  * Drives EventBase, EventConfig, Event, EventUtil, AsyncStream and AsyncStreamServer with
  * random call sequences: sensible arguments (to reach deep states) mixed with hostile ones
@@ -11,20 +11,137 @@
  * callbacks that free their own object, other objects or the base, throw, fork, send
  * signals, and call exit() (only in forked children, so the fuzzer itself continues).
  *
+ * Besides argument values it varies what user code can DO (G11/G12; off with --classic):
+ *   - every callback is one of the callable kinds of G11: closures (plain, static, bound,
+ *     rebound), first-class callables (strlen(...), $obj->m(...), Cls::m(...)), "func",
+ *     "Class::method", [$obj, "m"], [Class::class, "parent::m"], invokable objects,
+ *     __call and __callStatic trampolines; all but strlen run the same random actions;
+ *   - $arg, $data, option values (array values too) and callables carry destructors that
+ *     call random methods on random live objects (free, set, add, del, loop, close, write,
+ *     pause, end, EventBase::free(), setFraming, onX() replacement, fork, throw), and
+ *     Stringable objects whose __toString does the same or throws go wherever a string is
+ *     converted (addresses, write() data, delimiters, option values);
+ *   - per seed, a user error handler that throws ErrorException, frees random objects,
+ *     returns false, or re-enters the extension;
+ *   - per seed, a load profile: many streams, small buffers and socket buffers, bursts of
+ *     connects, so callbacks run random calls on random objects while much is in flight.
+ *
  * Every call must end in a result or a Throwable. A finding is:
  *   - a warning/notice/deprecation that is not on the list of documented ones below;
  *   - a callback that runs for an object after it was freed, deleted or closed (G1);
  *   - onClose running twice for one stream;
- *   - an exception out of loop() that no callback threw (G4);
+ *   - an exception out of loop() that no callback threw (G4); an ErrorException from the
+ *     fuzzer's own error handler, and anything its destructors/__toString throw, are expected;
  *   - a forked child that crashed, hung or exited with an unexpected status.
  * A crash or a leak ends or fails the process (run it under valgrind or with
- * scripts/test.sh --asan to see leaks and invalid accesses).
+ * scripts/test.sh --asan to see leaks and invalid accesses); scripts/fuzz-seeds.sh runs
+ * each seed of a range in its own process with a timeout and counts the failing seeds.
  *
  * Exit status: 0 no finding, 1 findings (listed on stderr). tests/fuzz/*.phpt run a
  * fixed-seed slice in-process through as_fuzz_run().
  */
 
 final class AsFuzzThrow extends RuntimeException {}
+
+/** What the fuzzer's own error handler throws (mode "throw"): expected, never a finding. */
+final class AsFuzzErrorException extends ErrorException {}
+
+/*
+ * The callable kinds of G11. Each routes to AsFuzz::cbBody(), which checks G1 and runs
+ * random actions; the string and static forms cannot carry the id of the object they
+ * were registered on, so they skip the per-object checks.
+ */
+function as_fuzz_cb_func(mixed ...$a): void
+{
+    AsFuzz::$cur?->cbBody('func', null, $a);
+}
+
+class AsFuzzCbParent
+{
+    public static function hit(mixed ...$a): void
+    {
+        AsFuzz::$cur?->cbBody('parent::hit', null, $a);
+    }
+}
+
+class AsFuzzCbStatic extends AsFuzzCbParent
+{
+    public static function hit(mixed ...$a): void
+    {
+        AsFuzz::$cur?->cbBody('static::hit', null, $a);
+    }
+
+    public static function __callStatic(string $name, array $a): void
+    {
+        AsFuzz::$cur?->cbBody("__callStatic($name)", null, $a);
+    }
+}
+
+/** [$obj, "m"], $obj->m(...), invokable, __call; may act in its destructor. */
+final class AsFuzzCbObj
+{
+    public string $kind;
+    public int $selfId = 0;
+    public bool $actOnDestruct;
+
+    public function __construct(string $kind, int &$selfId, bool $actOnDestruct)
+    {
+        $this->kind = $kind;
+        $this->selfId = &$selfId;
+        $this->actOnDestruct = $actOnDestruct;
+    }
+
+    public function m(mixed ...$a): void
+    {
+        AsFuzz::$cur?->cbBody($this->kind, $this->selfId, $a);
+    }
+
+    public function __invoke(mixed ...$a): void
+    {
+        AsFuzz::$cur?->cbBody($this->kind, $this->selfId, $a);
+    }
+
+    public function __call(string $name, array $a): void
+    {
+        AsFuzz::$cur?->cbBody($this->kind, $this->selfId, $a);
+    }
+
+    public function __destruct()
+    {
+        if ($this->actOnDestruct) {
+            AsFuzz::$cur?->actFrom('a callable\'s __destruct', null);
+        }
+    }
+}
+
+/**
+ * A value ($arg, $data, an option value, a string argument) whose destructor and
+ * __toString run random actions, preferably on the object it was given to ($target).
+ */
+final class AsFuzzActor
+{
+    public ?WeakReference $target = null;
+
+    public function __construct(public string $str, public bool $actOnDestruct, public bool $throwInToString)
+    {
+    }
+
+    public function __destruct()
+    {
+        if ($this->actOnDestruct) {
+            AsFuzz::$cur?->actFrom('__destruct', $this->target?->get());
+        }
+    }
+
+    public function __toString(): string
+    {
+        AsFuzz::$cur?->actFrom('__toString', $this->target?->get());
+        if ($this->throwInToString) {
+            throw new AsFuzzThrow('thrown from __toString');
+        }
+        return $this->str;
+    }
+}
 
 final class AsFuzz
 {
@@ -33,6 +150,8 @@ final class AsFuzz
         '/^(Event|EventBase|EventUtil|EventConfig)::\w+\(\): (cannot add the event for (fd|signal) \d+|cannot change the priority of an active event|cannot modify a pending event|cannot move a pending event|the loop of this EventBase is already running|cannot set \d+ priorities|setsockopt\(level|getsockname\(\) failed on fd|fd \d+ has an unsupported address family)/',
         // libevent refusing an fd that was closed behind its back (user error, reported, not hidden)
         '/^(Event|EventBase)::\w+\(\): libevent: Epoll (ADD|MOD|DEL)\(\d+\) on fd \d+ failed/',
+        // the same with the select backend (EventConfig::avoidMethod()): select() fails with EBADF
+        '/^(Event|EventBase)::\w+\(\): libevent: select: Bad file descriptor/',
         // an fd closed behind a pending event (user error) makes the child's re-initialisation
         // after fork() fail for that event: reported with the OS error
         // (or its number reused, e.g. by the child's new epoll fd: EINVAL/EPERM/EEXIST)
@@ -41,7 +160,12 @@ final class AsFuzz
         // the engine on hostile scalars
         '/^[\w:]+\(\): Passing null to parameter #\d+ .* of type \w+ is deprecated/',
         '/^Implicit conversion from float .* to int loses precision/',
+        // G11: PHP 8.2 deprecates [Class::class, "parent::m"]; the callable still works
+        '/^Callables of the form \\["\\w+", "parent::\\w+"\\] are deprecated/',
     ];
+
+    /** The running fuzzer: where callables, destructors and __toString find it. */
+    public static ?AsFuzz $cur = null;
 
     public array $findings = [];
     public int $calls = 0;
@@ -71,9 +195,32 @@ final class AsFuzz
     private string $big;
     private int $sockN = 0;
 
-    public function __construct(private int $seed, private bool $fork, private bool $verbose, private int $maxForks = PHP_INT_MAX)
+    /** G11/G12 variation on (off in --classic mode, the fuzzer of issue #6). */
+    private bool $reentrant;
+    /** Per seed: what the user error handler does. */
+    public string $handlerMode = 'record';
+    /** Per seed: many streams, small buffers. */
+    public bool $load = false;
+    private int $maxStreams = 10;
+    private int $maxEvents = 10;
+    public int $actions = 0;
+    private bool $trace;     // random actions run from destructors, __toString, the error handler
+    public int $handlerCalls = 0;
+    private int $actDepth = 0;
+
+    public function __construct(private int $seed, private bool $fork, private bool $verbose, private int $maxForks = PHP_INT_MAX, bool $reentrant = true)
     {
         mt_srand($seed);
+        $this->reentrant = $reentrant;
+        $this->trace = (bool)getenv('ASFUZZ_TRACE');
+        if ($reentrant) {
+            $this->handlerMode = ['record', 'throw', 'free', 'false', 'reenter'][$this->rnd(5)];
+            $this->load = $this->chance(35);
+            if ($this->load) {
+                $this->maxStreams = 48;
+                $this->maxEvents = 24;
+            }
+        }
         $this->tmpDir = sys_get_temp_dir() . '/asfuzz-' . getmypid() . '-' . $seed;
         @mkdir($this->tmpDir);
         $this->childLog = $this->tmpDir . '/child.log';
@@ -100,12 +247,37 @@ final class AsFuzz
         if (!(error_reporting() & $no)) {
             return true; // silenced with @ (peer-side I/O on purpose)
         }
+        $this->handlerCalls++;
+        $this->trace("error handler ({$this->handlerMode}): $str");
+        $expected = false;
         foreach (self::EXPECTED as $re) {
             if (preg_match($re, $str)) {
-                return true;
+                $expected = true;
+                break;
             }
         }
-        $this->finding("unexpected error $no: $str");
+        if (!$expected) {
+            $this->finding("unexpected error $no: $str");
+        }
+        if ($this->quiet) {
+            return true;
+        }
+        // G12: what a user error handler may do whenever the extension raises a diagnostic
+        switch ($this->handlerMode) {
+            case 'throw':
+                $this->trace('throw from the error handler');
+                throw new AsFuzzErrorException($str, 0, $no, $file, $line);
+            case 'free':
+                for ($i = $this->rnd(3); $i > 0; $i--) {
+                    $this->freeRandom();
+                }
+                return true;
+            case 'false':
+                return false; // PHP's own handler (display_errors and log_errors are off in run())
+            case 'reenter':
+                $this->actFrom('the error handler', null);
+                return true;
+        }
         return true;
     }
 
@@ -129,6 +301,9 @@ final class AsFuzz
 
     private function hostile(): mixed
     {
+        if ($this->reentrant && $this->chance(15)) {
+            return $this->actor(null);
+        }
         switch ($this->rnd(24)) {
             case 0: return null;
             case 1: return -1;
@@ -157,8 +332,12 @@ final class AsFuzz
         }
     }
 
-    private function address(): string
+    private function address(): string|AsFuzzActor
     {
+        if ($this->reentrant && $this->chance(10)) {
+            // converted by the extension: __toString runs (and may act or throw) there
+            return $this->actor(null, $this->serverAddrs ? $this->pick($this->serverAddrs) : '127.0.0.1:1');
+        }
         if ($this->serverAddrs && $this->chance(70)) {
             return $this->pick($this->serverAddrs);
         }
@@ -174,12 +353,20 @@ final class AsFuzz
         $o = [];
         foreach (['timeout' => fn() => $this->pick([0.05, 0.0, -1.0, 1e-6, 3.0, INF]),
                 'nodelay' => fn() => $this->chance(50), 'keepalive' => fn() => $this->chance(50),
-                'high_water' => fn() => $this->pick([1, 16, 4096, 65536, 1 << 20]),
-                'low_water' => fn() => $this->pick([0, 8, 1024, 16384]),
+                'high_water' => fn() => $this->load ? $this->pick([1, 2, 16, 64, 512]) : $this->pick([1, 16, 4096, 65536, 1 << 20]),
+                'low_water' => fn() => $this->load ? $this->pick([0, 1, 8]) : $this->pick([0, 8, 1024, 16384]),
                 'max_frame' => fn() => $this->pick([1, 7, 100, 65536, 1 << 20])] as $k => $gen) {
-            if ($this->chance(30)) {
+            if ($this->chance($this->load ? 60 : 30)) {
                 $o[$k] = $gen();
             }
+        }
+        if ($this->reentrant && $this->chance(20)) {
+            // option values that are converted (Stringable) or just released (destructor)
+            $k = $this->pick(['timeout', 'high_water', 'bind', 'nodelay', 'backlog', 'bogus']);
+            $o[$k] = $this->actor(null, $k === 'bind' ? '127.0.0.1:0' : '1');
+        }
+        if ($this->reentrant && $this->chance(10)) {
+            $o[$this->pick(['bind', 'timeout', 'bogus'])] = [$this->actor(null), 'x' => [$this->actor(null)]]; // array option values
         }
         if ($this->chance(10)) {
             $o[$this->pick(['bind', 'bogus', 0])] = $this->chance(50) ? '127.0.0.1:0' : $this->hostile();
@@ -213,6 +400,16 @@ final class AsFuzz
         $p = stream_socket_pair(STREAM_PF_UNIX, STREAM_SOCK_STREAM, STREAM_IPPROTO_IP);
         stream_set_blocking($p[0], false); // the fuzzer's own peer-side I/O must never block
         stream_set_blocking($p[1], false);
+        if ($this->load) {
+            // small socket buffers: writes queue in the extension, backpressure all the time
+            foreach ($p as $end) {
+                $sk = socket_import_stream($end);
+                if ($sk) {
+                    @socket_set_option($sk, SOL_SOCKET, SO_SNDBUF, 1024);
+                    @socket_set_option($sk, SOL_SOCKET, SO_RCVBUF, 1024);
+                }
+            }
+        }
         $this->put($this->res, $p[0], 8);
         $this->put($this->res, $p[1], 8);
         return $p;
@@ -220,11 +417,64 @@ final class AsFuzz
 
     /* ------------------------------------------------------------ callbacks */
 
-    /** A callback that records itself, checks G1 and does 0-2 random things. */
-    private function cb(string $kind, int &$selfId): Closure
+    /**
+     * A callback that records itself, checks G1 and does 0-2 random things. In re-entrant
+     * mode it is any of the callable kinds of G11 (some with acting destructors).
+     */
+    private function cb(string $kind, int &$selfId, bool $timer = false): mixed
     {
-        return function (...$args) use ($kind, &$selfId) {
-            $this->callbacks++;
+        if (!$this->reentrant || $this->chance(25)) {
+            return function (...$args) use ($kind, &$selfId) {
+                $this->cbBody($kind, $selfId, $args);
+            };
+        }
+        $r = $this->rnd(20);
+        $obj = in_array($r, [1, 2, 3, 9, 12, 13, 14, 15, 16, 19], true) ? new AsFuzzCbObj($kind, $selfId, $this->chance(30)) : null;
+        switch ($r) {
+            case 0:
+                return static function (...$a) use ($kind, &$selfId) {
+                    AsFuzz::$cur?->cbBody($kind, $selfId, $a);
+                };
+            case 1: // bound to another object and scope
+                return Closure::bind(function (...$a) use ($kind, &$selfId) {
+                    AsFuzz::$cur?->cbBody($kind, $selfId, $a);
+                }, $obj, AsFuzzCbObj::class);
+            case 2: // rebound: the closure carries an actor, released with it
+                $guard = $this->actor(null);
+                $c = function (...$a) use ($kind, &$selfId, $guard) {
+                    AsFuzz::$cur?->cbBody($kind, $selfId, $a);
+                };
+                return $c->bindTo($obj);
+            case 3: return $obj->m(...);
+            case 4: return AsFuzzCbStatic::hit(...);
+            case 5: return as_fuzz_cb_func(...);
+            case 6:
+                if ($timer) {
+                    // an internal function: it runs (or throws TypeError) with the timer's $arg;
+                    // not for streams, whose onClose also runs at shutdown, where it would be fatal
+                    return $this->chance(50) ? strlen(...) : 'strlen';
+                }
+                return as_fuzz_cb_func(...);
+            case 7: return 'as_fuzz_cb_func';
+            case 8: return 'AsFuzzCbStatic::hit';
+            case 9: return [$obj, 'm'];
+            case 10: return [AsFuzzCbStatic::class, 'parent::hit'];
+            case 11: return [AsFuzzCbStatic::class, 'hit'];
+            case 12: case 13: return $obj; // invokable
+            case 14: case 15: return [$obj, 'viaCall']; // __call trampoline
+            case 16: return $obj->viaCall(...); // first-class callable of a trampoline
+            case 17: return 'AsFuzzCbStatic::viaCallStatic'; // __callStatic trampoline
+            case 18: return [AsFuzzCbStatic::class, 'viaCallStatic'];
+            default: return Closure::fromCallable([$obj, 'm']);
+        }
+    }
+
+    /** The body of every callback: G1 checks, then 0-2 random actions. */
+    public function cbBody(string $kind, ?int $selfId, array $args): void
+    {
+        $this->callbacks++;
+        $this->trace("callback $kind for #" . ($selfId ?? '?'));
+        if ($selfId !== null) {
             if (isset($this->freed[$selfId])) {
                 $this->finding("$kind callback ran for object #$selfId after " . $this->freed[$selfId]);
             }
@@ -239,18 +489,18 @@ final class AsFuzz
             } elseif (str_starts_with($kind, 'stream-') && isset($this->closeCount[$selfId])) {
                 $this->finding("$kind ran for stream #$selfId after its onClose");
             }
-            if ($this->depth > 3) {
-                return;
+        }
+        if ($this->depth > 3) {
+            return;
+        }
+        $this->depth++;
+        try {
+            for ($i = $this->rnd(3); $i > 0; $i--) {
+                $this->callbackAction($kind, $selfId ?? 0, $args);
             }
-            $this->depth++;
-            try {
-                for ($i = $this->rnd(3); $i > 0; $i--) {
-                    $this->callbackAction($kind, $selfId, $args);
-                }
-            } finally {
-                $this->depth--;
-            }
-        };
+        } finally {
+            $this->depth--;
+        }
     }
 
     private function callbackAction(string $kind, int $selfId, array $args): void
@@ -260,9 +510,11 @@ final class AsFuzz
             return;
         }
         if ($r < 8) {
+            $this->trace("throw from a $kind callback");
             throw new AsFuzzThrow("thrown from a $kind callback");
         }
         if ($r < 10 && $this->inChild) {
+            $this->trace("exit(7) from a $kind callback");
             $this->quiet = true; // destructors at shutdown run callbacks: they must not throw then
             exit(7); // G4: exit() inside a callback ends the child normally
         }
@@ -296,11 +548,182 @@ final class AsFuzz
             $this->runLoop(true);
             return;
         }
-        try {
-            $this->step();
-        } catch (AsFuzzThrow $e) {
-            throw $e;
+        if ($this->reentrant && $r < 60) {
+            // a targeted call on this object or any live one, while the loop runs
+            $this->targetAction($this->byId($selfId) ?? $this->anyObject());
+            return;
         }
+        $this->step();
+    }
+
+    /* ------------------------------------------------------------ re-entrancy (G12) */
+
+    /** A value with an acting destructor and/or __toString, aimed at $target if given. */
+    private function actor(?object $target, ?string $str = null): AsFuzzActor
+    {
+        $a = new AsFuzzActor($str ?? $this->pick(['x', "\n", '127.0.0.1:1', '0.5', '']), $this->chance(80), $this->chance(15));
+        if ($target) {
+            $a->target = WeakReference::create($target);
+        }
+        return $a;
+    }
+
+    /**
+     * User code the extension runs outside callbacks (a destructor, __toString, the error
+     * handler): 0-2 random actions, preferably on $target. Bounded in depth.
+     */
+    public function actFrom(string $where, ?object $target): void
+    {
+        if ($this->quiet || $this->actDepth > 2) {
+            return;
+        }
+        $this->actDepth++;
+        $this->depth++;
+        $this->trace("user code in $where" . ($target ? ' aimed at ' . self::describe($target) : ''));
+        try {
+            for ($i = $this->rnd(3); $i > 0; $i--) {
+                $this->actions++;
+                $r = $this->rnd(100);
+                if ($r < 7) {
+                    $this->trace("throw from $where");
+                    throw new AsFuzzThrow("thrown from $where");
+                }
+                if ($r < 9 && $this->inChild) {
+                    $this->trace("exit(7) from $where");
+                    $this->quiet = true;
+                    exit(7);
+                }
+                if ($r < 11 && $this->fork && !$this->inChild && $this->forks < $this->maxForks) {
+                    $this->forkChild(true);
+                } elseif ($r < 20) {
+                    $this->freeRandom();
+                } elseif ($r < 70) {
+                    $this->targetAction($target && $this->chance(70) ? $target : $this->anyObject());
+                } elseif ($r < 80) {
+                    $this->runLoop(true);
+                } elseif ($r < 85) {
+                    $this->dropRandom();
+                } else {
+                    $this->methodCall();
+                }
+            }
+        } finally {
+            $this->depth--;
+            $this->actDepth--;
+        }
+    }
+
+    /** One method that changes state, on $o: the calls G12 is about. */
+    private function targetAction(?object $o): void
+    {
+        if ($o === null) {
+            return;
+        }
+        if ($o instanceof Event) {
+            $m = $this->pick(['free', 'set', 'set', 'setTimer', 'add', 'add', 'del', 'data', 'data', 'setPriority', 'loop', 'baseFree']);
+        } elseif ($o instanceof AsyncStream) {
+            $m = $this->pick(['close', 'write', 'write', 'pause', 'resume', 'end', 'setFraming', 'onX', 'onX', 'setTimeout', 'loop', 'baseFree']);
+        } elseif ($o instanceof AsyncStreamServer) {
+            $m = $this->pick(['close', 'pause', 'resume', 'onX', 'loop', 'baseFree']);
+        } elseif ($o instanceof EventBase) {
+            $m = $this->pick(['free', 'loop', 'exit', 'stop', 'reInit']);
+            $this->call($o, $m === 'loop' ? 'loop' : $m, $m === 'loop' ? [EventBase::LOOP_NONBLOCK] : null);
+            if ($m === 'free') {
+                $this->markBaseFreed($o);
+            }
+            return;
+        } else {
+            return;
+        }
+        switch ($m) {
+            case 'baseFree':
+                $b = $this->baseOf[$this->id($o)] ?? null;
+                $b = $b !== null ? $this->byId($b) : null;
+                if ($b instanceof EventBase) {
+                    $this->call($b, 'free', []);
+                    $this->markBaseFreed($b);
+                }
+                return;
+            case 'loop':
+                $this->runLoop(true);
+                return;
+            case 'data':
+                $this->calls++;
+                try {
+                    $o->data = $this->chance(70) ? $this->actor($o) : $this->pick([null, 1, $o]);
+                } catch (AsFuzzThrow|AsFuzzErrorException $e) {
+                    throw $e;
+                } catch (Throwable) {
+                    $this->throws++;
+                }
+                return;
+            case 'set':
+                $id = 0;
+                $b = $this->pick($this->bases) ?? $this->newBase();
+                $this->call($o, 'set', [$b, $this->chance(50) ? -1 : $this->fdSource(), $this->pick([Event::TIMEOUT, Event::READ, Event::TIMEOUT | Event::PERSIST, null]),
+                    $this->chance(80) ? $this->cb('event', $id) : null, $this->chance(80) ? $this->actor($o) : $this->hostile()]);
+                return;
+            case 'setTimer':
+                $id = 0;
+                $this->call($o, 'setTimer', [$this->pick($this->bases) ?? $this->newBase(), $this->cb('event', $id), $this->actor($o)]);
+                return;
+            case 'add':
+                $this->call($o, 'add', [$this->pick([-1, 0, 0.001, 0.01])]);
+                return;
+            case 'write':
+                $this->call($o, 'write', [$this->chance(30) ? $this->actor($o, "w\n") : $this->pick(["x\n", str_repeat('q', mt_rand(1, 70000))])]);
+                return;
+            case 'end':
+                $this->call($o, 'end', [$this->chance(30) ? $this->actor($o, "e\n") : "bye\n"]);
+                return;
+            case 'setFraming':
+                $this->call($o, 'setFraming', [$this->pick([0, 1, 1, 2]), $this->chance(40) ? $this->actor($o, $this->pick(["\n", 'xy', ''])) : $this->pick(["\n", 3, null])]);
+                return;
+            case 'onX':
+                $sid = $this->id($o);
+                $m = $o instanceof AsyncStream ? $this->pick(['onConnect', 'onData', 'onDrain', 'onEnd', 'onClose']) : 'onError';
+                $kind = ['onConnect' => 'stream-connect', 'onData' => 'stream-data', 'onDrain' => 'stream-drain', 'onEnd' => 'stream-end',
+                    'onClose' => 'close', 'onError' => 'server-error'][$m];
+                $this->call($o, $m, [$this->chance(85) ? $this->cb($kind, $sid) : null]);
+                return;
+            default:
+                $this->call($o, $m, null);
+        }
+    }
+
+    /** free()/close()/EventBase::free() on a random live object. */
+    private function freeRandom(): void
+    {
+        $o = $this->anyObject();
+        if ($o instanceof EventBase) {
+            $this->call($o, 'free', []);
+            $this->markBaseFreed($o);
+        } elseif ($o instanceof Event) {
+            $this->call($o, 'free', []);
+        } elseif ($o instanceof AsyncStream || $o instanceof AsyncStreamServer) {
+            $this->call($o, 'close', []);
+        }
+    }
+
+    private function anyObject(): ?object
+    {
+        $p = $this->pick(['bases', 'events', 'events', 'streams', 'streams', 'servers']);
+        return $this->pick($this->$p);
+    }
+
+    private function byId(int $id): ?object
+    {
+        if ($id <= 0) {
+            return null;
+        }
+        foreach (['events', 'streams', 'servers', 'bases'] as $p) {
+            foreach ($this->$p as $o) {
+                if ($this->id($o) === $id) {
+                    return $o;
+                }
+            }
+        }
+        return null;
     }
 
     /* ------------------------------------------------------------ calls */
@@ -331,17 +754,28 @@ final class AsFuzz
                 Event::WRITE | Event::PERSIST, Event::TIMEOUT, Event::TIMEOUT | Event::PERSIST, Event::READ | Event::ET,
                 Event::SIGNAL, 0, 0xff]);
             case 'cb': case 'onConnection': return $this->cb('misc', $this->dummyId);
-            case 'arg': return $this->chance(50) ? $this->pick($this->bases) : mt_rand();
+            case 'arg':
+                if ($method === 'setFraming') {
+                    return $this->reentrant && $this->chance(20) ? $this->actor(null, $this->pick(["\n", 'ab', ''])) : $this->pick([null, "\n", "\r\n", 'ab', 1, 4, 100000, 0]);
+                }
+                if ($this->reentrant && $this->chance(50)) {
+                    return $this->actor(null);
+                }
+                return $this->chance(50) ? $this->pick($this->bases) : mt_rand();
             case 'timeout': case 'seconds': case 'max_interval': return $this->pick([-1, 0, 0.0001, 0.001, 0.01, -5.5, 1e10, 30]);
             case 'flags': return $this->pick([-1, 0, 1, 2, 3, 8, 32]);
             case 'signum': return $this->pick([SIGWINCH, SIGURG, SIGCHLD, 0, 65, SIGKILL]);
             case 'priority': case 'n_priorities': case 'min_priority': case 'max_callbacks': return mt_rand(-1, 4);
-            case 'data': return $this->pick(['', 'x', "line\n", $this->big, str_repeat('ab', mt_rand(1, 5000))]);
+            case 'data':
+                if ($this->reentrant && $this->chance(15)) {
+                    return $this->actor(null, "data\n");
+                }
+                return $this->pick(['', 'x', "line\n", $this->big, str_repeat('ab', mt_rand(1, 5000))]);
             case 'mode': return mt_rand(0, 3);
             case 'address': return $this->address();
             case 'options': return $this->streamOptions();
             case 'on': return $this->chance(50);
-            case 'method': return $this->pick(['epoll', 'poll', 'select', 'nope']);
+            case 'method': return $this->reentrant && $this->chance(20) ? $this->actor(null, 'poll') : $this->pick(['epoll', 'poll', 'select', 'nope']);
             case 'feature': return mt_rand(0, 16);
             case 'level': return $this->pick([SOL_SOCKET, SOL_TCP, -1]);
             case 'optname': return $this->pick([SO_REUSEADDR, SO_LINGER, SO_RCVTIMEO, SO_KEEPALIVE, TCP_NODELAY, 12345]);
@@ -357,18 +791,40 @@ final class AsFuzz
 
     private int $dummyId = 0;
 
+    /** ASFUZZ_TRACE=1: every call on stderr (for minimising a failing seed). */
+    private static function describe(mixed $v): string
+    {
+        return match (true) {
+            is_object($v) => get_class($v) . '#' . spl_object_id($v) . ($v instanceof AsFuzzActor ? "({$v->str})" : ''),
+            is_array($v) => 'array(' . implode(', ', array_map(fn($k, $x) => "$k=>" . self::describe($x), array_keys(array_slice($v, 0, 4, true)), array_slice($v, 0, 4, true))) . ')',
+            is_string($v) => strlen($v) > 20 ? 'string(' . strlen($v) . ')' : var_export($v, true),
+            default => var_export($v, true),
+        };
+    }
+
+    private function trace(string $what): void
+    {
+        if ($this->trace) {
+            fwrite(STDERR, str_repeat('  ', $this->depth) . "[{$this->calls}] $what\n");
+        }
+    }
+
     /** One call: a result or a Throwable, never anything else. */
     private function call(object|string $target, string $method, ?array $args): mixed
     {
         $this->calls++;
         $args ??= $this->argsFor($target, $method);
+        if ($this->trace) {
+            $this->trace(self::describe($target) . "->$method(" . implode(', ', array_map([self::class, 'describe'], $args)) . ')');
+        }
         try {
             $r = is_string($target) ? $target::$method(...$args) : $target->$method(...$args);
         } catch (AsFuzzThrow $e) {
             throw $e;
         } catch (Throwable $e) {
             $this->throws++;
-            if ($e instanceof Error || $e instanceof EventException || $e instanceof AsyncStreamException) {
+            if ($e instanceof Error || $e instanceof EventException || $e instanceof AsyncStreamException
+                    || $e instanceof AsFuzzErrorException) {
                 return null;
             }
             $this->finding("unexpected " . get_class($e) . " from $method(): " . $e->getMessage());
@@ -431,14 +887,19 @@ final class AsFuzz
             return;
         }
         $id = 0;
-        $cb = $this->cb('event', $id);
+        $type = $this->rnd(4);
+        $cb = $this->cb('event', $id, $type === 0);
         $this->calls++;
         try {
-            switch ($this->rnd(4)) {
-                case 0: $e = Event::timer($b, $cb, $this->chance(30) ? $this->hostile() : null); break;
-                case 1: $e = Event::signal($b, $this->pick([SIGWINCH, SIGURG, SIGCHLD, 0, 99]), $cb); break;
-                default: $e = new Event($b, $this->fdSource(), $this->sensible('', 'what', 2), $cb, $this->chance(30) ? $this->hostile() : null);
+            switch ($type) {
+                case 0: $e = Event::timer($b, $cb, $arg = $this->eventArg()); break;
+                case 1: $e = Event::signal($b, $this->pick([SIGWINCH, SIGURG, SIGCHLD, 0, 99]), $cb, $arg = $this->eventArg()); break;
+                default: $e = new Event($b, $this->fdSource(), $this->sensible('', 'what', 2), $cb, $arg = $this->eventArg());
             }
+            if ($arg instanceof AsFuzzActor) {
+                $arg->target = WeakReference::create($e); // its destructor acts on this event first
+            }
+            unset($arg);
         } catch (Throwable $t) {
             $this->throws++;
             return;
@@ -447,10 +908,22 @@ final class AsFuzz
         unset($this->freed[$id], $this->deleted[$id]);
         $this->baseOf[$id] = $this->id($b);
         if ($this->chance(30)) {
-            $e->data = $this->chance(50) ? $e : $cb; // cycles through $data (G3)
+            try {
+                $e->data = $this->reentrant && $this->chance(40) ? $this->actor($e) : ($this->chance(50) ? $e : $cb); // cycles through $data (G3)
+            } catch (AsFuzzThrow|AsFuzzErrorException) {
+                $this->throws++; // the old $data's destructor threw
+            }
         }
         $this->call($e, 'add', [$this->pick([-1, 0, 0.001, 0.01, -3, 1e12])]);
-        $this->put($this->events, $e, 10);
+        $this->put($this->events, $e, $this->maxEvents);
+    }
+
+    private function eventArg(): mixed
+    {
+        if ($this->reentrant && $this->chance(45)) {
+            return $this->actor(null);
+        }
+        return $this->chance(30) ? $this->hostile() : null;
     }
 
     private function newServer(): void
@@ -464,11 +937,12 @@ final class AsFuzz
         $addr = $unix ? 'unix://' . $this->tmpDir . '/s' . ($this->sockN++ % 4) . '.sock' : ($this->chance(90) ? '127.0.0.1:0' : $this->address());
         $this->calls++;
         try {
-            $cbConn = function (AsyncStream $c, AsyncStreamServer $srv) use (&$id, $b) {
-                // G1 check first: adopting may destroy pool objects whose callbacks free the base
-                ($this->cb('server-conn', $id))($c, $srv);
-                $this->adoptStream($c, $b);
-            };
+            $cbConn = $this->reentrant && $this->chance(20) ? $this->cb('server-conn', $id)
+                : function (AsyncStream $c, AsyncStreamServer $srv) use (&$id, $b) {
+                    // G1 check first: adopting may destroy pool objects whose callbacks free the base
+                    $this->cbBody('server-conn', $id, [$c, $srv]);
+                    $this->adoptStream($c, $b);
+                };
             $s = new AsyncStreamServer($b, $addr, $cbConn, $this->chance(70) ? [] : $this->streamOptions() + ($this->chance(50) ? ['backlog' => $this->pick([1, 0, 128])] : []));
         } catch (Throwable $t) {
             $this->throws++;
@@ -478,7 +952,7 @@ final class AsFuzz
         unset($this->freed[$id]);
         $this->baseOf[$id] = $this->id($b);
         if ($this->chance(50)) {
-            $s->onError($this->cb('server-error', $id));
+            $this->call($s, 'onError', [$this->cb('server-error', $id)]);
         }
         $this->put($this->servers, $s, 3);
         $this->serverAddrs = [];
@@ -502,7 +976,7 @@ final class AsFuzz
         foreach (['onConnect' => 'stream-connect', 'onData' => 'stream-data', 'onDrain' => 'stream-drain',
                 'onEnd' => 'stream-end', 'onClose' => 'close'] as $m => $kind) {
             if ($kind === 'close' || $this->chance(70)) {
-                $s->$m($this->cb($kind, $sid));
+                $this->call($s, $m, [$this->cb($kind, $sid)]);
             }
         }
         if ($this->chance(30)) {
@@ -514,7 +988,7 @@ final class AsFuzz
         if ($this->chance(50)) {
             $this->call($s, 'write', [$this->pick(["hello\n", $this->big, str_repeat("z\n", 100)])]);
         }
-        $this->put($this->streams, $s, 10);
+        $this->put($this->streams, $s, $this->maxStreams);
     }
 
     private function newStream(): void
@@ -535,6 +1009,28 @@ final class AsFuzz
             return;
         }
         $this->adoptStream($s, $b);
+    }
+
+    /** Load: a burst of connects to a live server, each writing, with random callables. */
+    private function storm(): void
+    {
+        $b = $this->pick($this->bases);
+        if (!$b || !$this->serverAddrs) {
+            return;
+        }
+        for ($n = mt_rand(4, 16); $n > 0; $n--) {
+            $this->calls++;
+            try {
+                $s = AsyncStream::connect($b, $this->pick($this->serverAddrs), $this->streamOptions());
+            } catch (AsFuzzThrow|AsFuzzErrorException $e) {
+                throw $e;
+            } catch (Throwable) {
+                $this->throws++;
+                return;
+            }
+            $this->adoptStream($s, $b);
+            $this->call($s, 'write', [str_repeat("m\n", mt_rand(1, 20000))]);
+        }
     }
 
     private function peerIo(): void
@@ -690,7 +1186,11 @@ final class AsFuzz
         } elseif ($r < 33) {
             $this->newServer();
         } elseif ($r < 36) {
-            $this->newPair();
+            if ($this->load && $this->chance(50)) {
+                $this->storm();
+            } else {
+                $this->newPair();
+            }
         } elseif ($r < 42) {
             $this->peerIo();
         } elseif ($r < 56) {
@@ -710,29 +1210,38 @@ final class AsFuzz
     {
         try {
             $this->step();
-        } catch (AsFuzzThrow) {
-            // a callback's exception out of loop() (G4); anything else is caught in call()
+        } catch (AsFuzzThrow|AsFuzzErrorException) {
+            // a callback's exception out of loop() (G4), or one from a destructor, __toString
+            // or the error handler in the fuzzer's own code; anything else is caught in call()
             $this->throws++;
         }
     }
 
-    public function run(int $calls): void
+    /** $calls calls, or (when $steps > 0) $steps top-level steps. */
+    public function run(int $calls, int $steps = 0): void
     {
         set_error_handler([$this, 'onError']);
+        self::$cur = $this;
         // Traces without arguments: an exception must not decide when an object dies.
         $ignoreArgs = ini_set('zend.exception_ignore_args', '1');
+        // the error handler's "return false" mode: PHP's own handler, silently
+        $display = ini_set('display_errors', getenv('ASFUZZ_DISPLAY') ? '1' : '0');
+        $log = ini_set('log_errors', '0');
         try {
-            while ($this->calls < $calls) {
+            for ($n = 0; $steps > 0 ? $n < $steps : $this->calls < $calls; $n++) {
                 try {
                     $this->guardedStep();
-                } catch (AsFuzzThrow) {
+                } catch (AsFuzzThrow|AsFuzzErrorException) {
                     // a destructor run while the previous one was released threw again
                     $this->throws++;
                 }
             }
             $this->shutdown();
         } finally {
+            $this->quiet = true;
             ini_set('zend.exception_ignore_args', $ignoreArgs);
+            ini_set('display_errors', $display);
+            ini_set('log_errors', $log);
             restore_error_handler();
         }
     }
@@ -751,6 +1260,7 @@ final class AsFuzz
         foreach ($all as [$p, $k]) {
             unset($this->$p[$k]);
         }
+        $this->baseOf = $this->freed = $this->deleted = $this->closeCount = [];
         gc_collect_cycles();
         foreach (glob($this->tmpDir . '/*') ?: [] as $f) {
             @unlink($f);
@@ -760,43 +1270,60 @@ final class AsFuzz
 }
 
 /**
- * Runs $calls calls with $seed in this process. Returns
- * ['calls' => n, 'throws' => n, 'callbacks' => n, 'forks' => n, 'findings' => [...]].
+ * Runs $calls calls (or $opts['steps'] top-level steps) with $seed in this process.
+ * $opts['classic'] = true: the fuzzer of issue #6 (no G11/G12 variation). Returns
+ * ['calls' => n, 'throws' => n, 'callbacks' => n, 'forks' => n, 'actions' => n,
+ *  'handler' => mode, 'load' => bool, 'findings' => [...]].
  */
-function as_fuzz_run(int $seed, int $calls, bool $fork = true, bool $verbose = false, int $maxForks = PHP_INT_MAX): array
+function as_fuzz_run(int $seed, int $calls, bool $fork = true, bool $verbose = false, int $maxForks = PHP_INT_MAX, array $opts = []): array
 {
-    $f = new AsFuzz($seed, $fork, $verbose, $maxForks);
-    $f->run($calls);
+    $f = new AsFuzz($seed, $fork, $verbose, $maxForks, empty($opts['classic']));
+    try {
+        $f->run($calls, (int)($opts['steps'] ?? 0));
+    } finally {
+        AsFuzz::$cur = null;
+    }
     $r = ['calls' => $f->calls, 'throws' => $f->throws, 'callbacks' => $f->callbacks, 'forks' => $f->forks,
-        'findings' => $f->findings];
+        'actions' => $f->actions, 'handler' => $f->handlerMode, 'load' => $f->load, 'findings' => $f->findings];
     unset($f);
     gc_collect_cycles();
     return $r;
 }
 
 if (PHP_SAPI === 'cli' && isset($argv[0]) && realpath($argv[0]) === __FILE__) {
-    $opt = getopt('', ['seeds:', 'seed:', 'calls:', 'no-fork', 'verbose', 'help']);
+    $opt = getopt('', ['seeds:', 'seed:', 'calls:', 'steps:', 'classic', 'no-fork', 'verbose', 'help']);
     if (isset($opt['help'])) {
-        echo preg_replace('/^ \* ?/m', '', substr(file_get_contents(__FILE__), 6, 1500)), "\n";
+        echo preg_replace('/^ \* ?/m', '', substr(file_get_contents(__FILE__), 6, 3000)), "\n";
         exit(0);
     }
-    $seeds = array_map('intval', explode(',', $opt['seeds'] ?? $opt['seed'] ?? '1'));
+    $seeds = [];
+    foreach (explode(',', $opt['seeds'] ?? $opt['seed'] ?? '1') as $part) {
+        // "1,2,3" or "1-200"
+        if (preg_match('/^(\d+)-(\d+)$/', $part, $m)) {
+            $seeds = array_merge($seeds, range((int)$m[1], (int)$m[2]));
+        } else {
+            $seeds[] = (int)$part;
+        }
+    }
     $calls = (int)($opt['calls'] ?? 5000);
-    $total = ['calls' => 0, 'throws' => 0, 'callbacks' => 0, 'forks' => 0];
+    $steps = (int)($opt['steps'] ?? 0);
+    $total = ['calls' => 0, 'throws' => 0, 'callbacks' => 0, 'forks' => 0, 'actions' => 0];
     $findings = [];
     $t0 = microtime(true);
     foreach ($seeds as $seed) {
-        $r = as_fuzz_run($seed, $calls, !isset($opt['no-fork']), isset($opt['verbose']));
+        $r = as_fuzz_run($seed, $calls, !isset($opt['no-fork']), isset($opt['verbose']), PHP_INT_MAX,
+            ['steps' => $steps, 'classic' => isset($opt['classic'])]);
         foreach ($total as $k => $_) {
             $total[$k] += $r[$k];
         }
         $findings = array_merge($findings, $r['findings']);
-        printf("seed %d: %d calls, %d exceptions, %d callbacks, %d forks, %d findings\n",
-            $seed, $r['calls'], $r['throws'], $r['callbacks'], $r['forks'], count($r['findings']));
+        printf("seed %d: %d calls, %d exceptions, %d callbacks, %d forks, %d re-entrant actions, handler %s%s, %d findings\n",
+            $seed, $r['calls'], $r['throws'], $r['callbacks'], $r['forks'], $r['actions'], $r['handler'],
+            $r['load'] ? ', load' : '', count($r['findings']));
     }
-    printf("total: %d seeds, %d calls, %d exceptions, %d callbacks, %d forks, %d findings, %.1f s\n",
-        count($seeds), $total['calls'], $total['throws'], $total['callbacks'], $total['forks'], count($findings),
-        microtime(true) - $t0);
+    printf("total: %d seeds, %d calls, %d exceptions, %d callbacks, %d forks, %d re-entrant actions, %d findings, %.1f s\n",
+        count($seeds), $total['calls'], $total['throws'], $total['callbacks'], $total['forks'], $total['actions'],
+        count($findings), microtime(true) - $t0);
     foreach ($findings as $f) {
         fwrite(STDERR, "FINDING $f\n");
     }

@@ -37,7 +37,7 @@ while [ $# -gt 0 ]; do
 		--bare) bare=1 ;;
 		--debian) shift; case "${1:-}" in 12) suite=bookworm ;; 13) suite=trixie ;;
 			*) echo "test-matrix: --debian 12 or 13" >&2; exit 2 ;; esac ;;
-		-h|--help) sed -n '2,24p' "$0"; exit 0 ;;
+		-h|--help) sed -n '2,23p' "$0"; exit 0 ;;
 		*) args+=("$1") ;;
 	esac
 	shift

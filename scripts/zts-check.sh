@@ -27,7 +27,8 @@ allowed=(
 	 php_asyncstream_stream_exception_ce php_asyncstream_dns_exception_ce
 	 php_asyncstream_server_ce:class entries, registered in MINIT; internal classes are shared by all threads"
 	"as_base_handlers as_event_handlers as_config_handlers as_stream_handlers
-	 as_server_handlers:object handlers, filled in MINIT"
+	 as_server_handlers as_util_handlers:object handlers, filled in MINIT"
+	"as_event_data_info:Event's \$data property info, looked up in MINIT (an internal class's, shared)"
 	"asyncstream_module_entry:the module entry, the engine's"
 	"asyncstream_globals_id asyncstream_globals_offset:the TSRM id/offset of the module globals"
 	"as_fork_generation:bumped by the atfork child handler; a fork copies the whole process, so it is process-wide"

@@ -253,6 +253,7 @@ final class EventBase
  * changes what the next callback receives.
  *
  * @property-read bool $pending whether the event is pending (false once freed)
+ * @not-serializable
  */
 final class Event
 {
@@ -425,6 +426,7 @@ final class Event
 /**
  * Socket helpers. Every $socket accepts a stream resource, a Socket or an int descriptor.
  * @strict-properties
+ * @not-serializable
  */
 final class EventUtil
 {
@@ -670,22 +672,34 @@ final class AsyncStream
     public const FRAME_FIXED = 2;
 
     /**
+     * Any value you want to keep with the stream (per-connection state): readable and
+     * writable at any time, reported to the garbage collector, never touched by the
+     * extension (it survives onClose). Other properties cannot be added.
+     */
+    public mixed $data = null;
+
+    /**
      * Adopts a connected stream socket (stream resource, Socket or int fd). The descriptor
      * is duplicated, so the original may be closed independently; note that the duplicate
      * shares the original's file status flags (it is switched to nonblocking mode).
      * @param EventBase $base the loop; the stream keeps it alive
      * @param mixed $socket a connected stream socket (or a pipe): stream resource, Socket or int fd
-     * @throws TypeError|ValueError for anything else, e.g. a regular file, a datagram or unconnected socket
+     * @param array $options the per-connection options of connect(): nodelay, keepalive,
+     *                       high_water, low_water, max_frame, max_write_buffer
+     * @throws TypeError|ValueError for anything else, e.g. a regular file, a datagram or unconnected socket,
+     *                              or an unknown/invalid option
      * @throws Error when the base was freed
      */
-    public function __construct(EventBase $base, mixed $socket) {}
+    public function __construct(EventBase $base, mixed $socket, array $options = []) {}
 
     /**
      * Starts connecting to "tcp://HOST:PORT", "HOST:PORT", "[IPv6]:PORT" or
      * "unix:///path" and returns at once; names are resolved without blocking the loop.
-     * Options: timeout (float s, default default_socket_timeout; 0 = none), bind (local
-     * address), nodelay (bool, default true), keepalive (bool, default false),
-     * high_water / low_water (bytes, default 65536 / 16384), max_frame (bytes, default 1 MiB).
+     * Options: timeout (float s, default default_socket_timeout; 0 or negative = none), bind
+     * (local address), nodelay (bool, default true), keepalive (bool, default false),
+     * high_water / low_water (bytes, default 65536 / 16384), max_frame (bytes, default 1 MiB),
+     * max_write_buffer (bytes, default 64 MiB, 0 = unlimited: a write that would queue more
+     * closes the stream with ENOBUFS).
      * Failures (refused, timed out, DNS) are reported through onClose, never thrown here.
      * @param EventBase $base the loop; the stream keeps it alive
      * @param string $address where to connect
@@ -777,7 +791,7 @@ final class AsyncStream
 
     /**
      * Idle timeout: no bytes either way for that long closes the stream with ETIMEDOUT.
-     * @param float $seconds 0 disables; a negative value expires at once
+     * @param float $seconds 0 or negative disables it (PHP's convention for socket timeouts)
      * @return static this stream
      * @throws ValueError for NAN
      */
@@ -861,30 +875,44 @@ final class AsyncStream
 final class AsyncStreamServer
 {
     /**
-     * Binds, listens and starts accepting (when the loop runs).
+     * Any value the application keeps with the server (e.g. its connection registry or
+     * configuration). Never read or cleared by the extension; reported to the garbage
+     * collector. Other properties cannot be added.
+     */
+    public mixed $data = null;
+
+    /**
+     * Binds, listens and starts accepting (when the loop runs), or adopts a socket that
+     * already listens.
      *
      * $address: "tcp://HOST:PORT", "HOST:PORT", "[IPv6]:PORT" or "unix:///path"; HOST is
      * an IP address ("0.0.0.0" / "[::]" for every interface) or "localhost"; port 0 picks
      * a free port (see getAddress()). A unix socket file left by a dead process is
-     * replaced; one a live server accepts on is not.
+     * replaced; one a live server accepts on is not. Or a listening SOCK_STREAM socket
+     * (stream resource, Socket or int fd, e.g. 3 under systemd socket activation): its
+     * descriptor is duplicated, so the original may be closed independently (the duplicate
+     * shares its file status flags: both become nonblocking); its socket file is never removed.
      *
      * Options: backlog (int, default the system maximum, net.core.somaxconn on Linux),
      * reuseaddr (bool, default true), reuseport (bool, default false), ipv6_only (bool,
-     * default the system's), and the per-connection options of AsyncStream::connect():
-     * nodelay, keepalive, high_water, low_water, max_frame.
+     * default the system's) — these four only for a socket the server creates —,
+     * max_connections (int, default 0 = no limit: at the limit the server stops accepting
+     * until one of its connections closes), and the per-connection options of
+     * AsyncStream::connect(): nodelay, keepalive, high_water, low_water, max_frame.
      *
      * @param EventBase $base the loop; the server keeps it alive
-     * @param string $address where to listen
+     * @param string|resource|Socket|int $address where to listen, or a listening socket to adopt
      * @param callable $onConnection fn(AsyncStream $conn, AsyncStreamServer $server): void;
      *                               $conn stays open until it closes (the loop owns it)
      * @param array $options option name => value
-     * @throws ValueError for a malformed address or an unknown/invalid option
-     * @throws TypeError for an option value of the wrong type
+     * @throws ValueError for a malformed address, a socket that is not a listening stream
+     *                    socket, or an unknown/invalid option
+     * @throws TypeError for an $address or option value of the wrong type
      * @throws AsyncStreamException when the socket cannot be bound or listened on
      *                              (getCode() is the errno, e.g. EADDRINUSE, EACCES)
      * @throws Error when the base was freed, or when called twice
      */
-    public function __construct(EventBase $base, string $address, callable $onConnection, array $options = []) {}
+    public function __construct(EventBase $base, mixed $address, callable $onConnection, array $options = []) {}
 
     /**
      * fn(AsyncStreamServer $server, AsyncStreamException $e): void, for accept errors that

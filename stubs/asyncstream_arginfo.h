@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 5d22be4174f6f9c5872bedc9c781b7d1f7f12f06 */
+ * Stub hash: 0c9f182a2b36eea69b2237fc83d276a55ef69eea */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_EventConfig___construct, 0, 0, 0)
 ZEND_END_ARG_INFO()
@@ -169,6 +169,7 @@ ZEND_END_ARG_INFO()
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_AsyncStream___construct, 0, 0, 2)
 	ZEND_ARG_OBJ_INFO(0, base, EventBase, 0)
 	ZEND_ARG_TYPE_INFO(0, socket, IS_MIXED, 0)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, options, IS_ARRAY, 0, "[]")
 ZEND_END_ARG_INFO()
 
 ZEND_BEGIN_ARG_WITH_RETURN_OBJ_INFO_EX(arginfo_class_AsyncStream_connect, 0, 2, AsyncStream, 0)
@@ -239,7 +240,7 @@ ZEND_END_ARG_INFO()
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_AsyncStreamServer___construct, 0, 0, 3)
 	ZEND_ARG_OBJ_INFO(0, base, EventBase, 0)
-	ZEND_ARG_TYPE_INFO(0, address, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO(0, address, IS_MIXED, 0)
 	ZEND_ARG_TYPE_INFO(0, onConnection, IS_CALLABLE, 0)
 	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, options, IS_ARRAY, 0, "[]")
 ZEND_END_ARG_INFO()
@@ -552,7 +553,7 @@ static zend_class_entry *register_class_Event(void)
 
 	INIT_CLASS_ENTRY(ce, "Event", class_Event_methods);
 	class_entry = zend_register_internal_class_ex(&ce, NULL);
-	class_entry->ce_flags |= ZEND_ACC_FINAL;
+	class_entry->ce_flags |= ZEND_ACC_FINAL|ZEND_ACC_NOT_SERIALIZABLE;
 
 	zval const_TIMEOUT_value;
 	ZVAL_LONG(&const_TIMEOUT_value, EV_TIMEOUT);
@@ -605,7 +606,7 @@ static zend_class_entry *register_class_EventUtil(void)
 
 	INIT_CLASS_ENTRY(ce, "EventUtil", class_EventUtil_methods);
 	class_entry = zend_register_internal_class_ex(&ce, NULL);
-	class_entry->ce_flags |= ZEND_ACC_FINAL|ZEND_ACC_NO_DYNAMIC_PROPERTIES;
+	class_entry->ce_flags |= ZEND_ACC_FINAL|ZEND_ACC_NO_DYNAMIC_PROPERTIES|ZEND_ACC_NOT_SERIALIZABLE;
 
 	zval const_AF_INET_value;
 	ZVAL_LONG(&const_AF_INET_value, AF_INET);
@@ -808,6 +809,12 @@ static zend_class_entry *register_class_AsyncStream(void)
 	zend_declare_class_constant_ex(class_entry, const_FRAME_FIXED_name, &const_FRAME_FIXED_value, ZEND_ACC_PUBLIC, NULL);
 	zend_string_release(const_FRAME_FIXED_name);
 
+	zval property_data_default_value;
+	ZVAL_NULL(&property_data_default_value);
+	zend_string *property_data_name = zend_string_init("data", sizeof("data") - 1, 1);
+	zend_declare_typed_property(class_entry, property_data_name, &property_data_default_value, ZEND_ACC_PUBLIC, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_ANY));
+	zend_string_release(property_data_name);
+
 	return class_entry;
 }
 
@@ -818,6 +825,12 @@ static zend_class_entry *register_class_AsyncStreamServer(void)
 	INIT_CLASS_ENTRY(ce, "AsyncStreamServer", class_AsyncStreamServer_methods);
 	class_entry = zend_register_internal_class_ex(&ce, NULL);
 	class_entry->ce_flags |= ZEND_ACC_FINAL|ZEND_ACC_NO_DYNAMIC_PROPERTIES|ZEND_ACC_NOT_SERIALIZABLE;
+
+	zval property_data_default_value;
+	ZVAL_NULL(&property_data_default_value);
+	zend_string *property_data_name = zend_string_init("data", sizeof("data") - 1, 1);
+	zend_declare_typed_property(class_entry, property_data_name, &property_data_default_value, ZEND_ACC_PUBLIC, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_ANY));
+	zend_string_release(property_data_name);
 
 	return class_entry;
 }

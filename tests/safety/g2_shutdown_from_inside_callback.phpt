@@ -25,7 +25,6 @@ $self = Event::timer(Holder::$base, function () use (&$self, $base2) {
 	exit();
 });
 $self->add(0);
-$uninit = unserialize('O:5:"Event":0:{}');
 Holder::$base->loop();
 echo "not reached\n";
 ?>

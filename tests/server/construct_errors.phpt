@@ -40,7 +40,7 @@ show(fn() => new AsyncStreamServer($freed, "127.0.0.1:0", $cb));
 ValueError: AsyncStreamServer::__construct(): Argument #2 ($address) must have an IP address as host (a server binds without resolving names; use "0.0.0.0" or "[::]" for every interface), "example.com:80" given
 ValueError: AsyncStreamServer::__construct(): Argument #2 ($address) must include a port ("HOST:PORT"), "127.0.0.1" given
 ValueError: AsyncStreamServer::__construct(): Argument #2 ($address) has an invalid port (0-65535), "127.0.0.1:99999" given
-ValueError: AsyncStreamServer::__construct(): Argument #2 ($address) must be "unix:///absolute/path", "unix://relative" given
+ValueError: AsyncStreamServer::__construct(): Argument #2 ($address) must be "unix:///absolute/path" or "unix://@abstract-name", "unix://relative" given
 TypeError: AsyncStreamServer::__construct(): Argument #3 ($onConnection) must be a valid callback, function "no_such_function" not found or invalid function name
 ValueError: AsyncStreamServer::__construct(): Argument #4 ($options) contains an unknown option "nope"
 ValueError: AsyncStreamServer::__construct(): Argument #4 ($options) option "backlog" must be between 1 and 2147483647, 0 given

@@ -46,7 +46,7 @@ ValueError: AsyncStream::connect(): Argument #2 ($address) has an invalid port (
 ValueError: AsyncStream::connect(): Argument #2 ($address) must put an IPv6 address in brackets ("[::1]:PORT"), "::1:80" given
 ValueError: AsyncStream::connect(): Argument #2 ($address) must be "[IPv6]:PORT", "[::1:80" given
 ValueError: AsyncStream::connect(): Argument #2 ($address) must be "tcp://HOST:PORT", "HOST:PORT", "[IPv6]:PORT" or "unix:///path", "udp://127.0.0.1:53" given
-ValueError: AsyncStream::connect(): Argument #2 ($address) must be "unix:///absolute/path", "unix://relative/path" given
+ValueError: AsyncStream::connect(): Argument #2 ($address) must be "unix:///absolute/path" or "unix://@abstract-name", "unix://relative/path" given
 ValueError: AsyncStream::connect(): Argument #2 ($address) has an invalid host name, "bad host:80" given
 ValueError: AsyncStream::connect(): Argument #2 ($address) must include a port ("HOST:PORT"), "" given
 Error: AsyncStream::connect(): the EventBase given has been freed

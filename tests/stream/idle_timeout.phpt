@@ -35,7 +35,7 @@ $base->loop();
 ?>
 --EXPECT--
 a: AsyncStreamException(ETIMEDOUT) after 8 ticks
-connection to fd N idle for N s: Connection timed out
+connection to fd N (unnamed unix socket) idle for N s: Connection timed out
 bool(true)
 b: null
 still open: true
