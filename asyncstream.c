@@ -17,6 +17,7 @@
 
 #include <string.h>
 
+#include "as_tls.h"
 #include "as_arginfo.h"
 
 ZEND_DECLARE_MODULE_GLOBALS(asyncstream)
@@ -51,6 +52,7 @@ static void as_register_classes(void)
 
 	php_asyncstream_stream_exception_ce = register_class_AsyncStreamException(spl_ce_RuntimeException);
 	php_asyncstream_dns_exception_ce = register_class_AsyncStreamDnsException(php_asyncstream_stream_exception_ce);
+	php_asyncstream_tls_exception_ce = register_class_AsyncStreamTlsException(php_asyncstream_stream_exception_ce);
 
 	php_asyncstream_stream_ce = register_class_AsyncStream();
 	as_stream_class_init(php_asyncstream_stream_ce);
@@ -160,7 +162,7 @@ static PHP_MINFO_FUNCTION(asyncstream)
 	php_info_print_table_row(2, "Event loop API", "ext-event 3.x core (EventBase, Event, EventConfig, EventUtil)");
 	php_info_print_table_row(2, "Streams", "AsyncStream, AsyncStreamServer (TCP, unix)");
 	php_info_print_table_row(2, "DNS (evdns, nonblocking)", "yes");
-	php_info_print_table_row(2, "OpenSSL (TLS)", "not yet");
+	as_tls_minfo();
 	as_uring_minfo();
 #ifdef AS_HAVE_SOCKETS_HEADER
 	php_info_print_table_row(2, "Socket objects (ext/sockets)", "accepted when ext/sockets is loaded");

@@ -224,6 +224,7 @@ struct _as_base {
 	double dns_try_timeout;        /* dns.c: seconds evdns waits per try ("options timeout:", default 5) */
 	int dns_conf_errno;            /* dns.c: the asyncstream.resolv_conf file cannot be read: why */
 	struct as_write_round *write_round; /* stream_io.c: write coalescing, created lazily */
+	HashTable *tls_ctxs;           /* tls.c: one SSL_CTX per distinct 'tls' option set, created lazily */
 	struct event *diag_ev;         /* while loop() runs and a warning waits: raises it (as_diag_schedule) */
 	as_base *running_prev;         /* the base whose loop() this one's loop() runs inside, if any */
 	zend_object std;
@@ -446,6 +447,7 @@ typedef struct _as_server_opts {
 
 /* The keys as_server_opts_parse() reads, NULL-terminated (extra_keys of as_stream_opts_parse()). */
 extern const char *const as_server_keys[];
+extern const char *const as_stream_tls_keys[];
 bool as_server_opts_parse(HashTable *ht, as_server_opts *o);
 
 /* =================================================================================
@@ -516,6 +518,10 @@ typedef enum {
  * close(s)           close s->fd and set it to -1; drop per-connection state.
  * release(s)         free what open() allocated (watchers). Called only when no callback
  *                    of the stream is on the C stack.
+ * error(s, what, err, peer)  NULL, or the exception for a failure of this transport
+ *                    (what: "handshake", "handshake timeout", "read from", "write to"),
+ *                    so that it can carry the transport's own reason (TLS: OpenSSL's);
+ *                    returning NULL keeps the core's AsyncStreamException.
  */
 #define AS_WANT_READ  1u
 #define AS_WANT_WRITE 2u
@@ -532,12 +538,23 @@ typedef struct _as_transport_ops {
 	int (*handshake)(as_stream *s);
 	void (*close)(as_stream *s);
 	void (*release)(as_stream *s);
+	zend_object *(*error)(as_stream *s, const char *what, int err, const char *peer);
 } as_transport_ops;
 
 /* transport_plain.c: read()/send() on the descriptor (sockets, pipes, terminals). */
 extern const as_transport_ops as_transport_plain;
 /* transport_uring.c: the base's io_uring ring (uring.c), for sockets. */
 extern const as_transport_ops as_transport_uring;
+/* transport_tls.c: OpenSSL on the descriptor (tls.c is the engine); absent without TLS. */
+extern const as_transport_ops as_transport_tls;
+
+/*
+ * Instead of onConnect when the transport's handshake finishes (error NULL), and, when
+ * ready_gets_errors, instead of onClose(error) when it fails before that: an accepted
+ * TLS connection goes to its server's onConnection/onError (ready_obj is the server),
+ * startTls() calls onSecure. Takes no ownership of error; may run PHP.
+ */
+typedef void (*as_stream_ready_fn)(as_stream *s, zend_object *ready_obj, zend_object *error);
 
 /* Options kept from connect() until the socket is made (DNS may come first). */
 typedef struct _as_connect_extra {
@@ -553,6 +570,10 @@ struct _as_stream {
 	evutil_socket_t fd;
 	const as_transport_ops *tp;    /* how bytes cross fd (never NULL) */
 	void *tp_data;                 /* the transport's per-stream state */
+	struct _as_tls *tls;           /* TLS engine (tls.c) once TLS is on; kept until the object goes (getTlsInfo()) */
+	as_stream_ready_fn ready;      /* see as_stream_ready_fn; NULL: onConnect */
+	zend_object *ready_obj;        /* held while ready is set (the accepting server) */
+	as_callback on_secure;         /* startTls()'s onSecure */
 	struct event *rev;             /* the transport's: READ readiness of fd (plain: READ|PERSIST) */
 	struct event *wev;             /* the transport's: WRITE readiness of fd, created on first need */
 	struct event *tev;             /* connect timeout, idle timeout, deferred failure */
@@ -589,6 +610,9 @@ struct _as_stream {
 	bool reading : 1;              /* the transport is asked for AS_WANT_READ */
 	bool writing : 1;              /* the transport is asked for AS_WANT_WRITE (connecting, or queue non-empty) */
 	bool handshaking : 1;          /* connected at the TCP level, the transport's handshake runs */
+	bool ready_gets_errors : 1;    /* failures before ready go to ready(), not onClose */
+	bool upgrading : 1;            /* the handshake is not part of connect() (accepted TLS, startTls()) */
+	bool accepted : 1;             /* made by AsyncStreamServer (startTls() takes the server role) */
 	bool paused : 1;
 	bool ending : 1;               /* end() called: FIN after the queue drains */
 	bool fin_sent : 1;
@@ -681,6 +705,12 @@ AS_RUNS_PHP void as_stream_io_writable(as_stream *s);
 AS_RUNS_PHP void as_stream_io_error(as_stream *s, const char *what, int err);
 /* Have buffered input delivered from the loop (not from inside the calling method). */
 void as_stream_redeliver(as_stream *s);
+/* The one failure path: closes s with ex (taken), or hands ex to ready() (see as_stream_ready_fn). */
+AS_RUNS_PHP void as_stream_fail_ex(as_stream *s, zend_object *ex);
+/* The peer named in error messages ("tcp://127.0.0.1:40312", the address connected to, "fd 7"). */
+zend_string *as_stream_peer_name(as_stream *s);
+/* Starts the transport's handshake on a stream whose TCP connection is up (accepted TLS, startTls()). */
+void as_stream_start_handshake(as_stream *s, double timeout);
 
 /* Base release: frees the write-coalescing state (before event_base_free()). */
 void as_stream_write_round_free(as_base *b);

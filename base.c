@@ -11,6 +11,7 @@
 
 #include "asyncstream_internal.h"
 #include "uring.h"
+#include "as_tls.h"
 #include "zend_exceptions.h"
 
 #include <errno.h>
@@ -128,6 +129,12 @@ static void as_base_release_native(as_base *b)
 		as_dns_free(b);
 	}
 	as_stream_write_round_free(b);
+#ifdef HAVE_AS_TLS
+	if (b->tls_ctxs) {
+		as_tls_cache_free(b->tls_ctxs);
+		b->tls_ctxs = NULL;
+	}
+#endif
 	event_base_free(b->base);
 	as_log_capture_end();
 	b->base = NULL;

@@ -20,6 +20,15 @@ PHP_ARG_WITH([liburing],
   [yes],
   [no])
 
+dnl TLS (API Part 4). In a phpize build this is asyncstream's own switch; built inside
+dnl php-src it is the same switch as ext/openssl's.
+PHP_ARG_WITH([openssl],
+  [for OpenSSL (TLS on AsyncStream)],
+  [AS_HELP_STRING([[--with-openssl[=DIR]]],
+    [asyncstream: TLS with OpenSSL >= 1.1.1 (default: found with pkg-config; --without-openssl builds without TLS)])],
+  [yes],
+  [no])
+
 if test "$PHP_ASYNCSTREAM" != "no"; then
   dnl PHP_VERSION_ID in a php-src tree build, php-config --vernum under phpize.
   AC_MSG_CHECKING([for PHP 8.1 or newer])
@@ -119,9 +128,54 @@ if test "$PHP_ASYNCSTREAM" != "no"; then
     fi
   fi
 
+  dnl OpenSSL >= 1.1.1 for tls:// and startTls(); optional.
+  if test "$PHP_OPENSSL" != "no"; then
+    AC_MSG_CHECKING([for OpenSSL >= 1.1.1 (libssl, libcrypto)])
+    if test "$PHP_OPENSSL" != "yes"; then
+      dnl An installation prefix.
+      if test -r "$PHP_OPENSSL/include/openssl/ssl.h"; then
+        ASYNCSTREAM_OPENSSL_CFLAGS="-I$PHP_OPENSSL/include"
+        ASYNCSTREAM_OPENSSL_LIBDIR="$PHP_OPENSSL/$PHP_LIBDIR"
+        test -d "$ASYNCSTREAM_OPENSSL_LIBDIR" || ASYNCSTREAM_OPENSSL_LIBDIR="$PHP_OPENSSL/lib"
+        ASYNCSTREAM_OPENSSL_LIBS="-L$ASYNCSTREAM_OPENSSL_LIBDIR -lssl -lcrypto"
+        AC_MSG_RESULT([$PHP_OPENSSL])
+      else
+        AC_MSG_ERROR([--with-openssl=$PHP_OPENSSL: $PHP_OPENSSL/include/openssl/ssl.h not found])
+      fi
+    else
+      if test -z "$PKG_CONFIG"; then
+        AC_PATH_PROG(PKG_CONFIG, pkg-config, no)
+      fi
+      if test "$PKG_CONFIG" != "no" && $PKG_CONFIG --atleast-version=1.1.1 openssl 2>/dev/null; then
+        ASYNCSTREAM_OPENSSL_CFLAGS=`$PKG_CONFIG --cflags openssl`
+        ASYNCSTREAM_OPENSSL_LIBS=`$PKG_CONFIG --libs openssl`
+        AC_MSG_RESULT([found `$PKG_CONFIG --modversion openssl` via pkg-config])
+      else
+        AC_MSG_RESULT([no])
+        AC_MSG_ERROR([asyncstream's TLS needs OpenSSL >= 1.1.1 and pkg-config did not find it.
+    Install the development package (Debian/Ubuntu: apt-get install libssl-dev;
+    Fedora: dnf install openssl-devel; macOS: brew install openssl@3 and set PKG_CONFIG_PATH),
+    pass --with-openssl=PREFIX, or build without TLS with --without-openssl.])
+      fi
+    fi
+    old_CPPFLAGS=$CPPFLAGS
+    CPPFLAGS="$CPPFLAGS $ASYNCSTREAM_OPENSSL_CFLAGS"
+    AC_MSG_CHECKING([that the OpenSSL headers are version 1.1.1 or newer])
+    AC_COMPILE_IFELSE([AC_LANG_PROGRAM([[#include <openssl/opensslv.h>]], [[
+#if OPENSSL_VERSION_NUMBER < 0x10101000L
+#error OpenSSL too old
+#endif
+    ]])], [AC_MSG_RESULT([yes])],
+      [AC_MSG_RESULT([no]); AC_MSG_ERROR([asyncstream's TLS needs OpenSSL >= 1.1.1; the headers found are older (or use --without-openssl)])])
+    CPPFLAGS=$old_CPPFLAGS
+    PHP_EVAL_INCLINE($ASYNCSTREAM_OPENSSL_CFLAGS)
+    PHP_EVAL_LIBLINE($ASYNCSTREAM_OPENSSL_LIBS, ASYNCSTREAM_SHARED_LIBADD)
+    AC_DEFINE(HAVE_AS_TLS, 1, [asyncstream is built with TLS (OpenSSL)])
+  fi
+
   PHP_SUBST(ASYNCSTREAM_SHARED_LIBADD)
   PHP_NEW_EXTENSION(asyncstream,
-    asyncstream.c log.c fork.c invoke.c config.c base.c event.c util.c convert.c address.c options.c dns.c stream_io.c transport_plain.c stream.c server.c uring.c transport_uring.c,
+    asyncstream.c log.c fork.c invoke.c config.c base.c event.c util.c convert.c address.c options.c dns.c stream_io.c transport_plain.c stream.c server.c tls.c transport_tls.c stream_tls.c uring.c transport_uring.c,
     $ext_shared,, -DZEND_ENABLE_STATIC_TSRMLS_CACHE=1 -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers)
   PHP_ADD_BUILD_DIR($ext_builddir/stubs)
 fi

@@ -177,7 +177,9 @@ static int as_server_default_backlog(void)
 	return backlog;
 }
 
-const char *const as_server_keys[] = { "backlog", "reuseaddr", "reuseport", "ipv6_only", "max_connections", NULL };
+const char *const as_server_keys[] = { "backlog", "reuseaddr", "reuseport", "ipv6_only", "max_connections", "tls", NULL };
+/* connect()'s keys beyond the per-connection ones: 'tls' (read by stream_tls.c). */
+const char *const as_stream_tls_keys[] = { "tls", NULL };
 
 /* The listening options (the per-connection ones go through as_stream_opts_parse()). */
 bool as_server_opts_parse(HashTable *ht, as_server_opts *o)

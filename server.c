@@ -23,6 +23,7 @@
 
 #include "asyncstream_internal.h"
 #include "uring.h"
+#include "as_tls.h"
 #include "zend_exceptions.h"
 
 #include <errno.h>
@@ -93,6 +94,10 @@ typedef struct _as_server {
 	uint8_t state;
 	bool paused;
 	bool at_limit;             /* ev_accept removed because max_connections are open */
+#ifdef HAVE_AS_TLS
+	as_tls_ctx *tls_ctx;       /* tls:// server: its SSL_CTX (a reference), else NULL */
+	as_tls_conf tls_conf;      /* per-connection TLS options (handshake_timeout, ...) */
+#endif
 	zend_object std;
 } as_server;
 
@@ -251,6 +256,9 @@ static zend_object *as_server_create(zend_class_entry *ce)
 	s->conns->refcount = 1;
 	s->conns->count = 0;
 	s->conns->server = s;
+#ifdef HAVE_AS_TLS
+	as_tls_conf_init(&s->tls_conf);
+#endif
 	s->state = AS_SRV_UNINIT;
 	return &s->std;
 }
@@ -302,6 +310,13 @@ AS_RUNS_PHP static void as_server_free_obj(zend_object *obj)
 		zend_string_release(s->address);
 		s->address = NULL;
 	}
+#ifdef HAVE_AS_TLS
+	if (s->tls_ctx) {
+		as_tls_ctx_unref(s->tls_ctx);
+		s->tls_ctx = NULL;
+	}
+	as_tls_conf_release(&s->tls_conf);
+#endif
 	zend_object_std_dtor(obj);
 }
 
@@ -478,13 +493,68 @@ static bool as_accept_error_is_per_connection(int err)
 	}
 }
 
+#ifdef HAVE_AS_TLS
+/*
+ * An accepted TLS connection finished its handshake (error NULL: onConnection) or failed
+ * it (onError with the AsyncStreamTlsException naming the peer; a warning without
+ * onError). The stream was never shown to PHP before.
+ */
+static void as_server_tls_ready(as_stream *st, zend_object *owner, zend_object *error)
+{
+	as_server *s = as_server_from_obj(owner);
+	zval args[2];
+
+	if (s->state != AS_SRV_LIVE || !s->base) {
+		/* The server was closed meanwhile: nobody to hand the connection to. */
+		if (!error) {
+			as_stream_close(st, NULL, false);
+		}
+		return;
+	}
+	if (error) {
+		if (!as_callback_isset(&s->on_error)) {
+			zval tmp, *msg = zend_read_property_ex(zend_ce_exception, error, ZSTR_KNOWN(ZEND_STR_MESSAGE), 1, &tmp);
+			php_error_docref(NULL, E_WARNING, "AsyncStreamServer on %s: %s (set onError() to handle this)",
+				ZSTR_VAL(s->address), Z_TYPE_P(msg) == IS_STRING ? Z_STRVAL_P(msg) : "TLS handshake failed");
+			return;
+		}
+		ZVAL_OBJ_COPY(&args[0], &s->std);
+		ZVAL_OBJ_COPY(&args[1], error);
+		as_invoke(s->base, &s->std, &s->on_error, 2, args);
+	} else {
+		ZVAL_OBJ_COPY(&args[0], &st->std);
+		ZVAL_OBJ_COPY(&args[1], &s->std);
+		as_invoke(s->base, &s->std, &s->on_connection, 2, args);
+	}
+	zval_ptr_dtor(&args[0]);
+	zval_ptr_dtor(&args[1]);
+}
+#endif
+
 /* Wraps one accepted descriptor in an AsyncStream and calls onConnection. False: stop. */
 AS_RUNS_PHP static bool as_server_dispatch(as_server *s, evutil_socket_t cfd)
 {
 	zval args[2];
 	bool ok;
 
+#ifdef HAVE_AS_TLS
+	if (s->tls_ctx) {
+		/* onConnection (or onError) once the handshake is done, from the loop. The
+		 * connection counts against max_connections from now on, handshake included. */
+		if (!as_stream_tls_accept(s->base, cfd, &s->opts, s->conns, s->tls_ctx, &s->tls_conf, &s->std,
+				as_server_tls_ready)) {
+			int err = errno;
+			zend_throw_exception_ex(php_asyncstream_stream_exception_ce, err,
+				"cannot watch the accepted connection (fd %d): %s", (int)cfd, strerror(err));
+			goto failed;
+		}
+		return true;
+	}
+#endif
 	if (!as_stream_new_connected(&args[0], s->base, cfd, &s->opts, s->conns)) {
+#ifdef HAVE_AS_TLS
+failed:;
+#endif
 		/* fd closed, AsyncStreamException thrown: hand it to onError, keep serving the others. */
 		zend_object *ex = EG(exception);
 
@@ -730,11 +800,22 @@ static evutil_socket_t as_server_open(as_server *s, as_base *b, zend_string *add
 	socklen_t sslen = sizeof(ss);
 	char host[256];
 	int port = 0, r;
-	zend_string *canon;
+	zend_string *canon, *tcp;
 	evutil_socket_t fd;
+	bool is_tls;
 
-	r = as_address_parse(ZSTR_VAL(address), ZSTR_LEN(address), 2, &ss, &sslen, host, sizeof(host), &port);
+	/* "tls://HOST:PORT": a TCP server whose connections are TLS (API Part 4). */
+	tcp = as_tls_address_strip(address);
+	r = as_address_parse(ZSTR_VAL(tcp ? tcp : address), ZSTR_LEN(tcp ? tcp : address), 2, &ss, &sslen, host, sizeof(host), &port);
+	is_tls = tcp != NULL;
+	if (tcp) {
+		zend_string_release(tcp);
+	}
 	if (r < 0) {
+		return -1;
+	}
+	if (is_tls && ss.ss_family == AF_UNIX) {
+		zend_argument_value_error(2, "must be \"tls://HOST:PORT\" for TLS (not a unix socket), \"%s\" given", ZSTR_VAL(address));
 		return -1;
 	}
 	if (r == 0) {
@@ -848,6 +929,8 @@ ZEND_METHOD(AsyncStreamServer, __construct)
 	struct sockaddr_storage bound;
 	socklen_t boundlen = sizeof(bound);
 	zend_string *canon = NULL;
+	zval *ztls;
+	bool is_tls = false;
 
 	ZEND_PARSE_PARAMETERS_START(3, 4)
 		Z_PARAM_OBJECT_OF_CLASS(zbase, php_asyncstream_base_ce)
@@ -884,6 +967,32 @@ ZEND_METHOD(AsyncStreamServer, __construct)
 		as_server_opts_parse(&empty, &so);
 		zend_hash_destroy(&empty);
 	}
+	if (Z_TYPE_P(zaddress) == IS_STRING) {
+		/* "tls://HOST:PORT": a TCP server whose connections are TLS (API Part 4). */
+		zend_string *tcp = as_tls_address_strip(Z_STR_P(zaddress));
+		if (tcp) {
+			is_tls = true;
+			zend_string_release(tcp);
+		}
+	}
+	ztls = options ? zend_hash_str_find(options, "tls", sizeof("tls") - 1) : NULL;
+	if (ztls && !is_tls && Z_TYPE_P(zaddress) == IS_STRING) {
+		/* (An adopted socket: as_server_refuse_listen_opts() names the option.) */
+		zend_argument_value_error(4, "option \"tls\" needs a \"tls://\" address, \"%s\" given", Z_STRVAL_P(zaddress));
+		RETURN_THROWS();
+	}
+	if (is_tls) {
+		/* Certificates and keys are loaded now: a bad one throws before anything is bound. */
+#ifdef HAVE_AS_TLS
+		if (!(s->tls_ctx = as_tls_setup(b, ztls, 4, true, "AsyncStreamServer::__construct()", &s->tls_conf))) {
+			RETURN_THROWS();
+		}
+		as_tls_ctx_ref(s->tls_ctx);
+#else
+		as_tls_throw_unavailable("AsyncStreamServer::__construct()");
+		RETURN_THROWS();
+#endif
+	}
 
 	if (Z_TYPE_P(zaddress) == IS_STRING) {
 		s->fd = as_server_open(s, b, Z_STR_P(zaddress), &so, &canon);
@@ -901,6 +1010,12 @@ ZEND_METHOD(AsyncStreamServer, __construct)
 		zend_string_release(canon);
 	} else {
 		s->address = canon;
+	}
+	if (is_tls && strncmp(ZSTR_VAL(s->address), "tcp://", 6) == 0) {
+		/* What AsyncStream::connect() needs to reach it: "tls://127.0.0.1:PORT". */
+		zend_string *t = zend_strpprintf(0, "tls://%s", ZSTR_VAL(s->address) + 6);
+		zend_string_release(s->address);
+		s->address = t;
 	}
 
 	s->ev_accept = event_new(b->base, s->fd, EV_READ | EV_PERSIST, as_server_on_readable, s);

@@ -8,6 +8,7 @@
 
 #include "asyncstream_internal.h"
 #include "uring.h"
+#include "as_tls.h"
 #include "zend_exceptions.h"
 
 #include <event2/buffer.h>
@@ -48,6 +49,7 @@ static zend_object *as_stream_create(zend_class_entry *ce)
 	as_callback_init(&s->on_drain);
 	as_callback_init(&s->on_end);
 	as_callback_init(&s->on_close);
+	as_callback_init(&s->on_secure);
 	s->high_water = AS_STREAM_DEFAULT_HIGH_WATER;
 	s->low_water = AS_STREAM_DEFAULT_LOW_WATER;
 	s->max_frame = AS_STREAM_DEFAULT_MAX_FRAME;
@@ -63,6 +65,7 @@ static void as_stream_clear_callbacks(as_stream *s)
 	as_callback_clear(&s->on_drain);
 	as_callback_clear(&s->on_end);
 	as_callback_clear(&s->on_close);
+	as_callback_clear(&s->on_secure);
 }
 
 AS_RUNS_PHP static void as_stream_dtor_obj(zend_object *obj)
@@ -109,15 +112,29 @@ AS_RUNS_PHP static void as_stream_free_obj(zend_object *obj)
 	if (s->delim) {
 		zend_string_release(s->delim);
 	}
+#ifdef HAVE_AS_TLS
+	if (s->tls) {
+		as_tls_free(s->tls);
+		s->tls = NULL;
+	}
+#endif
 	zend_object_std_dtor(obj);
 }
 
 static HashTable *as_stream_get_gc(zend_object *obj, zval **table, int *n)
 {
 	as_stream *s = as_stream_from_obj(obj);
-	as_callback *cbs[5] = { &s->on_connect, &s->on_data, &s->on_drain, &s->on_end, &s->on_close };
+	as_callback *cbs[6] = { &s->on_connect, &s->on_data, &s->on_drain, &s->on_end, &s->on_close, &s->on_secure };
+	zval ready;
+	zval *extra[1] = { &ready };
 
-	return as_child_get_gc(obj, table, n, cbs, 5, NULL, 0, s->base);
+	/* An accepted TLS connection in its handshake holds its server (ready_obj). */
+	if (s->ready_obj) {
+		ZVAL_OBJ(&ready, s->ready_obj);
+	} else {
+		ZVAL_UNDEF(&ready);
+	}
+	return as_child_get_gc(obj, table, n, cbs, 6, extra, 1, s->base);
 }
 
 /* getLocalAddress()/getRemoteAddress(): NULL when unknown, unnamed or closed. */
@@ -302,6 +319,13 @@ ZEND_METHOD(AsyncStream, connect)
 	char host[256];
 	int port = 0, r, err;
 	as_connect_extra *cx;
+	zend_string *tcp = NULL;
+	zval *ztls;
+#ifdef HAVE_AS_TLS
+	as_tls_conf tls_conf;
+	as_tls_ctx *tls_ctx;
+	as_tls *tls = NULL;
+#endif
 
 	ZEND_PARSE_PARAMETERS_START(2, 3)
 		Z_PARAM_OBJECT_OF_CLASS(zbase, php_asyncstream_base_ce)
@@ -313,18 +337,53 @@ ZEND_METHOD(AsyncStream, connect)
 	if (!(b = as_base_live_or_throw(Z_AS_BASE_P(zbase), true))) {
 		RETURN_THROWS();
 	}
-	r = as_address_parse(ZSTR_VAL(address), ZSTR_LEN(address), 2, &ss, &sslen, host, sizeof(host), &port);
+	/* "tls://HOST:PORT" is "tcp://HOST:PORT" plus TLS (API Part 4). */
+	tcp = as_tls_address_strip(address);
+	r = as_address_parse(ZSTR_VAL(tcp ? tcp : address), ZSTR_LEN(tcp ? tcp : address), 2, &ss, &sslen, host, sizeof(host), &port);
 	if (r < 0) {
-		RETURN_THROWS();
+		goto fail_early;
+	}
+	if (tcp && ss.ss_family == AF_UNIX) {
+		zend_argument_value_error(2, "must be \"tls://HOST:PORT\" for TLS (not a unix socket), \"%s\" given", ZSTR_VAL(address));
+		goto fail_early;
 	}
 	if (ss.ss_family != AF_UNIX && port == 0) {
 		zend_argument_value_error(2, "must have a port between 1 and 65535, \"%s\" given", ZSTR_VAL(address));
-		RETURN_THROWS();
+		goto fail_early;
 	}
 	as_stream_opts_init(&o);
-	if (options && !as_stream_opts_parse(options, 3, true, NULL, &o)) {
+	if (options && !as_stream_opts_parse(options, 3, true, as_stream_tls_keys, &o)) {
 		as_stream_opts_release(&o);
-		RETURN_THROWS();
+		goto fail_early;
+	}
+	ztls = options ? zend_hash_str_find(options, "tls", sizeof("tls") - 1) : NULL;
+	if (ztls && !tcp) {
+		zend_argument_value_error(3, "option \"tls\" needs a \"tls://\" address, \"%s\" given", ZSTR_VAL(address));
+		as_stream_opts_release(&o);
+		goto fail_early;
+	}
+	if (tcp) {
+#ifdef HAVE_AS_TLS
+		if (!(tls_ctx = as_tls_setup(b, ztls, 3, false, "AsyncStream::connect()", &tls_conf))) {
+			as_tls_conf_release(&tls_conf);
+			as_stream_opts_release(&o);
+			goto fail_early;
+		}
+		if (r == 1) {
+			as_tls_host_of(tcp, host, sizeof(host)); /* the literal, for SNI rules and the IP check */
+		}
+		tls = as_tls_new(tls_ctx, false, &tls_conf, host);
+		as_tls_conf_release(&tls_conf);
+		if (!tls) {
+			zend_throw_exception(php_asyncstream_tls_exception_ce, "AsyncStream::connect(): OpenSSL could not create a connection", ENOMEM);
+			as_stream_opts_release(&o);
+			goto fail_early;
+		}
+#else
+		as_tls_throw_unavailable("AsyncStream::connect()");
+		as_stream_opts_release(&o);
+		goto fail_early;
+#endif
 	}
 	cx = ecalloc(1, sizeof(*cx));
 	cx->nodelay = o.nodelay;
@@ -342,14 +401,14 @@ ZEND_METHOD(AsyncStream, connect)
 		if (br <= 0) {
 			efree(cx);
 			as_stream_opts_release(&o);
-			RETURN_THROWS();
+			goto fail_early;
 		}
 		if (r == 1 && cx->bind_ss.ss_family != ss.ss_family) {
 			zend_argument_value_error(3, "option \"bind\" (\"%s\") must be of the same address family as the address \"%s\"",
 				ZSTR_VAL(o.bind), ZSTR_VAL(address));
 			efree(cx);
 			as_stream_opts_release(&o);
-			RETURN_THROWS();
+			goto fail_early;
 		}
 		cx->has_bind = true;
 	}
@@ -361,13 +420,24 @@ ZEND_METHOD(AsyncStream, connect)
 
 	object_init_ex(return_value, php_asyncstream_stream_ce);
 	s = Z_AS_STREAM_P(return_value);
+#ifdef HAVE_AS_TLS
+	if (tls) {
+		as_stream_use_tls(s, tls);
+		tls = NULL;
+	} else
+#endif
 	if (b->io_method == AS_IO_METHOD_URING) {
 		s->tp = &as_transport_uring;
+	}
+	if (tcp) {
+		zend_string_release(tcp);
+		tcp = NULL;
 	}
 	as_base_fork_check(b);
 	as_stream_attach(s, b, &o);
 	s->cx = cx;
 	if (ZSTR_LEN(address) >= 6 && (strncasecmp(ZSTR_VAL(address), "tcp://", 6) == 0
+			|| strncasecmp(ZSTR_VAL(address), "tls://", 6) == 0
 			|| strncasecmp(ZSTR_VAL(address), "unix://", 7) == 0)) {
 		s->addr = zend_string_copy(address);
 	} else {
@@ -404,6 +474,18 @@ ZEND_METHOD(AsyncStream, connect)
 	/* A name: resolve without blocking (G9). */
 	as_stream_resolve(s, host, port);
 	AS_DIAG_FLUSH(); /* the resolver's complaints about resolv.conf, say */
+	return;
+
+fail_early:
+	if (tcp) {
+		zend_string_release(tcp);
+	}
+#ifdef HAVE_AS_TLS
+	if (tls) {
+		as_tls_free(tls);
+	}
+#endif
+	RETURN_THROWS();
 }
 
 AS_RUNS_PHP static void as_stream_set_cb(INTERNAL_FUNCTION_PARAMETERS, as_callback *(*field)(as_stream *))

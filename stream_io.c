@@ -115,7 +115,7 @@ zend_object *as_stream_exception_new(zend_class_entry *ce, int err, const char *
  * server's path; for a pipe or terminal its path when it has one. "fd N (pipe)" only when
  * nothing better exists, N being the descriptor the script gave.
  */
-static zend_string *as_stream_peer_name(as_stream *s)
+zend_string *as_stream_peer_name(as_stream *s)
 {
 	struct sockaddr_storage ss;
 	socklen_t len = sizeof(ss);
@@ -343,17 +343,52 @@ AS_RUNS_PHP void as_stream_close(as_stream *s, zend_object *error, bool call_php
 	 * (base destruction at shutdown detaching us).
 	 */
 	{
-		as_callback *cbs[5] = { &s->on_connect, &s->on_data, &s->on_drain, &s->on_end, &s->on_close };
-		zval old[5];
+		as_callback *cbs[6] = { &s->on_connect, &s->on_data, &s->on_drain, &s->on_end, &s->on_close, &s->on_secure };
+		zval old[6];
+		zend_object *ready_obj = s->ready_obj;
 
-		as_callbacks_take(cbs, 5, old);
+		as_callbacks_take(cbs, 6, old);
+		s->ready = NULL;
+		s->ready_obj = NULL;
 		if (b) {
 			OBJ_RELEASE(&b->std);
 		}
-		as_zvals_release(old, 5);
+		as_zvals_release(old, 6);
+		if (ready_obj) {
+			OBJ_RELEASE(ready_obj);
+		}
 	}
 	/* The loop's reference, dropped last of all: it may be the one keeping s alive. */
 	as_child_disown(&s->link);
+}
+
+AS_RUNS_PHP void as_stream_fail_ex(as_stream *s, zend_object *ex)
+{
+	if (s->state == AS_ST_CLOSED) {
+		OBJ_RELEASE(ex);
+		return;
+	}
+	if (s->ready && s->ready_gets_errors) {
+		/*
+		 * Nobody in PHP has seen this stream yet (a server's connection whose handshake
+		 * failed): close it without PHP, then report to whoever waits for it.
+		 */
+		as_stream_ready_fn ready = s->ready;
+		zend_object *owner = s->ready_obj;
+
+		s->ready = NULL;
+		s->ready_obj = NULL;
+		GC_ADDREF(&s->std);
+		as_stream_close(s, NULL, false);
+		ready(s, owner, ex);
+		OBJ_RELEASE(ex);
+		if (owner) {
+			OBJ_RELEASE(owner);
+		}
+		OBJ_RELEASE(&s->std);
+		return;
+	}
+	as_stream_close(s, ex, true);
 }
 
 /* Closes with a new AsyncStreamException (or subclass) built from the format. */
@@ -371,13 +406,36 @@ AS_RUNS_PHP static void as_stream_fail(as_stream *s, zend_class_entry *ce, int e
 	va_end(ap);
 	ex = as_stream_exception_new(ce, err, "%s", ZSTR_VAL(msg));
 	zend_string_release(msg);
-	as_stream_close(s, ex, true);
+	as_stream_fail_ex(s, ex);
+}
+
+/* A failure of the transport (what: "read from", "write to", "handshake", ...): its own exception when it has one. */
+AS_RUNS_PHP static bool as_stream_fail_transport(as_stream *s, const char *what, int err)
+{
+	zend_string *peer;
+	zend_object *ex;
+
+	if (!s->tp->error || s->state == AS_ST_CLOSED) {
+		return false;
+	}
+	peer = as_stream_peer_name(s);
+	ex = s->tp->error(s, what, err, ZSTR_VAL(peer));
+	zend_string_release(peer);
+	if (!ex) {
+		return false;
+	}
+	as_stream_fail_ex(s, ex);
+	return true;
 }
 
 AS_RUNS_PHP static void as_stream_fail_errno(as_stream *s, const char *what, int err)
 {
-	zend_string *peer = as_stream_peer_name(s);
+	zend_string *peer;
 
+	if (as_stream_fail_transport(s, what, err)) {
+		return;
+	}
+	peer = as_stream_peer_name(s);
 	as_stream_fail(s, php_asyncstream_stream_exception_ce, err, "%s %s failed: %s",
 		what, ZSTR_VAL(peer), strerror(err));
 	zend_string_release(peer);
@@ -593,8 +651,8 @@ AS_RUNS_PHP bool as_stream_init_connected(as_stream *s, as_base *b, evutil_socke
 	as_stream_attach(s, b, o);
 	s->fd = fd;
 	s->is_socket = is_socket;
-	if (is_socket && b->io_method == AS_IO_METHOD_URING) {
-		s->tp = &as_transport_uring; /* pipes and terminals stay on readiness */
+	if (is_socket && !s->tls && b->io_method == AS_IO_METHOD_URING) {
+		s->tp = &as_transport_uring; /* pipes and terminals stay on readiness; TLS is its own transport */
 	}
 	s->state = AS_ST_CONNECTING; /* so that as_stream_close() releases everything on failure */
 	as_stream_apply_sockopts(s, o->nodelay, o->keepalive);
@@ -614,6 +672,7 @@ AS_RUNS_PHP bool as_stream_new_connected(zval *out, as_base *b, evutil_socket_t 
 	socklen_t len = sizeof(ss);
 
 	object_init_ex(out, php_asyncstream_stream_ce);
+	Z_AS_STREAM_P(out)->accepted = true; /* made by a server: startTls() takes the server role */
 	if (getpeername(fd, (struct sockaddr *)&ss, &len) == 0) {
 		as_stream_record_peer(Z_AS_STREAM_P(out), (struct sockaddr *)&ss, len);
 	}
@@ -877,6 +936,13 @@ AS_RUNS_PHP static void as_stream_deliver(as_stream *s)
 		}
 		frame = as_stream_next_frame(s);
 		if (!frame) {
+			if (had_backlog && s->tls && s->reading && !s->eof) {
+				/*
+				 * No reading while a backlog waited, and bytes OpenSSL already decrypted
+				 * get no readiness of their own: the transport asks for a read turn.
+				 */
+				s->tp->want(s, AS_WANT_READ, true);
+			}
 			break;
 		}
 		frames++;
@@ -1085,9 +1151,25 @@ AS_RUNS_PHP static void as_stream_connected(as_stream *s)
 	if (as_stream_queued(s) == 0) {
 		as_stream_disarm_write(s);
 	}
-	ZVAL_OBJ_COPY(&arg, &s->std);
-	as_invoke(s->base, &s->std, &s->on_connect, 1, &arg);
-	zval_ptr_dtor(&arg);
+	if (s->in && evbuffer_get_length(s->in) > 0) {
+		as_stream_redeliver(s); /* startTls(): plaintext frames received before it come first */
+	}
+	if (s->ready) {
+		as_stream_ready_fn ready = s->ready;
+		zend_object *owner = s->ready_obj;
+
+		s->ready = NULL;
+		s->ready_obj = NULL;
+		s->ready_gets_errors = false;
+		ready(s, owner, NULL);
+		if (owner) {
+			OBJ_RELEASE(owner);
+		}
+	} else {
+		ZVAL_OBJ_COPY(&arg, &s->std);
+		as_invoke(s->base, &s->std, &s->on_connect, 1, &arg);
+		zval_ptr_dtor(&arg);
+	}
 	if (s->state != AS_ST_CONNECTED || EG(exception)) {
 		return;
 	}
@@ -1117,12 +1199,30 @@ AS_RUNS_PHP static void as_stream_handshake(as_stream *s)
 	s->handshaking = false;
 	if (err == 0) {
 		as_stream_connected(s);
-	} else {
+	} else if (!as_stream_fail_transport(s, "handshake", err)) {
 		zend_string *peer = as_stream_peer_name(s);
 		as_stream_fail(s, php_asyncstream_stream_exception_ce, err, "connect to %s failed: %s handshake: %s",
 			ZSTR_VAL(peer), s->tp->name, strerror(err));
 		zend_string_release(peer);
 	}
+}
+
+void as_stream_start_handshake(as_stream *s, double timeout)
+{
+	s->state = AS_ST_CONNECTING;
+	s->handshaking = true;
+	s->upgrading = true;
+	as_stream_disarm_read(s);
+	as_stream_disarm_write(s);
+	if (timeout > 0 && as_stream_ensure_timer(s)) {
+		as_double_to_timeval(timeout, 1, &s->connect_tv);
+		s->has_connect_timeout = true;
+		event_add(s->tev, &s->connect_tv);
+	} else if (s->tev) {
+		event_del(s->tev); /* no idle timeout while the handshake runs: it is not idle time */
+	}
+	/* The first step runs from the loop (a server's ClientHello, a client's own flight). */
+	s->tp->activate(s);
 }
 
 AS_RUNS_PHP void as_stream_io_writable(as_stream *s)
@@ -1235,6 +1335,8 @@ AS_RUNS_PHP static void as_stream_timer_cb(evutil_socket_t fd, short what, void 
 				ZSTR_VAL(peer), strerror(err));
 		}
 		zend_string_release(peer);
+	} else if (s->state == AS_ST_CONNECTING && s->upgrading && as_stream_fail_transport(s, "handshake timeout", ETIMEDOUT)) {
+		/* reported by the transport (TLS: "no handshake within handshake_timeout") */
 	} else if (s->state == AS_ST_RESOLVING || s->state == AS_ST_CONNECTING) {
 		zend_string *peer = as_stream_peer_name(s);
 		as_stream_fail(s, php_asyncstream_stream_exception_ce, ETIMEDOUT,

@@ -627,7 +627,7 @@ final class AsFuzz
             $m = $this->pick(['close', 'pause', 'resume', 'onX', 'loop', 'baseFree']);
         } elseif ($o instanceof EventBase) {
             $m = $this->pick(['free', 'loop', 'exit', 'stop', 'reInit']);
-            $this->call($o, $m === 'loop' ? 'loop' : $m, $m === 'loop' ? [EventBase::LOOP_NONBLOCK] : null);
+            $this->call($o, $m === 'loop' ? 'loop' : $m, $m === 'loop' ? [EventBase::LOOP_NONBLOCK | EventBase::LOOP_ONCE] : null); // one pass: see runLoop()
             if ($m === 'free') {
                 $this->markBaseFreed($o);
             }
@@ -1068,7 +1068,10 @@ final class AsFuzz
         }
         try {
             if ($nested || $this->chance(60)) {
-                $this->call($b, 'loop', [EventBase::LOOP_NONBLOCK]);
+                // One pass. LOOP_NONBLOCK alone is not bounded: libevent keeps looping while
+                // each poll finds an event ready, so a persistent Event on an always-writable
+                // socket (or an fd that always reports HUP) never lets it return (seeds 456, 564).
+                $this->call($b, 'loop', [EventBase::LOOP_NONBLOCK | EventBase::LOOP_ONCE]);
             } else {
                 // bounded: exit after a few ms whatever is pending
                 $this->call($b, 'exit', [$this->pick([0.0, 0.001, 0.005])]);

@@ -22,7 +22,7 @@ as_need_packages() {
 }
 
 # The packages a build and the test suite need.
-AS_BUILD_PACKAGES=(php-dev php-cli libevent-dev pkg-config make gcc)
+AS_BUILD_PACKAGES=(php-dev php-cli libevent-dev libssl-dev pkg-config make gcc iproute2 openssl)
 
 # as_build [extra configure flags...] : phpize + configure + make, only when something changed.
 # Result: modules/asyncstream.so. Set AS_BUILD_CFLAGS for extra compiler flags.

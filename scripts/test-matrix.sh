@@ -49,7 +49,7 @@ esac
 # What the suite and the coming transports need. php-dev/php-cli are the metapackages
 # scripts/test.sh checks for (so it installs nothing itself).
 packages=(php$php-cli php$php-dev php-cli php-dev libevent-dev libssl-dev liburing-dev
-	pkg-config make gcc valgrind)
+	pkg-config make gcc valgrind iproute2 openssl ca-certificates)
 cache=${AS_MATRIX_CACHE:-/var/tmp}
 root=$cache/asyncstream-$suite
 

@@ -25,7 +25,7 @@ allowed=(
 	"php_asyncstream_base_ce php_asyncstream_event_ce php_asyncstream_config_ce
 	 php_asyncstream_util_ce php_asyncstream_exception_ce php_asyncstream_stream_ce
 	 php_asyncstream_stream_exception_ce php_asyncstream_dns_exception_ce
-	 php_asyncstream_server_ce:class entries, registered in MINIT; internal classes are shared by all threads"
+	 php_asyncstream_server_ce php_asyncstream_tls_exception_ce:class entries, registered in MINIT; internal classes are shared by all threads"
 	"as_base_handlers as_event_handlers as_config_handlers as_stream_handlers
 	 as_server_handlers as_util_handlers:object handlers, filled in MINIT"
 	"as_event_data_info:Event's \$data property info, looked up in MINIT (an internal class's, shared)"

@@ -841,6 +841,32 @@ final class AsyncStream
      * @return string "io_uring" (the base's ring) or "readiness" (readiness events plus read()/send())
      */
     public function getIoMethod(): string {}
+
+    /**
+     * Upgrades a connected plain stream to TLS in place (STARTTLS). Client role for a
+     * stream from connect() or new AsyncStream(), server role for one accepted by an
+     * AsyncStreamServer (or with 'server' => true). Frames received before the call are
+     * delivered as plaintext first; bytes written before it go out in plaintext first;
+     * writes after it are sent encrypted once the handshake is done, then onSecure fires.
+     * A failed handshake closes the stream with onClose(AsyncStreamTlsException).
+     * @param array $tls the 'tls' options of connect()/AsyncStreamServer, plus 'server' (bool)
+     * @param callable|null $onSecure fn(AsyncStream $s): void, once the handshake is done
+     * @return static this stream
+     * @throws ValueError|TypeError for bad options
+     * @throws AsyncStreamTlsException for an unusable certificate, key or CA file
+     * @throws Error when the stream is not connected, already uses TLS, was ended or closed
+     */
+    public function startTls(array $tls = [], ?callable $onSecure = null): static {}
+
+    /**
+     * TLS parameters of the connection: null on a plain stream, else protocol, cipher,
+     * alpn (?string), peer_certificate (null, or subject, issuer, san (list), valid_from,
+     * valid_to (Unix times), fingerprint_sha256 (hex), pem with capture_peer_cert),
+     * verified (bool), session_reused (bool), clean_shutdown (?bool: null while open,
+     * then whether the peer sent close_notify; readable in onEnd and onClose).
+     * @return array|null
+     */
+    public function getTlsInfo(): ?array {}
 }
 
 /**
@@ -947,5 +973,18 @@ class AsyncStreamException extends RuntimeException
  * e.g. EAI_NONAME = -2) and the message carries the resolver's text.
  */
 class AsyncStreamDnsException extends AsyncStreamException
+{
+}
+
+/**
+ * A TLS failure: a failed or timed-out handshake, a certificate that did not verify, a
+ * protocol error, or a certificate/key file that cannot be used. The message carries
+ * OpenSSL's reason and, for verification failures, the verify result in words (e.g.
+ * "certificate verify failed: hostname mismatch (expected api.test)"). getCode() is an
+ * errno: EPROTO for TLS protocol and verification errors, ETIMEDOUT for a handshake
+ * timeout, ECONNRESET when the peer went away during the handshake, ENOENT/EACCES/EINVAL
+ * for unusable files.
+ */
+class AsyncStreamTlsException extends AsyncStreamException
 {
 }

@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 4d870ab2ef1aee9e1d335f7aef4f156e1fb5810f */
+ * Stub hash: 9306f2d6125dd1fe4e9018cd6e4e15e890b10c1b */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_EventConfig___construct, 0, 0, 0)
 ZEND_END_ARG_INFO()
@@ -232,6 +232,14 @@ ZEND_END_ARG_INFO()
 
 #define arginfo_class_AsyncStream_getIoMethod arginfo_class_EventBase_getMethod
 
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_AsyncStream_startTls, 0, 0, IS_STATIC, 0)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, tls, IS_ARRAY, 0, "[]")
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, onSecure, IS_CALLABLE, 1, "null")
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_AsyncStream_getTlsInfo, 0, 0, IS_ARRAY, 1)
+ZEND_END_ARG_INFO()
+
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_AsyncStreamServer___construct, 0, 0, 3)
 	ZEND_ARG_OBJ_INFO(0, base, EventBase, 0)
 	ZEND_ARG_TYPE_INFO(0, address, IS_MIXED, 0)
@@ -317,6 +325,8 @@ ZEND_METHOD(AsyncStream, getWriteBufferSize);
 ZEND_METHOD(AsyncStream, isConnected);
 ZEND_METHOD(AsyncStream, isClosed);
 ZEND_METHOD(AsyncStream, getIoMethod);
+ZEND_METHOD(AsyncStream, startTls);
+ZEND_METHOD(AsyncStream, getTlsInfo);
 ZEND_METHOD(AsyncStreamServer, __construct);
 ZEND_METHOD(AsyncStreamServer, onError);
 ZEND_METHOD(AsyncStreamServer, getAddress);
@@ -421,6 +431,8 @@ static const zend_function_entry class_AsyncStream_methods[] = {
 	ZEND_ME(AsyncStream, isConnected, arginfo_class_AsyncStream_isConnected, ZEND_ACC_PUBLIC)
 	ZEND_ME(AsyncStream, isClosed, arginfo_class_AsyncStream_isClosed, ZEND_ACC_PUBLIC)
 	ZEND_ME(AsyncStream, getIoMethod, arginfo_class_AsyncStream_getIoMethod, ZEND_ACC_PUBLIC)
+	ZEND_ME(AsyncStream, startTls, arginfo_class_AsyncStream_startTls, ZEND_ACC_PUBLIC)
+	ZEND_ME(AsyncStream, getTlsInfo, arginfo_class_AsyncStream_getTlsInfo, ZEND_ACC_PUBLIC)
 	ZEND_FE_END
 };
 
@@ -443,6 +455,11 @@ static const zend_function_entry class_AsyncStreamException_methods[] = {
 
 
 static const zend_function_entry class_AsyncStreamDnsException_methods[] = {
+	ZEND_FE_END
+};
+
+
+static const zend_function_entry class_AsyncStreamTlsException_methods[] = {
 	ZEND_FE_END
 };
 
@@ -837,6 +854,16 @@ static zend_class_entry *register_class_AsyncStreamDnsException(zend_class_entry
 	zend_class_entry ce, *class_entry;
 
 	INIT_CLASS_ENTRY(ce, "AsyncStreamDnsException", class_AsyncStreamDnsException_methods);
+	class_entry = zend_register_internal_class_ex(&ce, class_entry_AsyncStreamException);
+
+	return class_entry;
+}
+
+static zend_class_entry *register_class_AsyncStreamTlsException(zend_class_entry *class_entry_AsyncStreamException)
+{
+	zend_class_entry ce, *class_entry;
+
+	INIT_CLASS_ENTRY(ce, "AsyncStreamTlsException", class_AsyncStreamTlsException_methods);
 	class_entry = zend_register_internal_class_ex(&ce, class_entry_AsyncStreamException);
 
 	return class_entry;

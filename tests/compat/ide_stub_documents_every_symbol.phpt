@@ -94,5 +94,5 @@ echo count($ext->getClasses()), " classes checked; in the stub: ",
 echo $problems ? implode("\n", $problems) : "no problems", "\n";
 ?>
 --EXPECTF--
-9 classes checked; in the stub: %d methods, %d constants
+10 classes checked; in the stub: %d methods, %d constants
 no problems

@@ -9,7 +9,7 @@ ob_start();
 $info = ob_get_clean();
 foreach (['asyncstream support => enabled', 'Extension version => ' . phpversion('asyncstream'),
           'libevent headers version => 2.', 'libevent library version => 2.', 'Backend method => epoll',
-          'DNS (evdns, nonblocking) => yes', 'OpenSSL (TLS) => not yet',
+          'DNS (evdns, nonblocking) => yes', 'TLS (OpenSSL) => ',
           'Directive => Local Value => Master Value', 'asyncstream.resolv_conf => no value => no value'] as $needle) {
     echo $needle, ': ', str_contains($info, $needle) ? 'yes' : "NO\n$info", "\n";
 }
@@ -28,7 +28,7 @@ libevent headers version => 2.: yes
 libevent library version => 2.: yes
 Backend method => epoll: yes
 DNS (evdns, nonblocking) => yes: yes
-OpenSSL (TLS) => not yet: yes
+TLS (OpenSSL) => : yes
 Directive => Local Value => Master Value: yes
 asyncstream.resolv_conf => no value => no value: yes
 local value shown

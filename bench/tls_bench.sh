@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# The TLS benchmark (issue 13): asyncstream's TLS servers against the C TLS reference
+# (bench/c_tls_reference.c), alternating within each round, server pinned to CPU 0 and
+# the load generator to CPU 1. Appends RESULT lines to RESULTS.
+#
+#   bench/tls_bench.sh RESULTS [ROUNDS=3] [SECONDS=5]
+#
+# Cells: echo 100 x 64 B and 100 x 16 KiB (bench/tls_loadgen.c), HTTPS keep-alive with
+# wrk -c100 (wrk speaks TLS), handshakes/s with 100 in flight (full, then resumed
+# sessions), and the RSS of 2000 idle TLS connections. Run from the repository root
+# after the module is built (scripts/bench.sh --tls does both).
+set -euo pipefail
+results=$1; rounds=${2:-3}; secs=${3:-5}
+repo=$(cd "$(dirname "$0")/.." && pwd)
+work=$repo/build/bench-tls
+mkdir -p "$work"
+php="php -n -d extension=$repo/modules/asyncstream.so"
+ossl=$(pkg-config --cflags --libs libevent_core openssl)
+cc -O2 -o "$work/c_tls_echo" "$repo/bench/c_tls_reference.c" $ossl
+cc -O2 -DHTTP -o "$work/c_tls_http" "$repo/bench/c_tls_reference.c" $ossl
+cc -O2 -o "$work/tls_loadgen" "$repo/bench/tls_loadgen.c" $(pkg-config --cflags --libs openssl)
+cert=$work/server.pem
+php -n -r '
+$cnf = sys_get_temp_dir() . "/astlsbench-" . getmypid() . ".cnf";
+file_put_contents($cnf, "[req]\ndistinguished_name=dn\ndefault_bits=2048\n[dn]\n[ext]\nsubjectAltName=DNS:localhost,IP:127.0.0.1\n");
+$k = openssl_pkey_new(["private_key_type" => OPENSSL_KEYTYPE_EC, "curve_name" => "prime256v1", "config" => $cnf]);
+$csr = openssl_csr_new(["commonName" => "localhost"], $k, ["digest_alg" => "sha256", "config" => $cnf]);
+$c = openssl_csr_sign($csr, null, $k, 30, ["digest_alg" => "sha256", "config" => $cnf, "x509_extensions" => "ext"]);
+openssl_x509_export($c, $pem); openssl_pkey_export($k, $key, null, ["config" => $cnf]);
+file_put_contents($argv[1], $pem . $key); unlink($cnf);' "$cert"
+
+port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+free_port() { local p; while :; do p=$((20000 + RANDOM % 10000)); port_open "$p" || { echo "$p"; return; }; done; }
+cpu_ns() { awk '{print $1}' "/proc/$1/schedstat" 2>/dev/null || echo 0; }   # exact CPU time, ns
+
+SRV=; PORT=
+trap '[ -n "$SRV" ] && kill -TERM "$SRV" 2>/dev/null; true' EXIT
+start() {   # start LABEL-COMMAND: sets SRV, PORT
+	PORT=$(free_port)
+	taskset -c 0 $1 "$cert" "$PORT" >"$work/server.log" 2>&1 &
+	SRV=$!
+	for _ in $(seq 1 100); do port_open "$PORT" && return 0; sleep 0.1; done
+	echo "tls_bench: server did not start: $1" >&2; cat "$work/server.log" >&2; return 1
+}
+stop() { kill -TERM "$SRV" 2>/dev/null || true; for _ in $(seq 1 50); do kill -0 "$SRV" 2>/dev/null || break; sleep 0.1; done; kill -KILL "$SRV" 2>/dev/null || true; wait "$SRV" 2>/dev/null || true; }
+
+# cell NAME LOADGEN-ARGS... ; runs every server of the cell's kind once per round, alternating.
+run_cell() {
+	local kind=$1; shift
+	local servers
+	if [ "$kind" = http ]; then servers=("tls-ref-http:$work/c_tls_http" "tls_http:$php $repo/bench/tls_http.php")
+	else servers=("tls-ref:$work/c_tls_echo" "tls_echo:$php $repo/bench/tls_echo.php"); fi
+	for r in $(seq 1 "$rounds"); do
+		local order=(0 1); [ $((r % 2)) = 0 ] && order=(1 0)
+		for i in "${order[@]}"; do
+			local label=${servers[i]%%:*} cmd=${servers[i]#*:} line
+			start "$cmd" || continue
+			if [ "$kind" = http ]; then
+				local t0 t1 w0 w1 out
+				t0=$(cpu_ns "$SRV"); w0=$(date +%s.%N)
+				out=$(timeout -k 5 $((secs + 30)) taskset -c 1 wrk -t1 -c100 -d"${secs}s" "https://127.0.0.1:$PORT/" 2>&1 || true)
+				t1=$(cpu_ns "$SRV"); w1=$(date +%s.%N)
+				line=$(awk -v t="$((t1 - t0))" -v w0="$w0" -v w1="$w1" '
+					/^Requests\/sec/ { rps = $2 } / requests in / { ops = $1 }
+					/Socket errors/ { gsub(/,/, ""); err += $4 + $6 + $8 + $10 } /Non-2xx/ { err += $NF }
+					END { printf "RESULT mode=tls-https conns=100 ops=%d rps=%.1f errors=%d srv_cpu=%.2f", ops, rps, err, 100 * t / 1e9 / (w1 - w0) }' <<<"$out")
+			else
+				line=$(timeout -k 5 $((secs + 60)) taskset -c 1 "$work/tls_loadgen" "$@" --port "$PORT" --seconds "$secs" --pid "$SRV" | grep '^RESULT ' || echo "RESULT mode=$kind failed=run")
+			fi
+			stop
+			echo "RESULT server=$label round=$r ${line#RESULT }" | tee -a "$results"
+		done
+	done
+}
+
+run_cell echo echo --conns 100 --size 64
+run_cell echo echo --conns 100 --size 16384
+run_cell http
+run_cell echo handshake --conns 100
+run_cell echo handshake --conns 100 --resume
+# Idle RSS: 2000 TLS connections, each handshaken and echoed once, at most 10 handshakes in flight.
+for s in "tls-ref:$work/c_tls_echo" "tls_echo:$php $repo/bench/tls_echo.php"; do
+	start "${s#*:}" || continue
+	line=$(timeout -k 5 180 taskset -c 1 "$work/tls_loadgen" idle --conns 2000 --port "$PORT" --pid "$SRV" | grep '^RESULT ')
+	stop
+	echo "RESULT server=${s%%:*} round=1 ${line#RESULT }" | tee -a "$results"
+done
