@@ -43,6 +43,8 @@
 typedef struct _as_ustream {
 	as_uring_op rop;               /* the receive (multishot while the kernel allows) */
 	as_uring_op sop;               /* the send in flight */
+	as_uring_op fop;               /* end()'s IORING_OP_SHUTDOWN, linked behind the last send */
+	int close_fd;                  /* closed by us once fop completes (-1: none) */
 	as_stream *s;                  /* NULL once the stream closed (ops may still be in flight) */
 	as_base *b;
 	int refs;                      /* the stream's + one per op in flight + ours around a call-out */
@@ -56,7 +58,7 @@ typedef struct _as_ustream {
 	bool want_write;
 	bool connected;                /* the connect completed: sends go through the ring */
 	bool prepped;                  /* an SQE naming fd was prepared at prep_seq */
-	bool fin_queued;               /* IORING_OP_SHUTDOWN is linked behind the last send */
+	bool fin_queued;               /* fop was linked behind the last send (and not cancelled) */
 	as_uring_deferred dnode;       /* the send, prepared right before the ring submits */
 	uint64_t prep_seq;             /* as_uring_submit_seq() then: still unsubmitted while equal */
 	struct evbuffer *sending;      /* bytes handed to the kernel; only we and it touch them */
@@ -71,6 +73,7 @@ struct as_ustream_msg {
 
 static const as_uring_op_vt as_ustream_recv_vt;
 static const as_uring_op_vt as_ustream_send_vt;
+static const as_uring_op_vt as_ustream_fin_vt;
 
 static zend_always_inline as_ustream *as_ustream_from_rop(as_uring_op *op)
 {
@@ -82,9 +85,17 @@ static zend_always_inline as_ustream *as_ustream_from_sop(as_uring_op *op)
 	return (as_ustream *)((char *)op - XtOffsetOf(as_ustream, sop));
 }
 
+static zend_always_inline as_ustream *as_ustream_from_fop(as_uring_op *op)
+{
+	return (as_ustream *)((char *)op - XtOffsetOf(as_ustream, fop));
+}
+
 static void as_ustream_put(as_ustream *u)
 {
 	if (--u->refs == 0) {
+		if (u->close_fd >= 0) {
+			close(u->close_fd);
+		}
 		if (u->held) {
 			evbuffer_free(u->held);
 		}
@@ -286,8 +297,9 @@ static void as_ustream_prep_send(as_uring_deferred *d, as_uring *r)
 		io_uring_prep_sendmsg(sqe, u->fd, &u->m->msg, MSG_NOSIGNAL | (fin ? MSG_WAITALL : 0));
 	}
 	u->refs++; /* the op's */
-	if (fin && as_uring_shutdown_after(r, sqe, u->fd)) {
+	if (fin && as_uring_shutdown_after(r, sqe, u->fd, &u->fop)) {
 		u->fin_queued = true;
+		u->refs++; /* fop's */
 	}
 	as_ustream_put(u); /* the deferral's */
 }
@@ -364,6 +376,46 @@ static const as_uring_op_vt as_ustream_send_vt = {
 	as_ustream_send_abandon,
 };
 
+/* The FIN is out (or failed, as a FIN may): the core's end() goes on. */
+static void as_ustream_fin_complete(as_uring *r, as_uring_op *op, int res, uint32_t flags, bool final, bool dying)
+{
+	as_ustream *u = as_ustream_from_fop(op);
+
+	if (res == -ECANCELED) {
+		u->fin_queued = false; /* the send fell short: the FIN is linked again behind the rest */
+	}
+	if (u->close_fd >= 0) {
+		close(u->close_fd); /* the stream closed meanwhile: the number may be reused only now */
+		u->close_fd = -1;
+	}
+	if (u->s && !dying) {
+		as_stream *s = u->s;
+
+		if (res == -ECANCELED && as_uring_alive(r)) {
+			as_ustream_kick_send(u);
+		}
+		as_stream_io_writable(s); /* shutdown_write() now says done */
+	}
+	as_ustream_put(u); /* fop's */
+}
+
+static void as_ustream_fin_abandon(as_uring_op *op)
+{
+	as_ustream *u = as_ustream_from_fop(op);
+
+	/* A forked child: the parent's FIN is the parent's; the child never sends one (G5). */
+	if (u->close_fd >= 0) {
+		close(u->close_fd);
+		u->close_fd = -1;
+	}
+	as_ustream_put(u);
+}
+
+static const as_uring_op_vt as_ustream_fin_vt = {
+	as_ustream_fin_complete,
+	as_ustream_fin_abandon,
+};
+
 /* ---------------------------------------------------------------------------------
  * The transport operations
  * ------------------------------------------------------------------------------- */
@@ -407,6 +459,8 @@ static int as_ustream_open(as_stream *s)
 		u->s = s;
 		as_uring_op_init(&u->rop, &as_ustream_recv_vt);
 		as_uring_op_init(&u->sop, &as_ustream_send_vt);
+		as_uring_op_init(&u->fop, &as_ustream_fin_vt);
+		u->close_fd = -1;
 		u->dnode.prep = as_ustream_prep_send;
 		s->tp_data = u;
 	}
@@ -518,7 +572,8 @@ static int as_ustream_shutdown_write(as_stream *s)
 	as_ustream *u = (as_ustream *)s->tp_data;
 
 	if (u && u->fin_queued) {
-		return 0; /* linked behind the last send, done by the kernel */
+		/* Linked behind the last send: done once its completion came (fin_complete calls back). */
+		return u->fop.inflight ? EAGAIN : 0;
 	}
 	if (u && (u->dnode.queued || u->sop.inflight || (u->sending && evbuffer_get_length(u->sending) > 0))) {
 		return EAGAIN; /* the FIN goes after what the kernel is still sending */
@@ -554,7 +609,14 @@ static void as_ustream_close(as_stream *s)
 	 * queued after those SQEs runs after them. The ops in flight hold the file, so the
 	 * socket really closes (FIN) when the last of them has completed.
 	 */
-	if (u && u->b && (r = u->b->uring) && as_uring_alive(r)) {
+	if (u && u->fop.inflight && s->fd >= 0 && u->close_fd < 0) {
+		/* The linked shutdown looks the number up only when it runs: closed after it. */
+		u->close_fd = s->fd;
+		s->fd = -1;
+		if (u->b && (r = u->b->uring) && as_uring_alive(r) && u->b->loop_depth == 0) {
+			as_uring_submit_now(r);
+		}
+	} else if (u && u->b && (r = u->b->uring) && as_uring_alive(r)) {
 		if (u->b->loop_depth == 0) {
 			/* No loop turn will submit the cancellations soon: now, so the peer sees the FIN now. */
 			as_uring_submit_now(r);

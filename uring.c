@@ -465,7 +465,7 @@ uint64_t as_uring_submit_seq(as_uring *r)
 	return r->submit_seq;
 }
 
-bool as_uring_shutdown_after(as_uring *r, struct io_uring_sqe *after, int fd)
+bool as_uring_shutdown_after(as_uring *r, struct io_uring_sqe *after, int fd, as_uring_op *op)
 {
 	struct io_uring_sqe *sqe;
 
@@ -474,10 +474,9 @@ bool as_uring_shutdown_after(as_uring *r, struct io_uring_sqe *after, int fd)
 		return false;
 	}
 	after->flags |= IOSQE_IO_LINK;
-	sqe = as_uring_sqe_raw(r);
+	sqe = as_uring_prep(r, op);
 	io_uring_prep_shutdown(sqe, fd, SHUT_WR);
-	io_uring_sqe_set_data(sqe, NULL);
-	io_uring_sqe_set_flags(sqe, IOSQE_CQE_SKIP_SUCCESS);
+	io_uring_sqe_set_data(sqe, op);
 	return true;
 }
 

@@ -132,9 +132,12 @@ void as_uring_queued(as_uring *r);
 uint64_t as_uring_submit_seq(as_uring *r);
 /*
  * Links IORING_OP_SHUTDOWN(fd, SHUT_WR) behind `after` (an SQE just prepared, which gets
- * IOSQE_IO_LINK): the FIN goes when that send has fully completed. False when it cannot.
+ * IOSQE_IO_LINK): the FIN goes when that send has fully completed. op completes with the
+ * shutdown's result (-ECANCELED when the send fell short). False when it cannot. A linked
+ * op starts, and looks fd up, only after the send: until op completes, fd must stay open
+ * (closing it could hand the number to a new socket that the shutdown would then hit).
  */
-bool as_uring_shutdown_after(as_uring *r, struct io_uring_sqe *after, int fd);
+bool as_uring_shutdown_after(as_uring *r, struct io_uring_sqe *after, int fd, as_uring_op *op);
 /* Whether receives may be multishot (kernel >= 6.0); single-shot and re-armed otherwise. */
 bool as_uring_multishot(as_uring *r);
 #endif
