@@ -153,8 +153,22 @@ struct _as_stream;
 as_tls_ctx *as_tls_setup(struct _as_base *b, zval *ztls, uint32_t arg, bool server, const char *what, as_tls_conf *conf);
 /* The host of "tcp://HOST:PORT", "tls://[V6]:PORT" into host. */
 void as_tls_host_of(const zend_string *addr, char *host, size_t len);
-/* Puts stream s on the TLS transport with engine t (before its descriptor is opened). */
-void as_stream_use_tls(struct _as_stream *s, as_tls *t);
+/*
+ * Puts stream s on a TLS transport with engine t (before its descriptor is opened): TLS
+ * over the ring (transport_tls_uring.c) when b's streams use io_uring, else readiness TLS.
+ */
+void as_stream_use_tls(struct _as_stream *s, as_tls *t, struct _as_base *b);
+/* transport_tls.c: the exception for a failure of a TLS transport (AsyncStreamTlsException, or NULL for a socket error). */
+zend_object *as_tls_transport_error(struct _as_stream *s, const char *what, int err, const char *peer);
+
+#ifdef HAVE_AS_IO_URING
+/* transport_tls_uring.c: TLS over the base's io_uring ring. */
+extern const struct _as_transport_ops as_transport_tls_uring;
+/* startTls() on a stream on the io_uring transport: the same ring state goes on under TLS. False with errno. */
+bool as_tls_uring_switch(struct _as_stream *s, as_tls *t);
+/* MSHUTDOWN: the BIO method. */
+void as_tls_uring_mshutdown(void);
+#endif
 /*
  * A connection accepted by a TLS server: a stream in its handshake, owned by the loop,
  * not shown to PHP until ready(s, owner, NULL) (onConnection) or ready(s, owner, error).

@@ -90,6 +90,9 @@ static PHP_MSHUTDOWN_FUNCTION(asyncstream)
 {
 	UNREGISTER_INI_ENTRIES();
 	as_log_unregister();
+#if defined(HAVE_AS_TLS) && defined(HAVE_AS_IO_URING)
+	as_tls_uring_mshutdown();
+#endif
 #if LIBEVENT_VERSION_NUMBER >= 0x02010100
 	/* Frees libevent's process-wide state, so leak checkers see a clean exit. */
 	libevent_global_shutdown();

@@ -422,7 +422,7 @@ ZEND_METHOD(AsyncStream, connect)
 	s = Z_AS_STREAM_P(return_value);
 #ifdef HAVE_AS_TLS
 	if (tls) {
-		as_stream_use_tls(s, tls);
+		as_stream_use_tls(s, tls, b);
 		tls = NULL;
 	} else
 #endif
@@ -888,6 +888,11 @@ ZEND_METHOD(AsyncStream, getIoMethod)
 	if (!(s = as_stream_this(ZEND_THIS, true))) {
 		RETURN_THROWS();
 	}
+#if defined(HAVE_AS_TLS) && defined(HAVE_AS_IO_URING)
+	if (s->tp == &as_transport_tls_uring) {
+		RETURN_STRING("io_uring");
+	}
+#endif
 	RETURN_STRING(s->tp == &as_transport_uring ? "io_uring" : "readiness");
 }
 

@@ -9,6 +9,7 @@
 #endif
 
 #include "asyncstream_internal.h"
+#include "uring.h"
 #include "as_tls.h"
 #include "zend_exceptions.h"
 
@@ -96,8 +97,13 @@ void as_tls_host_of(const zend_string *addr, char *host, size_t len)
 	snprintf(host, len, "%.*s", (int)(end - p), p);
 }
 
-void as_stream_use_tls(as_stream *s, as_tls *t)
+void as_stream_use_tls(as_stream *s, as_tls *t, as_base *b)
 {
+#ifdef HAVE_AS_IO_URING
+	if (b->io_method == AS_IO_METHOD_URING) {
+		s->tp = &as_transport_tls_uring; /* ciphertext through the ring, like every socket of this base */
+	} else
+#endif
 	s->tp = &as_transport_tls;
 	s->tls = t;
 }
@@ -192,17 +198,36 @@ ZEND_METHOD(AsyncStream, startTls)
 		as_throw(php_asyncstream_tls_exception_ce, ENOMEM, "OpenSSL could not create a connection");
 		RETURN_THROWS();
 	}
-	/* Bytes queued before the call go out in plaintext before the handshake starts. */
-	t->plain_left = s->out ? evbuffer_get_length(s->out) : 0;
+#ifdef HAVE_AS_IO_URING
+	if (s->tp == &as_transport_uring) {
+		/*
+		 * On the ring: the receive keeps running and the same ring state goes on under TLS
+		 * (what write() queued before the call leaves first, in plaintext).
+		 */
+		if (!as_tls_uring_switch(s, t)) {
+			int err = errno;
 
-	/* The switch: the plain transport lets go of the descriptor's events, TLS takes them over. */
-	s->tp->want(s, AS_WANT_READ | AS_WANT_WRITE, false);
-	s->reading = s->writing = false;
-	as_stream_use_tls(s, t);
-	if (s->tp->open(s) != 0) {
-		as_tls_conf_release(&conf);
-		as_throw(php_asyncstream_tls_exception_ce, ENOMEM, "libevent could not watch the socket");
-		RETURN_THROWS();
+			as_tls_free(t);
+			as_tls_conf_release(&conf);
+			as_throw(php_asyncstream_tls_exception_ce, err, "the stream's io_uring state is gone: %s", strerror(err));
+			RETURN_THROWS();
+		}
+	} else
+#endif
+	{
+		/* Bytes queued before the call go out in plaintext before the handshake starts. */
+		t->plain_left = s->out ? evbuffer_get_length(s->out) : 0;
+
+		/* The switch: the plain transport lets go of the descriptor's events, TLS takes them over. */
+		s->tp->want(s, AS_WANT_READ | AS_WANT_WRITE, false);
+		s->reading = s->writing = false;
+		s->tp = &as_transport_tls;
+		s->tls = t;
+		if (s->tp->open(s) != 0) {
+			as_tls_conf_release(&conf);
+			as_throw(php_asyncstream_tls_exception_ce, ENOMEM, "libevent could not watch the socket");
+			RETURN_THROWS();
+		}
 	}
 	if (ZEND_FCI_INITIALIZED(fci)) {
 		as_callback_set(&s->on_secure, &fci, &fcc);
@@ -249,7 +274,7 @@ bool as_stream_tls_accept(as_base *b, evutil_socket_t fd, const as_stream_opts *
 	}
 	object_init_ex(&zs, php_asyncstream_stream_ce);
 	s = Z_AS_STREAM_P(&zs);
-	as_stream_use_tls(s, t);
+	as_stream_use_tls(s, t, b);
 	s->accepted = true;
 	if (!as_stream_init_connected(s, b, fd, true, o)) {
 		int err = errno;

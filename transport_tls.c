@@ -357,7 +357,7 @@ static void as_tls_release(as_stream *s)
  * reason when TLS failed (a handshake, a protocol error, a timeout during the
  * handshake), NULL (the core's AsyncStreamException) for a plain socket error after it.
  */
-static zend_object *as_tls_error(as_stream *s, const char *what, int err, const char *peer)
+zend_object *as_tls_transport_error(as_stream *s, const char *what, int err, const char *peer)
 {
 	as_tls *t = s->tls;
 	const char *reason = t->err_msg ? ZSTR_VAL(t->err_msg) : strerror(err);
@@ -388,7 +388,7 @@ const as_transport_ops as_transport_tls = {
 	.handshake = as_tls_handshake_step,
 	.close = as_tls_close,
 	.release = as_tls_release,
-	.error = as_tls_error,
+	.error = as_tls_transport_error,
 };
 
 #endif /* HAVE_AS_TLS */

@@ -27,7 +27,7 @@
 #endif
 
 #include "asyncstream_internal.h"
-#include "uring.h"
+#include "transport_uring.h"
 
 #include <errno.h>
 #include <string.h>
@@ -37,39 +37,6 @@
 #ifdef HAVE_AS_IO_URING
 
 #include <event2/buffer.h>
-
-#define AS_URING_IOV 64                /* iovecs per SENDMSG */
-
-typedef struct _as_ustream {
-	as_uring_op rop;               /* the receive (multishot while the kernel allows) */
-	as_uring_op sop;               /* the send in flight */
-	as_uring_op fop;               /* end()'s IORING_OP_SHUTDOWN, linked behind the last send */
-	int close_fd;                  /* closed by us once fop completes (-1: none) */
-	as_stream *s;                  /* NULL once the stream closed (ops may still be in flight) */
-	as_base *b;
-	int refs;                      /* the stream's + one per op in flight + ours around a call-out */
-	int fd;
-	struct evbuffer *held;         /* received bytes the core has not taken yet */
-	const char *cur;               /* a completion's bytes, offered to the core's recv() */
-	size_t cur_len;
-	int rerr;                      /* receive error to report (errno), after the held bytes */
-	bool eof;                      /* the peer's FIN arrived (after the held bytes) */
-	bool want_read;
-	bool want_write;
-	bool connected;                /* the connect completed: sends go through the ring */
-	bool prepped;                  /* an SQE naming fd was prepared at prep_seq */
-	bool fin_queued;               /* fop was linked behind the last send (and not cancelled) */
-	as_uring_deferred dnode;       /* the send, prepared right before the ring submits */
-	uint64_t prep_seq;             /* as_uring_submit_seq() then: still unsubmitted while equal */
-	struct evbuffer *sending;      /* bytes handed to the kernel; only we and it touch them */
-	struct as_ustream_msg *m;      /* SENDMSG's header and iovecs, made on the first multi-chain send */
-} as_ustream;
-
-/* Kept apart: an idle connection, or one whose sends fit one chain, never needs it (1 KiB). */
-struct as_ustream_msg {
-	struct msghdr msg;
-	struct iovec iov[AS_URING_IOV];
-};
 
 static const as_uring_op_vt as_ustream_recv_vt;
 static const as_uring_op_vt as_ustream_send_vt;
@@ -90,7 +57,7 @@ static zend_always_inline as_ustream *as_ustream_from_fop(as_uring_op *op)
 	return (as_ustream *)((char *)op - XtOffsetOf(as_ustream, fop));
 }
 
-static void as_ustream_put(as_ustream *u)
+void as_ustream_put(as_ustream *u)
 {
 	if (--u->refs == 0) {
 		if (u->close_fd >= 0) {
@@ -101,6 +68,9 @@ static void as_ustream_put(as_ustream *u)
 		}
 		if (u->sending) {
 			evbuffer_free(u->sending);
+		}
+		if (u->wire) {
+			evbuffer_free(u->wire);
 		}
 		if (u->m) {
 			efree(u->m);
@@ -235,6 +205,18 @@ static const as_uring_op_vt as_ustream_recv_vt = {
  * Sending
  * ------------------------------------------------------------------------------- */
 
+/* Whether bytes may go out now: connected, or (under a layer) the layer's handshake runs. */
+static zend_always_inline bool as_ustream_may_send(as_ustream *u, as_stream *s)
+{
+	return u->connected && (s->state == AS_ST_CONNECTED || (s->state == AS_ST_CONNECTING && s->handshaking && u->up));
+}
+
+/* What goes out next: the layer's wire bytes, or the core's queue. */
+static zend_always_inline struct evbuffer *as_ustream_src(as_ustream *u, as_stream *s)
+{
+	return u->up ? u->wire : s->out;
+}
+
 /*
  * Prepares the send, right before the ring submits (as_uring_defer): by then the turn's
  * write()s are all in s->out, and end() has said whether the FIN goes behind them.
@@ -245,21 +227,30 @@ static void as_ustream_prep_send(as_uring_deferred *d, as_uring *r)
 	as_stream *s = u->s;
 	struct io_uring_sqe *sqe;
 	struct evbuffer_iovec vec[AS_URING_IOV];
+	struct evbuffer *src;
 	int nvec;
 	bool fin;
 
-	if (!r || !s || u->sop.inflight || !u->connected || s->state != AS_ST_CONNECTED) {
+	if (!r || !s || u->sop.inflight || !as_ustream_may_send(u, s)) {
 		as_ustream_put(u); /* the deferral's reference */
 		return;
 	}
-	if ((!u->sending || evbuffer_get_length(u->sending) == 0) && s->out && evbuffer_get_length(s->out) > 0) {
+	if (u->up) {
+		u->up->before_send(u); /* TLS: close_notify behind the last record when end() was called */
+		if (u->s != s) {
+			as_ustream_put(u);
+			return;
+		}
+	}
+	src = as_ustream_src(u, s);
+	if ((!u->sending || evbuffer_get_length(u->sending) == 0) && src && evbuffer_get_length(src) > 0) {
 		if (!u->sending && !(u->sending = evbuffer_new())) {
 			as_stream_defer_error(s, ENOMEM);
 			as_ustream_put(u);
 			return;
 		}
-		/* Moves the chains: no copy; the core may keep appending to s->out meanwhile. */
-		evbuffer_add_buffer(u->sending, s->out);
+		/* Moves the chains: no copy; the core (or the layer) may keep appending to src meanwhile. */
+		evbuffer_add_buffer(u->sending, src);
 	}
 	if (!u->sending || evbuffer_get_length(u->sending) == 0) {
 		as_ustream_put(u);
@@ -271,7 +262,8 @@ static void as_ustream_prep_send(as_uring_deferred *d, as_uring *r)
 	 * (IORING_OP_SHUTDOWN linked to a MSG_WAITALL send), so it goes out without another loop
 	 * turn, even when loop() returns right after (stop() in the same callback).
 	 */
-	fin = s->ending && !u->fin_queued && nvec <= AS_URING_IOV && (!s->out || evbuffer_get_length(s->out) == 0);
+	fin = s->ending && !u->fin_queued && nvec <= AS_URING_IOV && (!src || evbuffer_get_length(src) == 0)
+		&& (!u->up || (u->up->fin_ready(u) && (!s->out || evbuffer_get_length(s->out) == 0)));
 	if (nvec > AS_URING_IOV) {
 		nvec = AS_URING_IOV;
 	}
@@ -305,15 +297,17 @@ static void as_ustream_prep_send(as_uring_deferred *d, as_uring *r)
 }
 
 /* Has the queue handed to the kernel at the end of this loop turn, when nothing is in flight. */
-static void as_ustream_kick_send(as_ustream *u)
+void as_ustream_kick_send(as_ustream *u)
 {
 	as_stream *s = u->s;
+	struct evbuffer *src;
 	as_uring *r;
 
-	if (!s || u->sop.inflight || u->dnode.queued || !u->connected || s->state != AS_ST_CONNECTED) {
+	if (!s || u->sop.inflight || u->dnode.queued || !as_ustream_may_send(u, s)) {
 		return;
 	}
-	if ((!s->out || evbuffer_get_length(s->out) == 0) && (!u->sending || evbuffer_get_length(u->sending) == 0)) {
+	src = as_ustream_src(u, s);
+	if ((!src || evbuffer_get_length(src) == 0) && (!u->sending || evbuffer_get_length(u->sending) == 0)) {
 		return; /* nothing to send: a deferral would only make shutdown_write() wait for nothing */
 	}
 	if (!(r = as_ustream_ring(u))) {
@@ -346,6 +340,15 @@ static void as_ustream_send_complete(as_uring *r, as_uring_op *op, int res, uint
 			as_ustream_kick_send(u);
 		}
 		as_stream_io_writable(s);
+	} else if (res != -ECANCELED && res != -EINTR && res != -EAGAIN && u->up && u->up->send_failed(u, -res)) {
+		/* Let pass; the core goes on (to the FIN) now, or when the linked FIN completes (cancelled). */
+		evbuffer_drain(u->sending, evbuffer_get_length(u->sending));
+		if (u->wire) {
+			evbuffer_drain(u->wire, evbuffer_get_length(u->wire));
+		}
+		if (!u->fop.inflight) {
+			as_stream_io_writable(s);
+		}
 	} else if (res != -ECANCELED && res != -EINTR && res != -EAGAIN) {
 		as_stream_io_error(s, "write to", -res);
 	} else if (as_uring_alive(r)) {
@@ -443,7 +446,7 @@ static void as_ustream_write_cb(evutil_socket_t fd, short what, void *arg)
 	as_ustream_put(u);
 }
 
-static int as_ustream_open(as_stream *s)
+int as_ustream_open(as_stream *s)
 {
 	struct event_base *eb = s->base->base;
 	as_ustream *u;
@@ -477,7 +480,7 @@ static int as_ustream_open(as_stream *s)
 	return 0;
 }
 
-static int as_ustream_want(as_stream *s, unsigned what, bool on)
+int as_ustream_want(as_stream *s, unsigned what, bool on)
 {
 	as_ustream *u = (as_ustream *)s->tp_data;
 
@@ -516,7 +519,7 @@ static int as_ustream_want(as_stream *s, unsigned what, bool on)
 	return 0;
 }
 
-static void as_ustream_activate(as_stream *s)
+void as_ustream_activate(as_stream *s)
 {
 	event_active(s->rev, EV_READ, 1);
 }
@@ -560,14 +563,17 @@ static ssize_t as_ustream_recv(as_stream *s, char *buf, size_t len)
 	return -1;
 }
 
-static size_t as_ustream_unsent(as_stream *s)
+size_t as_ustream_unsent(as_stream *s)
 {
 	as_ustream *u = (as_ustream *)s->tp_data;
 
-	return u && u->sending ? evbuffer_get_length(u->sending) : 0;
+	if (!u) {
+		return 0;
+	}
+	return (u->sending ? evbuffer_get_length(u->sending) : 0) + (u->wire ? evbuffer_get_length(u->wire) : 0);
 }
 
-static int as_ustream_shutdown_write(as_stream *s)
+int as_ustream_shutdown_write(as_stream *s)
 {
 	as_ustream *u = (as_ustream *)s->tp_data;
 
@@ -575,7 +581,8 @@ static int as_ustream_shutdown_write(as_stream *s)
 		/* Linked behind the last send: done once its completion came (fin_complete calls back). */
 		return u->fop.inflight ? EAGAIN : 0;
 	}
-	if (u && (u->dnode.queued || u->sop.inflight || (u->sending && evbuffer_get_length(u->sending) > 0))) {
+	if (u && (u->dnode.queued || u->sop.inflight || (u->sending && evbuffer_get_length(u->sending) > 0)
+			|| (u->wire && evbuffer_get_length(u->wire) > 0))) {
 		return EAGAIN; /* the FIN goes after what the kernel is still sending */
 	}
 	return shutdown(s->fd, SHUT_WR) == 0 ? 0 : errno;
@@ -594,7 +601,7 @@ static void as_ustream_detach(as_stream *s, as_ustream *u)
 	u->s = NULL;
 }
 
-static void as_ustream_close(as_stream *s)
+void as_ustream_close(as_stream *s)
 {
 	as_ustream *u = (as_ustream *)s->tp_data;
 	as_uring *r;
@@ -634,7 +641,7 @@ static void as_ustream_close(as_stream *s)
 	}
 }
 
-static void as_ustream_release(as_stream *s)
+void as_ustream_release(as_stream *s)
 {
 	as_ustream *u = (as_ustream *)s->tp_data;
 

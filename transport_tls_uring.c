@@ -1,0 +1,600 @@
+/*
+ * TLS over io_uring: the TLS engine (tls.c) layered over the ring's byte mover
+ * (transport_uring.c), for the streams of a base whose I/O method is io_uring: tls://
+ * connections, connections accepted by a tls:// server, and startTls() on a stream that
+ * was already on the ring. The readiness TLS transport (transport_tls.c, OpenSSL on the
+ * socket fd) is untouched; this is a third transport under the same stream core.
+ *
+ * Ciphertext goes through the ring both ways, and OpenSSL never sees the descriptor: its
+ * BIO (as_tu_bio_*) reads what the multishot receive completed (the completion's bytes in
+ * the provided buffer, `cur`, or what was kept in `held`) and writes records into the
+ * ustream's `wire` evbuffer, whose chains the next send moves (no copy) into `sending`,
+ * as the plain io_uring transport does with s->out. So:
+ *
+ * - recv(): SSL_read() over that BIO; "nothing more" is the BIO's retry (WANT_READ), the
+ *   receive's 0 is EOF, its error the errno OpenSSL reports back. Bytes left in the
+ *   completion, in `held` or inside OpenSSL make it ask the loop for another read turn.
+ * - send(): synchronous for the core: encrypts into `wire` (up to AS_TU_WIRE_MAX waiting
+ *   there, the rest stays in s->out, so backpressure holds) and has the ring send it at
+ *   the end of the loop turn. unsent() counts `wire` and `sending`, as for plain io_uring.
+ * - The BIO never refuses a write, so OpenSSL never wants the socket writable: a read
+ *   never waits for a write, and handshake flights just go into `wire`.
+ * - handshake(): the receive runs for the whole handshake (whatever the core asked);
+ *   every completion and every send completion gives it a step.
+ * - end(): close_notify is made right before the send that carries the last queued
+ *   record, and the FIN is linked behind that send (IORING_OP_SHUTDOWN), in one submission.
+ * - close(): one best-effort close_notify (after a finished handshake, nothing in flight,
+ *   never in a forked child) sent with one nonblocking send() along with what this loop
+ *   turn encrypted, as readiness TLS sends it at once; then the ring's close path.
+ * - fork (G5): a child never sends on the parent's session: records waiting for the wire
+ *   in a child are dropped (transport_uring.c already never submits to the parent's ring).
+ */
+#ifdef HAVE_CONFIG_H
+# include "config.h"
+#endif
+
+#include "asyncstream_internal.h"
+#include "as_tls.h"
+#include "transport_uring.h"
+
+#if defined(HAVE_AS_TLS) && defined(HAVE_AS_IO_URING)
+
+#include <errno.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/uio.h>
+
+#include <event2/buffer.h>
+#include <openssl/bio.h>
+#include <openssl/err.h>
+
+#ifndef MSG_NOSIGNAL
+# define MSG_NOSIGNAL 0
+#endif
+
+/* Small queued writes are gathered into one record of up to this many bytes (as transport_tls.c). */
+#define AS_TU_GATHER 16384
+/* Encrypted bytes that may wait for the ring; more plaintext stays in s->out meanwhile. */
+#define AS_TU_WIRE_MAX (256 * 1024)
+
+static BIO_METHOD *as_tu_bio_meth;
+
+/* The ring state of the stream a BIO reads for, while the stream is on this transport. */
+static as_ustream *as_tu_bio_ustream(BIO *b)
+{
+	as_stream *s = (as_stream *)BIO_get_data(b);
+
+	if (!s || s->tp != &as_transport_tls_uring || !s->tp_data) {
+		return NULL;
+	}
+	return (as_ustream *)s->tp_data;
+}
+
+static int as_tu_bio_read(BIO *b, char *buf, int len)
+{
+	as_ustream *u = as_tu_bio_ustream(b);
+	size_t held;
+
+	BIO_clear_retry_flags(b);
+	if (!u || !u->s) {
+		errno = EBADF;
+		return -1;
+	}
+	if (len <= 0) {
+		return 0;
+	}
+	held = u->held ? evbuffer_get_length(u->held) : 0;
+	if (held > 0) {
+		/* What arrived earlier and was kept comes before the completion being offered. */
+		return evbuffer_remove(u->held, buf, (size_t)len);
+	}
+	if (u->cur_len > 0) {
+		size_t n = u->cur_len < (size_t)len ? u->cur_len : (size_t)len;
+
+		memcpy(buf, u->cur, n);
+		u->cur += n;
+		u->cur_len -= n;
+		return (int)n;
+	}
+	if (u->rerr) {
+		errno = u->rerr;
+		return -1;
+	}
+	if (u->eof) {
+		return 0;
+	}
+	BIO_set_retry_read(b);
+	return -1;
+}
+
+static int as_tu_bio_write(BIO *b, const char *buf, int len)
+{
+	as_ustream *u = as_tu_bio_ustream(b);
+
+	BIO_clear_retry_flags(b);
+	if (!u || !u->s || !u->wire) {
+		errno = EPIPE;
+		return -1;
+	}
+	if (len <= 0) {
+		return 0;
+	}
+	if (evbuffer_add(u->wire, buf, (size_t)len) != 0) {
+		errno = ENOMEM;
+		return -1;
+	}
+	return len;
+}
+
+static long as_tu_bio_ctrl(BIO *b, int cmd, long num, void *ptr)
+{
+	as_ustream *u;
+
+	switch (cmd) {
+		case BIO_CTRL_FLUSH:
+		case BIO_CTRL_DUP:
+			return 1;
+		case BIO_CTRL_PENDING:
+			u = as_tu_bio_ustream(b);
+			return u ? (long)((u->held ? evbuffer_get_length(u->held) : 0) + u->cur_len) : 0;
+		case BIO_CTRL_EOF:
+			u = as_tu_bio_ustream(b);
+			return !u || (u->eof && u->cur_len == 0 && (!u->held || evbuffer_get_length(u->held) == 0));
+		default:
+			return 0;
+	}
+}
+
+static int as_tu_bio_create(BIO *b)
+{
+	BIO_set_init(b, 1);
+	return 1;
+}
+
+static int as_tu_bio_destroy(BIO *b)
+{
+	BIO_set_data(b, NULL); /* the stream is not ours */
+	return 1;
+}
+
+/* The BIO method, made once per process (freed at module shutdown). */
+static BIO_METHOD *as_tu_bio_method(void)
+{
+	if (!as_tu_bio_meth) {
+		BIO_METHOD *m = BIO_meth_new(BIO_get_new_index() | BIO_TYPE_SOURCE_SINK, "asyncstream io_uring");
+
+		if (!m) {
+			return NULL;
+		}
+		BIO_meth_set_read(m, as_tu_bio_read);
+		BIO_meth_set_write(m, as_tu_bio_write);
+		BIO_meth_set_ctrl(m, as_tu_bio_ctrl);
+		BIO_meth_set_create(m, as_tu_bio_create);
+		BIO_meth_set_destroy(m, as_tu_bio_destroy);
+		as_tu_bio_meth = m;
+	}
+	return as_tu_bio_meth;
+}
+
+void as_tls_uring_mshutdown(void)
+{
+	if (as_tu_bio_meth) {
+		BIO_meth_free(as_tu_bio_meth);
+		as_tu_bio_meth = NULL;
+	}
+}
+
+/* Gives the engine its BIO over stream s (once per engine). */
+static bool as_tu_attach_bio(as_stream *s, as_tls *t)
+{
+	BIO_METHOD *m;
+	BIO *b;
+
+	if (t->fd_set) {
+		return true;
+	}
+	ERR_clear_error();
+	if (!(m = as_tu_bio_method()) || !(b = BIO_new(m))) {
+		ERR_clear_error();
+		return false;
+	}
+	BIO_set_data(b, s);
+	SSL_set_bio(t->ssl, b, b); /* one reference, owned by the SSL */
+	ERR_clear_error();
+	t->fd_set = true;
+	return true;
+}
+
+/* Whether our close_notify is still to be sent (a finished handshake, nothing failed, the peer not gone without one). */
+static bool as_tu_close_notify_due(as_tls *t)
+{
+	return t->handshake_done && !t->sent_close_notify && !(t->peer_eof && !t->got_close_notify) && !t->err_msg;
+}
+
+/* ---------------------------------------------------------------------------------
+ * The layer over the ring (transport_uring.h)
+ * ------------------------------------------------------------------------------- */
+
+static void as_tu_before_send(as_ustream *u)
+{
+	as_stream *s = u->s;
+	as_tls *t = s->tls;
+
+	if (t->fork_gen != as_fork_generation) {
+		/* G5: a forked child sends nothing on the parent's session (the parent sends its own records). */
+		evbuffer_drain(u->wire, evbuffer_get_length(u->wire));
+		return;
+	}
+	if (s->ending && s->state == AS_ST_CONNECTED && (!s->out || evbuffer_get_length(s->out) == 0)
+			&& as_tu_close_notify_due(t)) {
+		/* end() and every record queued: close_notify rides in this send, the FIN behind it. */
+		(void)as_tls_shutdown(t);
+	}
+}
+
+static bool as_tu_fin_ready(as_ustream *u)
+{
+	as_tls *t = u->s->tls;
+
+	return t->handshake_done && !as_tu_close_notify_due(t);
+}
+
+/*
+ * A send that carried our close_notify failed (the peer is gone: EPIPE, ECONNRESET):
+ * readiness TLS ignores a close_notify that cannot be written and goes on to the FIN, so
+ * this does too. Any other send failure is the core's "write to ADDR failed".
+ */
+static bool as_tu_send_failed(as_ustream *u, int err)
+{
+	as_tls *t = u->s->tls;
+
+	return t->sent_close_notify && u->s->ending && (!u->s->out || evbuffer_get_length(u->s->out) == 0);
+}
+
+static const as_ustream_layer as_tu_layer = {
+	as_tu_before_send,
+	as_tu_fin_ready,
+	as_tu_send_failed,
+};
+
+/* After an OpenSSL call: what it wrote goes out at the end of the loop turn. */
+static zend_always_inline void as_tu_flush(as_ustream *u)
+{
+	if (u->wire && evbuffer_get_length(u->wire) > 0) {
+		as_ustream_kick_send(u);
+	}
+}
+
+/* Whether another read turn has something to find: received bytes, decrypted bytes, an EOF or error. */
+static bool as_tu_more(as_ustream *u, as_tls *t)
+{
+	return (u->held && evbuffer_get_length(u->held) > 0) || u->cur_len > 0 || u->eof || u->rerr
+		|| as_tls_has_pending(t);
+}
+
+/* The receive runs while the core wants to read, and for the whole handshake. */
+static int as_tu_want_read(as_stream *s, bool core_on)
+{
+	return as_ustream_want(s, AS_WANT_READ, core_on || (s->state == AS_ST_CONNECTING && s->handshaking));
+}
+
+/* ---------------------------------------------------------------------------------
+ * The transport operations
+ * ------------------------------------------------------------------------------- */
+
+static int as_tu_open(as_stream *s)
+{
+	as_ustream *u;
+	int err = as_ustream_open(s);
+
+	if (err != 0) {
+		return err;
+	}
+	u = (as_ustream *)s->tp_data;
+	u->up = &as_tu_layer;
+	if (!u->wire && !(u->wire = evbuffer_new())) {
+		return ENOMEM;
+	}
+	if (!as_tu_attach_bio(s, s->tls)) {
+		return ENOMEM;
+	}
+	s->tls->closed = false;
+	return 0;
+}
+
+static int as_tu_want(as_stream *s, unsigned what, bool on)
+{
+	as_tls *t = s->tls;
+	as_ustream *u = (as_ustream *)s->tp_data;
+	int err = 0;
+
+	if (what & AS_WANT_READ) {
+		if (on) {
+			t->core_wants |= AS_WANT_READ;
+		} else {
+			t->core_wants &= (uint8_t)~AS_WANT_READ;
+		}
+		err = as_tu_want_read(s, on);
+		if (on && u && t->handshake_done && as_tu_more(u, t)) {
+			/* resume() after a pause, or a handshake whose last completion carried data: those bytes first. */
+			as_ustream_activate(s);
+		}
+	}
+	if ((what & AS_WANT_WRITE) && err == 0) {
+		err = as_ustream_want(s, AS_WANT_WRITE, on);
+	}
+	return err;
+}
+
+static ssize_t as_tu_recv(as_stream *s, char *buf, size_t len)
+{
+	as_tls *t = s->tls;
+	as_ustream *u = (as_ustream *)s->tp_data;
+	as_tls_result res;
+	size_t n;
+
+	if (!u) {
+		errno = EBADF;
+		return -1;
+	}
+	res = as_tls_recv_bytes(t, buf, len, &n);
+	as_tu_flush(u); /* a key update's answer, a session ticket's acknowledgement */
+	switch (res) {
+		case AS_TLS_OK:
+			if (as_tu_more(u, t)) {
+				as_ustream_activate(s); /* the 64 KiB filled first, or an EOF waits behind the data */
+			}
+			return (ssize_t)n;
+		case AS_TLS_EOF:
+			return 0;
+		case AS_TLS_AGAIN:
+			errno = EAGAIN;
+			return -1;
+		default:
+			errno = t->err_code ? t->err_code : EPROTO;
+			return -1;
+	}
+}
+
+/* Encrypts the queue (or write()'s bytes) into `wire`, gathering small iovecs into one record as transport_tls.c does. */
+static ssize_t as_tu_send(as_stream *s, const struct iovec *iov, int iovcnt)
+{
+	as_tls *t = s->tls;
+	as_ustream *u = (as_ustream *)s->tp_data;
+	char gather[AS_TU_GATHER];
+	size_t total = 0, off = 0, room, queued;
+	as_tls_result res = AS_TLS_OK;
+	int i = 0;
+
+	if (!u || !u->wire) {
+		errno = EPIPE;
+		return -1;
+	}
+	queued = evbuffer_get_length(u->wire);
+	if (queued >= AS_TU_WIRE_MAX) {
+		errno = EAGAIN; /* the ring's send completion asks again (as_stream_io_writable()) */
+		return -1;
+	}
+	room = AS_TU_WIRE_MAX - queued;
+	while (i < iovcnt && total < room) {
+		const char *p = (const char *)iov[i].iov_base + off;
+		size_t len = MIN(iov[i].iov_len - off, room - total), n;
+
+		if (len < AS_TU_GATHER && i + 1 < iovcnt) {
+			int gi = i;
+			size_t goff = off;
+
+			len = 0;
+			while (gi < iovcnt && len < AS_TU_GATHER && total + len < room) {
+				size_t take = MIN(iov[gi].iov_len - goff, MIN(AS_TU_GATHER - len, room - total - len));
+
+				memcpy(gather + len, (const char *)iov[gi].iov_base + goff, take);
+				len += take;
+				goff += take;
+				if (goff == iov[gi].iov_len) {
+					gi++;
+					goff = 0;
+				}
+			}
+			p = gather;
+		}
+		res = as_tls_send_bytes(t, p, len, &n);
+		if (res != AS_TLS_OK) {
+			break;
+		}
+		total += n;
+		if (n < len) {
+			break;
+		}
+		while (n > 0) {
+			size_t left = iov[i].iov_len - off;
+
+			if (n >= left) {
+				n -= left;
+				i++;
+				off = 0;
+			} else {
+				off += n;
+				n = 0;
+			}
+		}
+	}
+	as_tu_flush(u);
+	if (total > 0) {
+		return (ssize_t)total;
+	}
+	if (res == AS_TLS_AGAIN || res == AS_TLS_OK) {
+		errno = EAGAIN;
+	} else {
+		errno = t->err_code ? t->err_code : EPIPE;
+	}
+	return -1;
+}
+
+/* One nonblocking sendmsg() of what `wire` holds (nothing in flight: the order holds); drains what the socket took. */
+static void as_tu_send_now(as_stream *s, as_ustream *u)
+{
+	struct evbuffer_iovec vec[AS_URING_IOV];
+	struct iovec iov[AS_URING_IOV];
+	struct msghdr msg = {0};
+	ssize_t n;
+	int nvec = evbuffer_peek(u->wire, -1, NULL, vec, AS_URING_IOV);
+
+	if (nvec <= 0) {
+		return;
+	}
+	if (nvec > AS_URING_IOV) {
+		nvec = AS_URING_IOV;
+	}
+	for (int i = 0; i < nvec; i++) {
+		iov[i].iov_base = vec[i].iov_base;
+		iov[i].iov_len = vec[i].iov_len;
+	}
+	msg.msg_iov = iov;
+	msg.msg_iovlen = (size_t)nvec;
+	do {
+		n = sendmsg(s->fd, &msg, MSG_NOSIGNAL | MSG_DONTWAIT);
+	} while (n < 0 && errno == EINTR);
+	if (n > 0) {
+		evbuffer_drain(u->wire, (size_t)n);
+	}
+}
+
+static int as_tu_shutdown_write(as_stream *s)
+{
+	as_tls *t = s->tls;
+	as_ustream *u = (as_ustream *)s->tp_data;
+
+	if (!u) {
+		return shutdown(s->fd, SHUT_WR) == 0 ? 0 : errno;
+	}
+	if (as_tu_close_notify_due(t)) {
+		/* Usually made already by the send that carried the last record (as_tu_before_send). */
+		(void)as_tls_shutdown(t);
+	}
+	if (u->s == s && !u->sop.inflight && !u->fin_queued && (!u->sending || evbuffer_get_length(u->sending) == 0)
+			&& t->fork_gen == as_fork_generation) {
+		/*
+		 * Nothing in flight: the last records, close_notify and the FIN leave now, as
+		 * readiness TLS sends them from end() (one sendmsg(), one shutdown()), so a stream
+		 * whose peer has ended already closes within end() in both modes. What the socket
+		 * does not take goes through the ring, the FIN linked behind it.
+		 */
+		as_tu_send_now(s, u);
+		if (evbuffer_get_length(u->wire) == 0) {
+			return shutdown(s->fd, SHUT_WR) == 0 ? 0 : errno;
+		}
+	}
+	as_tu_flush(u);
+	return as_ustream_shutdown_write(s);
+}
+
+static int as_tu_handshake(as_stream *s)
+{
+	as_tls *t = s->tls;
+	as_ustream *u = (as_ustream *)s->tp_data;
+	int err;
+
+	if (!u) {
+		return EBADF;
+	}
+	if (!u->connected) {
+		/* TCP is up (the core checked SO_ERROR): from now on bytes go through the ring. */
+		u->connected = true;
+		if (s->wev) {
+			event_del(s->wev);
+		}
+	}
+	t->in_handshake = true;
+	if ((err = as_tu_want_read(s, false)) != 0) {
+		return err;
+	}
+	switch (as_tls_handshake(t)) {
+		case AS_TLS_OK:
+			t->in_handshake = false;
+			t->wants = 0;
+			as_tu_flush(u);
+			if (s->paused) {
+				/* The core asks for reading again on resume(); until then TCP's window does the backpressure. */
+				as_ustream_want(s, AS_WANT_READ, false);
+			}
+			return 0;
+		case AS_TLS_AGAIN:
+			as_tu_flush(u);
+			return EAGAIN;
+		default:
+			t->in_handshake = false;
+			as_tu_flush(u); /* the alert, as readiness TLS sends it */
+			return t->err_code ? t->err_code : EPROTO;
+	}
+}
+
+static void as_tu_close(as_stream *s)
+{
+	as_tls *t = s->tls;
+	as_ustream *u = (as_ustream *)s->tp_data;
+
+	if (u && u->s == s && s->fd >= 0 && u->wire && t->fork_gen == as_fork_generation
+			&& !u->sop.inflight && (!u->sending || evbuffer_get_length(u->sending) == 0)) {
+		/*
+		 * Nothing in flight, so the order holds: close_notify (best effort, as readiness TLS
+		 * sends it) and the records of this loop turn leave with one nonblocking send();
+		 * what the socket does not take is dropped, as close() says.
+		 */
+		as_tls_close_notify_once(t);
+		as_tu_send_now(s, u);
+	}
+	if (u && u->wire) {
+		evbuffer_drain(u->wire, evbuffer_get_length(u->wire));
+	}
+	t->closed = true;
+	as_ustream_close(s);
+}
+
+const as_transport_ops as_transport_tls_uring = {
+	.name = "TLS",
+	.open = as_tu_open,
+	.want = as_tu_want,
+	.activate = as_ustream_activate,
+	.recv = as_tu_recv,
+	.send = as_tu_send,
+	.unsent = NULL, /* `wire` and `sending` are what the kernel's socket buffer is in readiness mode */
+	.shutdown_write = as_tu_shutdown_write,
+	.handshake = as_tu_handshake,
+	.close = as_tu_close,
+	.release = as_ustream_release,
+	.error = as_tls_transport_error,
+};
+
+/*
+ * startTls() on a stream on the ring: the receive keeps running (bytes the core has not
+ * taken yet are the peer's first TLS bytes, as they would still be in the kernel in
+ * readiness mode), and what write() queued before the call is the first thing on the
+ * wire, in plaintext, ahead of the handshake's records.
+ */
+bool as_tls_uring_switch(as_stream *s, as_tls *t)
+{
+	as_ustream *u = (as_ustream *)s->tp_data;
+
+	if (!u || u->s != s) {
+		errno = EBADF;
+		return false;
+	}
+	if (!u->wire && !(u->wire = evbuffer_new())) {
+		errno = ENOMEM;
+		return false;
+	}
+	if (!as_tu_attach_bio(s, t)) {
+		errno = ENOMEM;
+		return false;
+	}
+	if (s->out && evbuffer_get_length(s->out) > 0) {
+		evbuffer_add_buffer(u->wire, s->out);
+	}
+	u->up = &as_tu_layer;
+	s->tls = t;
+	s->tp = &as_transport_tls_uring;
+	return true;
+}
+
+#endif /* HAVE_AS_TLS && HAVE_AS_IO_URING */
