@@ -17,6 +17,7 @@ $srv = tls_server($base, [], function (AsyncStream $c) use (&$closed) {
     $c->onClose(function ($c, $e) use (&$closed) { echo "server onClose: ", tls_err($e), ", info after: ", tls_info_line($c->getTlsInfo()), "\n"; $closed++; });
 });
 $s = AsyncStream::connect($base, tls_addr($srv), ['tls' => tls_client_opts(['peer_name' => 'localhost'])]);
+tls_check_io($s);
 $s->onConnect(function ($s) { echo "client onConnect: ", tls_info_line($s->getTlsInfo()), "\n"; $s->write("ping"); });
 $s->onData(function ($s, $d) { echo "client got: $d\n"; if ($d === 'pong') $s->end(); });
 $s->onEnd(fn($s) => print("client onEnd: clean_shutdown=" . var_export($s->getTlsInfo()['clean_shutdown'], true) . "\n"));

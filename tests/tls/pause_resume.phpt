@@ -37,6 +37,7 @@ for ($i = 0; strlen($data) < TOTAL; $i++) {
 }
 $data = substr($data, 0, TOTAL);
 $s = AsyncStream::connect($base, tls_addr($srv), ['tls' => tls_client_opts()]);
+tls_check_io($s);
 $s->onConnect(fn($s) => $s->write($data));
 tls_run_until($base, function () use (&$received) { return strlen($received) >= TOTAL; });
 echo "bytes delivered while paused: $during_pause\n";

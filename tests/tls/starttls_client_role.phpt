@@ -22,6 +22,7 @@ $s->onData(function (AsyncStream $s, string $line) {
             echo "onSecure: ", tls_info_line($s->getTlsInfo()), "\n";
         });
         echo "startTls() returns the stream: ", var_export($r === $s, true), "\n";
+        tls_check_io($s);
         $s->write("secret line\n"); // queued until the handshake is done, then encrypted
     } elseif ($line === 'echo: secret line') {
         $s->end();

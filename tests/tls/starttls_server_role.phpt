@@ -16,6 +16,7 @@ $srv = new AsyncStreamServer($base, "tcp://127.0.0.1:0", function (AsyncStream $
         if ($line === 'STARTTLS') {
             $c->write("GO\n");
             $c->startTls(tls_server_opts(), fn($c) => print("onSecure: " . tls_info_line($c->getTlsInfo()) . "\n"));
+            tls_check_io($c);
         } elseif ($line === 'secret line') {
             $c->write("echo: $line\n");
         }

@@ -26,6 +26,7 @@ $received = 0;
 $offset = 0;
 $done = false;
 $s = AsyncStream::connect($base, tls_addr($srv), ['tls' => tls_client_opts()]);
+tls_check_io($s);
 $chunk = function () use (&$offset): string {
     // A pattern that differs per position, so a lost, doubled or reordered block shows in the hash.
     $n = min(100_000, TOTAL - $offset);
