@@ -14,7 +14,9 @@
 declare(strict_types=1);
 
 if (($argv[1] ?? '') === '--syscalls') {
-    syscalls_table(@file($argv[2] ?? '', FILE_IGNORE_NEW_LINES) ?: []);
+    // php bench/ratios.php --syscalls FILE [floor floor-http [ref ref-http]] (the TLS table: tls-ref tls-ref-http)
+    syscalls_table(@file($argv[2] ?? '', FILE_IGNORE_NEW_LINES) ?: [], $argv[3] ?? 'floor', $argv[4] ?? 'floor-http',
+        $argv[5] ?? 'uring-ref', $argv[6] ?? 'uring-ref-http');
     exit(0);
 }
 [$file, $floor, $floorHttp] = [$argv[1] ?? '', $argv[2] ?? 'floor', $argv[3] ?? 'floor-http'];
@@ -61,7 +63,8 @@ function median(array $v): float
  * operation and of server CPU per operation (perf task-clock), and that CPU as a ratio to
  * the epoll floor and to the io_uring C reference of the same round.
  */
-function syscalls_table(array $lines): void
+function syscalls_table(array $lines, string $floorName = 'floor', string $floorHttpName = 'floor-http',
+    string $refName = 'uring-ref', string $refHttpName = 'uring-ref-http'): void
 {
     $runs = [];   // cell => round => server => row
     foreach ($lines as $line) {
@@ -76,13 +79,14 @@ function syscalls_table(array $lines): void
         $cell = $r['mode'] === 'http' ? "http {$r['conns']}c" : "echo {$r['conns']}c x {$r['size']} B";
         $runs[$cell][$r['round'] ?? '1'][$r['server']] = $r;
     }
-    echo "| cell | server | rounds | syscalls / op | io_uring_enter / op | epoll_wait / op | read+write / op | server µs/op (task-clock) | vs epoll floor | vs io_uring C | rps |\n";
+    $vsFloor = $floorName === 'floor' ? 'vs epoll floor' : "vs $floorName";
+    echo "| cell | server | rounds | syscalls / op | io_uring_enter / op | epoll_wait / op | read+write / op | server µs/op (task-clock) | $vsFloor | vs io_uring C | rps |\n";
     echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n";
     foreach ($runs as $cell => $rounds) {
         $v = [];
         foreach ($rounds as $servers) {
-            $floor = $servers['floor'] ?? $servers['floor-http'] ?? null;
-            $ref = $servers['uring-ref'] ?? $servers['uring-ref-http'] ?? null;
+            $floor = $servers[$floorName] ?? $servers[$floorHttpName] ?? null;
+            $ref = $servers[$refName] ?? $servers[$refHttpName] ?? null;
             foreach ($servers as $name => $r) {
                 foreach (['syscalls_per_op', 'io_uring_enter', 'epoll_wait', 'rw', 'cpu_us_per_op', 'rps'] as $k) {
                     $v[$name][$k][] = (float)($r[$k] ?? 0);

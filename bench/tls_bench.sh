@@ -7,7 +7,10 @@
 #
 # Cells: echo 100 x 64 B and 100 x 16 KiB (bench/tls_loadgen.c), HTTPS keep-alive with
 # wrk -c100 (wrk speaks TLS), handshakes/s with 100 in flight (full, then resumed
-# sessions), and the RSS of 2000 idle TLS connections. Run from the repository root
+# sessions), and the RSS of 2000 idle TLS connections. Each asyncstream server runs twice:
+# readiness TLS (tls_echo, tls_http) and TLS over io_uring (tls_echo_uring, tls_http_uring:
+# -d asyncstream.io_uring=on), both as ratios to the same C reference; the echo and HTTPS
+# cells are run once more under perf for syscalls per operation (SYSCALLS lines). Run from the repository root
 # after the module is built (scripts/bench.sh --tls does both).
 set -euo pipefail
 results=$1; rounds=${2:-3}; secs=${3:-5}
@@ -15,6 +18,8 @@ repo=$(cd "$(dirname "$0")/.." && pwd)
 work=$repo/build/bench-tls
 mkdir -p "$work"
 php="php -n -d extension=$repo/modules/asyncstream.so"
+# TLS over io_uring: the same servers with the ring (ciphertext through it); off where the kernel forbids it.
+php_uring="$php -d asyncstream.io_uring=on"
 ossl=$(pkg-config --cflags --libs libevent_core openssl)
 cc -O2 -o "$work/c_tls_echo" "$repo/bench/c_tls_reference.c" $ossl
 cc -O2 -DHTTP -o "$work/c_tls_http" "$repo/bench/c_tls_reference.c" $ossl
@@ -48,10 +53,11 @@ stop() { kill -TERM "$SRV" 2>/dev/null || true; for _ in $(seq 1 50); do kill -0
 run_cell() {
 	local kind=$1; shift
 	local servers
-	if [ "$kind" = http ]; then servers=("tls-ref-http:$work/c_tls_http" "tls_http:$php $repo/bench/tls_http.php")
-	else servers=("tls-ref:$work/c_tls_echo" "tls_echo:$php $repo/bench/tls_echo.php"); fi
+	if [ "$kind" = http ]; then servers=("tls-ref-http:$work/c_tls_http" "tls_http:$php $repo/bench/tls_http.php" "tls_http_uring:$php_uring $repo/bench/tls_http.php")
+	else servers=("tls-ref:$work/c_tls_echo" "tls_echo:$php $repo/bench/tls_echo.php" "tls_echo_uring:$php_uring $repo/bench/tls_echo.php"); fi
 	for r in $(seq 1 "$rounds"); do
-		local order=(0 1); [ $((r % 2)) = 0 ] && order=(1 0)
+		# The order rotates with the round, so no server always runs first (or last).
+		local order=(0 1 2); [ $((r % 3)) = 2 ] && order=(1 2 0); [ $((r % 3)) = 0 ] && order=(2 0 1)
 		for i in "${order[@]}"; do
 			local label=${servers[i]%%:*} cmd=${servers[i]#*:} line
 			start "$cmd" || continue
@@ -73,13 +79,60 @@ run_cell() {
 	done
 }
 
+# Syscalls per operation (the kernel's raw_syscalls tracepoint, perf stat -p) and server CPU
+# per operation (task-clock) of each server under the echo/HTTPS load, counted for SECONDS-2
+# seconds after a second of warm-up: SYSCALLS lines, the table of bench/ratios.php --syscalls.
+syscall_cell() {
+	local kind=$1; shift
+	local servers
+	if [ "$kind" = http ]; then servers=("tls-ref-http:$work/c_tls_http" "tls_http:$php $repo/bench/tls_http.php" "tls_http_uring:$php_uring $repo/bench/tls_http.php")
+	else servers=("tls-ref:$work/c_tls_echo" "tls_echo:$php $repo/bench/tls_echo.php" "tls_echo_uring:$php_uring $repo/bench/tls_echo.php"); fi
+	local count=$((secs > 3 ? secs - 2 : 1))
+	for r in $(seq 1 "$rounds"); do
+		for s in "${servers[@]}"; do
+			local label=${s%%:*} cmd=${s#*:} load perf_out rps conns=100 size=0
+			start "$cmd" || continue
+			load=$(mktemp); perf_out=$(mktemp)
+			if [ "$kind" = http ]; then
+				timeout -k 5 $((secs + 30)) taskset -c 1 wrk -t1 -c100 -d"${secs}s" "https://127.0.0.1:$PORT/" >"$load" 2>&1 &
+			else
+				size=$(sed -n 's/.*--size \([0-9]*\).*/\1/p' <<<"$*")
+				timeout -k 5 $((secs + 60)) taskset -c 1 "$work/tls_loadgen" "$@" --port "$PORT" --seconds "$secs" --warmup 0 >"$load" 2>&1 &
+			fi
+			local lp=$!
+			sleep 1
+			timeout -k 5 $((count + 10)) perf stat -x, -e task-clock,raw_syscalls:sys_enter,syscalls:sys_enter_io_uring_enter,syscalls:sys_enter_epoll_wait \
+				-p "$SRV" -- sleep "$count" 2>"$perf_out" >/dev/null || true
+			wait "$lp" || true
+			stop
+			if [ "$kind" = http ]; then rps=$(sed -n 's/^Requests\/sec: *//p' "$load"); else rps=$(grep -o ' rps=[0-9.]*' "$load" | head -1 | cut -d= -f2); fi
+			if [ -n "$rps" ]; then
+				awk -F, -v label="$label" -v kind="$kind" -v conns="$conns" -v size="${size:-0}" -v rps="$rps" -v secs="$count" -v round="$r" '
+					{ n[$3] = $1 }
+					END {
+						ops = rps * secs
+						printf "SYSCALLS server=%s round=%s mode=%s conns=%s size=%s rps=%.1f syscalls_per_op=%.3f io_uring_enter=%.3f epoll_wait=%.3f rw=0 cpu_us_per_op=%.3f\n",
+							label, round, (kind == "http" ? "http" : "echo"), conns, size, rps, n["raw_syscalls:sys_enter"] / ops,
+							n["syscalls:sys_enter_io_uring_enter"] / ops, n["syscalls:sys_enter_epoll_wait"] / ops, n["task-clock"] * 1000 / ops
+					}' "$perf_out" | tee -a "$results"
+			else
+				echo "tls_bench: $label: no rate: $(tail -3 "$load")" >&2
+			fi
+			rm -f "$load" "$perf_out"
+		done
+	done
+}
+
 run_cell echo echo --conns 100 --size 64
 run_cell echo echo --conns 100 --size 16384
 run_cell http
+syscall_cell echo echo --conns 100 --size 64
+syscall_cell echo echo --conns 100 --size 16384
+syscall_cell http
 run_cell echo handshake --conns 100
 run_cell echo handshake --conns 100 --resume
 # Idle RSS: 2000 TLS connections, each handshaken and echoed once, at most 10 handshakes in flight.
-for s in "tls-ref:$work/c_tls_echo" "tls_echo:$php $repo/bench/tls_echo.php"; do
+for s in "tls-ref:$work/c_tls_echo" "tls_echo:$php $repo/bench/tls_echo.php" "tls_echo_uring:$php_uring $repo/bench/tls_echo.php"; do
 	start "${s#*:}" || continue
 	line=$(timeout -k 5 180 taskset -c 1 "$work/tls_loadgen" idle --conns 2000 --port "$PORT" --pid "$SRV" | grep '^RESULT ')
 	stop

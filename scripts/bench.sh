@@ -49,6 +49,13 @@ tls_section() {
 	echo
 	php -n bench/ratios.php "$r" tls-ref tls-ref-http
 	echo
+	echo "TLS over io_uring (\`tls_echo_uring\`, \`tls_http_uring\`: the same servers with"
+	echo "\`-d asyncstream.io_uring=on\`, ciphertext through the ring) against the same reference, and"
+	echo "syscalls per operation of every server (perf stat -e raw_syscalls:sys_enter -p PID, counted"
+	echo "after a second of warm-up; read+write is not split out here):"
+	echo
+	php -n bench/ratios.php --syscalls "$r" tls-ref tls-ref-http
+	echo
 	echo "Idle TLS connections (2000, each handshaken and echoed once, at most 10 handshakes in"
 	echo "flight so the heap shows steady state, not handshake peaks); goal ≤ 48 KiB each:"
 	echo
