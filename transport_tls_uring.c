@@ -16,13 +16,16 @@
  *   completion, in `held` or inside OpenSSL make it ask the loop for another read turn.
  * - send(): synchronous for the core: encrypts into `wire` (up to AS_TU_WIRE_MAX waiting
  *   there, the rest stays in s->out, so backpressure holds) and has the ring send it at
- *   the end of the loop turn. unsent() counts `wire` and `sending`, as for plain io_uring.
+ *   the end of the loop turn. unsent is NULL: `wire` and `sending` are what the socket
+ *   buffer is in readiness mode, so getWriteBufferSize() counts plaintext as readiness TLS does.
  * - The BIO never refuses a write, so OpenSSL never wants the socket writable: a read
  *   never waits for a write, and handshake flights just go into `wire`.
  * - handshake(): the receive runs for the whole handshake (whatever the core asked);
  *   every completion and every send completion gives it a step.
  * - end(): close_notify is made right before the send that carries the last queued
- *   record, and the FIN is linked behind that send (IORING_OP_SHUTDOWN), in one submission.
+ *   record, and the FIN is linked behind that send (IORING_OP_SHUTDOWN), in one submission;
+ *   with nothing in flight, shutdown_write() sends the last records, close_notify and the
+ *   FIN at once (sendmsg(), shutdown()), as readiness TLS does from end().
  * - close(): one best-effort close_notify (after a finished handshake, nothing in flight,
  *   never in a forked child) sent with one nonblocking send() along with what this loop
  *   turn encrypted, as readiness TLS sends it at once; then the ring's close path.
