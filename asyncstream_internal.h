@@ -759,8 +759,9 @@ AS_RUNS_PHP void as_stream_io_writable(as_stream *s);
 void as_stream_write_round_free(as_base *b);
 
 /*
- * The open connections of one AsyncStreamServer (server.c), shared by the server and every
- * stream it accepted, so either may be freed first: max_connections and var_dump()'s count.
+ * The open connections of one AsyncStreamServer (server_accept.c), shared by the server
+ * and every stream it accepted, so either may be freed first: max_connections and
+ * var_dump()'s count.
  */
 /* One more open connection; the stream keeps c until it closes. */
 void as_server_conns_add(as_server_conns *c);
