@@ -205,7 +205,7 @@ as_base *as_base_live_or_throw(as_base *b, bool given);
  * throws Error. detach() unlinks the child itself via as_base_unlink().
  */
 typedef struct _as_child as_child;
-typedef struct _as_server_conns as_server_conns; /* server.c: an AsyncStreamServer's open connections */
+typedef struct _as_server_conns as_server_conns; /* server_accept.c: an AsyncStreamServer's open connections */
 struct _as_child {
 	as_child *prev, *next;
 	void (*detach)(as_child *child);
@@ -236,7 +236,7 @@ struct _as_base {
 	double dns_try_timeout;        /* dns.c: seconds evdns waits per try ("options timeout:", default 5) */
 	int dns_conf_errno;            /* dns.c: the asyncstream.resolv_conf file cannot be read: why */
 	struct as_write_round *write_round; /* stream_write.c: write coalescing, created lazily */
-	HashTable *tls_ctxs;           /* tls.c: one SSL_CTX per distinct 'tls' option set, created lazily */
+	HashTable *tls_ctxs;           /* tls_ctx.c: one SSL_CTX per distinct 'tls' option set, created lazily */
 	struct event *diag_ev;         /* while loop() runs and a warning waits: raises it (as_diag_schedule) */
 	as_base *running_prev;         /* the base whose loop() this one's loop() runs inside, if any */
 	zend_object std;

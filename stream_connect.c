@@ -3,8 +3,8 @@
  * connected descriptor (an accepted connection, an adopted socket or pipe), and the
  * nonblocking connect() — one resolved address after the other, then the transport's
  * handshake when it has one, then onConnect (or the ready() callback that stands in for
- * it). Reached from stream.c's connect(), dns.c's answer, server.c's accept loop and the
- * writability callback in stream_write.c.
+ * it). Reached from stream.c's connect(), dns.c's answer, server_accept.c's accept loop
+ * and the writability callback in stream_write.c.
  */
 #ifdef HAVE_CONFIG_H
 # include "config.h"
