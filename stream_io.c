@@ -401,6 +401,16 @@ AS_RUNS_PHP void as_stream_fail_errno(as_stream *s, const char *what, int err)
 	zend_string_release(peer);
 }
 
+AS_RUNS_PHP void as_stream_io_error(as_stream *s, const char *what, int err)
+{
+	if (UNEXPECTED(s->state == AS_ST_CLOSED || s->state == AS_ST_UNINIT)) {
+		return;
+	}
+	AS_GUARD_ENTER(&s->std, s->running);
+	as_stream_fail_errno(s, what, err);
+	AS_GUARD_LEAVE(&s->std, s->running, s->state == AS_ST_CLOSED, as_stream_release_native(s));
+}
+
 AS_RUNS_PHP void as_stream_detach(as_child *child)
 {
 	as_stream *s = as_stream_from_link(child);
@@ -526,16 +536,6 @@ void as_stream_attach(as_stream *s, as_base *b, const as_stream_opts *o)
 	s->low_water = o->low_water;
 	s->max_frame = o->max_frame;
 	s->max_write_buffer = o->max_write_buffer;
-}
-
-AS_RUNS_PHP void as_stream_io_error(as_stream *s, const char *what, int err)
-{
-	if (UNEXPECTED(s->state == AS_ST_CLOSED || s->state == AS_ST_UNINIT)) {
-		return;
-	}
-	AS_GUARD_ENTER(&s->std, s->running);
-	as_stream_fail_errno(s, what, err);
-	AS_GUARD_LEAVE(&s->std, s->running, s->state == AS_ST_CLOSED, as_stream_release_native(s));
 }
 
 /* =================================================================================
