@@ -39,7 +39,7 @@ free_port() { local p; while :; do p=$((20000 + RANDOM % 10000)); port_open "$p"
 cpu_ns() { awk '{print $1}' "/proc/$1/schedstat" 2>/dev/null || echo 0; }   # exact CPU time, ns
 
 SRV=; PORT=
-trap '[ -n "$SRV" ] && kill -TERM "$SRV" 2>/dev/null; true' EXIT
+trap '[ -n "$SRV" ] && kill -TERM "$SRV" 2>/dev/null || true' EXIT  # (with set -e a failing kill in the trap made the script exit 1)
 start() {   # start LABEL-COMMAND: sets SRV, PORT
 	PORT=$(free_port)
 	taskset -c 0 $1 "$cert" "$PORT" >"$work/server.log" 2>&1 &
