@@ -18,7 +18,7 @@ echo "before: ", $x->getIoMethod(), " ", $y->getIoMethod(), "\n";
 $x->pause();
 $plain = '';
 for ($i = 0; strlen($plain) < PLAIN; $i++) {
-    $plain .= sprintf("%07d\n", $i);
+    $plain .= str_repeat(sprintf("%07d\n", $i), 8192); // 64 KiB blocks that differ: a lost or reordered block shows in the hash
 }
 $y->write($plain);
 $y->write("LAST PLAINTEXT\n");
