@@ -71,7 +71,7 @@ opts=(-q --show-diff --no-color --no-progress -j"$jobs"
 	-d display_errors=1 -d error_reporting=-1)
 [ $valgrind = 1 ] && opts+=(-m)
 if [ $iouring = 1 ]; then
-	ri=$(php -n -d "extension=$module" --ri asyncstream)
+	ri=$(env "${env_extra[@]}" php -n -d "extension=$module" --ri asyncstream)  # (--asan: with its preload)
 	case "$ri" in
 		*"io_uring (liburing) => available"*) ;;
 		*) echo "test.sh --io-uring: io_uring is not available here: $(echo "$ri" | grep '^io_uring')" >&2; exit 1 ;;
