@@ -191,6 +191,9 @@ final class AsFuzz
 
     /** TLS objects too (off with --no-tls or when asyncstream was built without OpenSSL). */
     private bool $tls;
+    /** Percent of the steps that are TLS steps; how much longer drive() runs the loop (valgrind). */
+    public int $tlsShare = 20;
+    public float $slow = 1.0;
     /** Bases known to be freed (EventBase::free()): TLS steps prefer live ones. */
     private WeakMap $freedBases;
     /** Certificates, made once per process: name => path. */
@@ -1156,7 +1159,7 @@ final class AsFuzz
         if (!$b) {
             return;
         }
-        $this->call($b, 'exit', [$this->pick([0.01, 0.03, 0.05])]);
+        $this->call($b, 'exit', [$this->pick([0.01, 0.03, 0.05]) * $this->slow]);
         try {
             $this->call($b, 'loop', []);
         } catch (AsFuzzThrow $e) {
@@ -1639,7 +1642,7 @@ final class AsFuzz
     /** One random action. */
     public function step(): void
     {
-        if ($this->tls && $this->chance(20)) {
+        if ($this->tls && $this->chance($this->tlsShare)) {
             $this->tlsStep();
             return;
         }
@@ -1741,13 +1744,18 @@ final class AsFuzz
 
 /**
  * Runs $calls calls (or $opts['steps'] top-level steps) with $seed in this process.
- * $opts['classic'] = true: the fuzzer of issue #6 (no G11/G12 variation). Returns
+ * $opts['classic'] = true: the fuzzer of issue #6 (no G11/G12 variation); 'tls' => false: no
+ * TLS objects; 'tls_share' => percent of the steps that are TLS steps (default 20); 'slow' =>
+ * factor for the time the loop runs to let handshakes finish (under valgrind). Returns
  * ['calls' => n, 'throws' => n, 'callbacks' => n, 'forks' => n, 'actions' => n,
+ *  'tls' => TLS objects made, 'tls_done' => handshakes seen done,
  *  'handler' => mode, 'load' => bool, 'findings' => [...]].
  */
 function as_fuzz_run(int $seed, int $calls, bool $fork = true, bool $verbose = false, int $maxForks = PHP_INT_MAX, array $opts = []): array
 {
     $f = new AsFuzz($seed, $fork, $verbose, $maxForks, empty($opts['classic']), $opts['tls'] ?? true);
+    $f->tlsShare = (int)($opts['tls_share'] ?? $f->tlsShare);
+    $f->slow = (float)($opts['slow'] ?? 1.0);
     try {
         $f->run($calls, (int)($opts['steps'] ?? 0));
     } finally {
