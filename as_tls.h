@@ -1,8 +1,9 @@
 /*
- * TLS for AsyncStream (tls.c): the 'tls' options, one SSL_CTX per distinct option set
- * cached on the base, the per-connection engine over OpenSSL on the socket fd, readable
- * errors, and the getTlsInfo() array. The engine never calls PHP: it returns results
- * and "wants" (readable / writable) that the stream core maps to the loop.
+ * TLS for AsyncStream: the 'tls' options (tls_options.c), one SSL_CTX per distinct option
+ * set cached on the base (tls_ctx.c), the per-connection engine over OpenSSL on the
+ * socket fd and readable errors (tls.c), and the getTlsInfo() array (tls_info.c). The
+ * engine never calls PHP: it returns results and "wants" (readable / writable) that the
+ * stream core maps to the loop.
  */
 #ifndef AS_TLS_H
 #define AS_TLS_H
@@ -27,6 +28,18 @@ void as_tls_throw_unavailable(const char *what);
 
 typedef struct _as_tls_ctx as_tls_ctx;
 
+/* tls_ctx.c: an SSL_CTX with what its callbacks need, shared by the engines made from it. */
+struct _as_tls_ctx {
+	SSL_CTX *ctx;                /* NULL for the cache's shared system trust store entry */
+	X509_STORE *store;           /* that entry's store */
+	uint32_t refcount;           /* the cache's reference + one per engine */
+	bool server;
+	bool allow_self_signed;
+	bool verify_peer;
+	zend_string *alpn;           /* server: our protocols in preference order (wire format) */
+	HashTable *sni;              /* server: lower-case host => SSL_CTX * (SNI_server_certs) */
+};
+
 /* The parsed 'tls' option array (API Part 4). */
 typedef struct _as_tls_conf {
 	/* per connection */
@@ -49,6 +62,7 @@ typedef struct _as_tls_conf {
 
 #define AS_TLS_DEFAULT_HANDSHAKE_TIMEOUT 10.0
 
+/* tls_options.c */
 void as_tls_conf_init(as_tls_conf *c);
 void as_tls_conf_release(as_tls_conf *c);
 /*
@@ -58,9 +72,12 @@ void as_tls_conf_release(as_tls_conf *c);
  */
 bool as_tls_conf_parse(zval *v, uint32_t arg_num, bool allow_server, as_tls_conf *c);
 
+/* tls_ctx.c */
 /* A reference on a context for an object that outlives the cache lookup (a server). */
 void as_tls_ctx_ref(as_tls_ctx *x);
 void as_tls_ctx_unref(as_tls_ctx *x);
+/* Drops one reference; the last frees the SSL_CTX (an engine's, in as_tls_free()). */
+AS_HIDDEN void as_tls_ctx_release(as_tls_ctx *x);
 
 /* The per-base SSL_CTX cache (a HashTable of key => as_tls_ctx *). */
 HashTable *as_tls_cache_new(void);
@@ -73,6 +90,13 @@ void as_tls_cache_free(HashTable *cache);
  */
 as_tls_ctx *as_tls_ctx_get(HashTable *cache, const as_tls_conf *conf, bool server, const char *what);
 
+/* tls.c: errors */
+/* OpenSSL's queued errors as one message (drained), or `fallback` when the queue was empty. */
+AS_HIDDEN zend_string *as_tls_error_string(const char *fallback);
+/* Throws AsyncStreamTlsException with code and the formatted message. */
+AS_HIDDEN void as_tls_throw(int code, const char *fmt, ...) ZEND_ATTRIBUTE_FORMAT(printf, 2, 3);
+
+/* tls.c: the engine */
 /* What an engine call needs before it can go on. */
 #define AS_TLS_WANT_READ  1u
 #define AS_TLS_WANT_WRITE 2u
@@ -143,7 +167,7 @@ as_tls_result as_tls_shutdown(as_tls *t);
  */
 void as_tls_close_notify_once(as_tls *t);
 
-/* Fills rv with the getTlsInfo() array. */
+/* tls_info.c: fills rv with the getTlsInfo() array. */
 void as_tls_info(as_tls *t, zval *rv);
 
 /* stream_tls.c */

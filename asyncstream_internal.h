@@ -26,6 +26,18 @@ typedef struct _as_stream as_stream;
  */
 #define AS_RUNS_PHP
 
+/*
+ * Marks the declaration of a function that was static until its file was split: shared
+ * between this extension's files only. Hidden, calls to it stay direct (no PLT) and it
+ * may still be inlined in its own file, as when it was static; the hot paths' helpers
+ * stay static in the file of their caller.
+ */
+#if defined(__GNUC__) && __GNUC__ >= 4
+# define AS_HIDDEN __attribute__((visibility("hidden")))
+#else
+# define AS_HIDDEN
+#endif
+
 /* =================================================================================
  * asyncstream.c: module globals (all per-request state lives here, so ZTS works)
  * =============================================================================== */
@@ -40,7 +52,7 @@ ZEND_BEGIN_MODULE_GLOBALS(asyncstream)
 	as_base *live_bases;           /* fork.c: every base holding a libevent base */
 	zend_class_entry *socket_ce;   /* convert.c: ext/sockets' Socket class, when loaded */
 	bool socket_ce_looked;
-	char read_scratch[AS_READ_SIZE]; /* stream_io.c: the read buffer shared by all streams */
+	char read_scratch[AS_READ_SIZE]; /* stream_read.c: the read buffer shared by all streams */
 	zend_object **deferred;        /* asyncstream.c: references dropped at RSHUTDOWN (as_release_after_destructors) */
 	uint32_t deferred_n, deferred_cap;
 	char diag_msgs[8][512];        /* log.c: warnings waiting for a safe point (as_diag_later) */
@@ -193,7 +205,7 @@ as_base *as_base_live_or_throw(as_base *b, bool given);
  * throws Error. detach() unlinks the child itself via as_base_unlink().
  */
 typedef struct _as_child as_child;
-typedef struct _as_server_conns as_server_conns; /* server.c: an AsyncStreamServer's open connections */
+typedef struct _as_server_conns as_server_conns; /* server_accept.c: an AsyncStreamServer's open connections */
 struct _as_child {
 	as_child *prev, *next;
 	void (*detach)(as_child *child);
@@ -223,8 +235,8 @@ struct _as_base {
 	uint8_t io_method;             /* uring.c: AS_IO_METHOD_*, decided by the base's first stream */
 	double dns_try_timeout;        /* dns.c: seconds evdns waits per try ("options timeout:", default 5) */
 	int dns_conf_errno;            /* dns.c: the asyncstream.resolv_conf file cannot be read: why */
-	struct as_write_round *write_round; /* stream_io.c: write coalescing, created lazily */
-	HashTable *tls_ctxs;           /* tls.c: one SSL_CTX per distinct 'tls' option set, created lazily */
+	struct as_write_round *write_round; /* stream_write.c: write coalescing, created lazily */
+	HashTable *tls_ctxs;           /* tls_ctx.c: one SSL_CTX per distinct 'tls' option set, created lazily */
 	struct event *diag_ev;         /* while loop() runs and a warning waits: raises it (as_diag_schedule) */
 	as_base *running_prev;         /* the base whose loop() this one's loop() runs inside, if any */
 	zend_object std;
@@ -464,8 +476,9 @@ void as_dns_lookup_ended(as_base *b, as_stream *except);
 void as_dns_after_fork(as_base *b);
 
 /* =================================================================================
- * stream_io.c: the AsyncStream core (connect, read + framing, write + backpressure,
- * timers, the one close path). stream.c holds the PHP methods.
+ * stream_io.c, stream_connect.c, stream_read.c, stream_write.c: the AsyncStream core
+ * (connect, read + framing, write + backpressure, timers, the one close path). stream.c
+ * holds the PHP methods.
  * =============================================================================== */
 
 enum {
@@ -483,9 +496,9 @@ typedef enum {
 } as_stream_state;
 
 /*
- * The transport seam (docs/internals.md, "Transports"): stream_io.c moves bytes and
- * waits for the socket only through these operations. A transport never calls PHP; it
- * calls the core's entry points below (as_stream_io_*), which may.
+ * The transport seam (docs/internals.md, "Transports"): the core (stream_*.c) moves
+ * bytes and waits for the socket only through these operations. A transport never calls
+ * PHP; it calls the core's entry points below (as_stream_io_*), which may.
  *
  * open(s)            s->fd is a new descriptor (connecting, or connected): get ready to
  *                    watch it; 0 or an errno. Called again after close() when connect()
@@ -641,6 +654,8 @@ static zend_always_inline as_stream *as_stream_from_link(as_child *child)
 	return (as_stream *)((char *)child - XtOffsetOf(as_stream, link));
 }
 
+/* stream_io.c: the core (exceptions, the close path and failures, setup, the timer). */
+
 /*
  * A new (not thrown) exception object of class ce (AsyncStreamException or a subclass)
  * with code err and a printf-formatted message. Throw it with zend_throw_exception_object()
@@ -652,11 +667,26 @@ zend_object *as_stream_exception_new(zend_class_entry *ce, int err, const char *
 void as_stream_free_extra(as_stream *s);
 /* Keeps the TCP peer's address, so messages can name it after a reset (getpeername() then fails). */
 void as_stream_record_peer(as_stream *s, const struct sockaddr *sa, socklen_t len);
+/* The peer named in error messages ("tcp://127.0.0.1:40312", the address connected to, "fd 7"). */
+zend_string *as_stream_peer_name(as_stream *s);
 AS_RUNS_PHP void as_stream_close(as_stream *s, zend_object *error, bool call_php);
+/* A close the protocol asked for (both sides ended): clean, unless a write already failed. */
+AS_RUNS_PHP AS_HIDDEN void as_stream_close_clean(as_stream *s);
 void as_stream_release_native(as_stream *s);
 AS_RUNS_PHP void as_stream_detach(as_child *child);
-AS_RUNS_PHP void as_stream_after_write(as_stream *s);
-bool as_stream_do_write(as_stream *s, const char *data, size_t len);
+/* The one failure path: closes s with ex (taken), or hands ex to ready() (see as_stream_ready_fn). */
+AS_RUNS_PHP void as_stream_fail_ex(as_stream *s, zend_object *ex);
+/* Closes with a new AsyncStreamException (or subclass) built from the format. */
+AS_RUNS_PHP AS_HIDDEN void as_stream_fail(as_stream *s, zend_class_entry *ce, int err, const char *fmt, ...)
+	ZEND_ATTRIBUTE_FORMAT(printf, 4, 5);
+/* A failure of the transport (what: "read from", "write to", "handshake", ...): its own exception when it has one. */
+AS_RUNS_PHP AS_HIDDEN bool as_stream_fail_transport(as_stream *s, const char *what, int err);
+/* Closes with "WHAT PEER failed: strerror(err)", or the transport's own exception. */
+AS_RUNS_PHP AS_HIDDEN void as_stream_fail_errno(as_stream *s, const char *what, int err);
+/* Bytes written and not yet sent: the queue plus what the transport holds in flight (unsent()). */
+size_t as_stream_queued(as_stream *s);
+/* Records the loop time of I/O for the idle timeout (a completion transport's sends too). */
+void as_stream_touch(as_stream *s);
 bool as_stream_arm_read(as_stream *s);
 void as_stream_disarm_read(as_stream *s);
 bool as_stream_ensure_timer(as_stream *s);
@@ -664,20 +694,24 @@ void as_stream_defer_error(as_stream *s, int err);
 void as_stream_arm_idle(as_stream *s);
 void as_stream_attach(as_stream *s, as_base *b, const as_stream_opts *o);
 /*
+ * The core's entry points for transports. Each runs PHP (onData, onDrain, onConnect,
+ * onEnd, onClose) and may close s; each holds its own reference on s meanwhile. While a
+ * PHP exception is pending (G4) readable re-activates itself and writable does nothing:
+ * a level-triggered watcher fires again on the next loop run, a completion-based
+ * transport must call as_stream_io_writable() again itself. (Readable is in
+ * stream_read.c, writable in stream_write.c.)
+ */
+/* The transport failed on its own (a completion error): closes s with `what` ("read from") and err. */
+AS_RUNS_PHP void as_stream_io_error(as_stream *s, const char *what, int err);
+
+/* stream_connect.c: connect, and a stream from a connected descriptor. */
+
+/*
  * Makes the fresh stream s own the connected descriptor fd on base b and start reading.
  * On failure: fd closed, s left closed (no PHP called), errno set, false returned.
  */
 AS_RUNS_PHP bool as_stream_init_connected(as_stream *s, as_base *b, evutil_socket_t fd, bool is_socket,
 	const as_stream_opts *o);
-/*
- * The open connections of one AsyncStreamServer (server.c), shared by the server and every
- * stream it accepted, so either may be freed first: max_connections and var_dump()'s count.
- */
-/* One more open connection; the stream keeps c until it closes. */
-void as_server_conns_add(as_server_conns *c);
-/* The connection closed: one fewer, and the server resumes accepting if it was at its limit. Calls no PHP. */
-void as_server_conns_done(as_server_conns *c);
-
 /*
  * Wraps a connected, nonblocking, close-on-exec socket (ownership of fd passes to the
  * stream) in a new AsyncStream object written to *out; applies nodelay/keepalive/waters/
@@ -690,37 +724,49 @@ AS_RUNS_PHP bool as_stream_new_connected(zval *out, as_base *b, evutil_socket_t 
 /* Starts a nonblocking connect() to sa. Returns 0, or the errno of an immediate failure. */
 int as_stream_connect_to(as_stream *s, const struct sockaddr *sa, socklen_t salen,
 	const struct sockaddr_storage *bind_ss, socklen_t bind_len);
-/*
- * The core's entry points for transports. Each runs PHP (onData, onDrain, onConnect,
- * onEnd, onClose) and may close s; each holds its own reference on s meanwhile. While a
- * PHP exception is pending (G4) readable re-activates itself and writable does nothing:
- * a level-triggered watcher fires again on the next loop run, a completion-based
- * transport must call as_stream_io_writable() again itself.
- */
-/* The transport can make progress reading (or the core asked for activate()). */
-AS_RUNS_PHP void as_stream_io_readable(as_stream *s);
-/* The transport can make progress writing (connect completion, queue, handshake, shutdown). */
-AS_RUNS_PHP void as_stream_io_writable(as_stream *s);
-/* The transport failed on its own (a completion error): closes s with `what` ("read from") and err. */
-AS_RUNS_PHP void as_stream_io_error(as_stream *s, const char *what, int err);
-/* Have buffered input delivered from the loop (not from inside the calling method). */
-void as_stream_redeliver(as_stream *s);
-/* The one failure path: closes s with ex (taken), or hands ex to ready() (see as_stream_ready_fn). */
-AS_RUNS_PHP void as_stream_fail_ex(as_stream *s, zend_object *ex);
-/* The peer named in error messages ("tcp://127.0.0.1:40312", the address connected to, "fd 7"). */
-zend_string *as_stream_peer_name(as_stream *s);
+/* Connects to the next resolved address, or reports the last error from the timer. */
+void as_stream_try_next(as_stream *s);
+/* Connected (and the transport's handshake done): onConnect or ready(), then what was written meanwhile. */
+AS_RUNS_PHP AS_HIDDEN void as_stream_connected(as_stream *s);
+/* TCP is up: the transport's handshake first, when it has one, then onConnect. */
+AS_RUNS_PHP AS_HIDDEN void as_stream_handshake(as_stream *s);
 /* Starts the transport's handshake on a stream whose TCP connection is up (accepted TLS, startTls()). */
 void as_stream_start_handshake(as_stream *s, double timeout);
 
+/* stream_read.c: the read path, framing, delivery. */
+
+/* The transport can make progress reading (or the core asked for activate()). */
+AS_RUNS_PHP void as_stream_io_readable(as_stream *s);
+/* Have buffered input delivered from the loop (not from inside the calling method). */
+void as_stream_redeliver(as_stream *s);
+/* The timer of a connected stream: the delivery backlog, then the idle timeout. */
+AS_RUNS_PHP AS_HIDDEN void as_stream_tick(as_stream *s);
+
+/* stream_write.c: the write path, backpressure, write coalescing. */
+
+#define AS_WRITE_IOV   64            /* iovecs per transport send() when flushing the queue */
+
+AS_RUNS_PHP void as_stream_after_write(as_stream *s);
+bool as_stream_do_write(as_stream *s, const char *data, size_t len);
+/* Asks the transport to say when it can write (connect completion, a queue to flush). */
+AS_HIDDEN bool as_stream_arm_write(as_stream *s);
+AS_HIDDEN void as_stream_disarm_write(as_stream *s);
+/* Writes as much of the queue as the socket takes, in one call. Returns false on a write error (errno). */
+AS_HIDDEN bool as_stream_flush(as_stream *s);
+/* The transport can make progress writing (connect completion, queue, handshake, shutdown). */
+AS_RUNS_PHP void as_stream_io_writable(as_stream *s);
 /* Base release: frees the write-coalescing state (before event_base_free()). */
 void as_stream_write_round_free(as_base *b);
 
-/* Connects to the next resolved address, or reports the last error from the timer. */
-void as_stream_try_next(as_stream *s);
-/* Bytes written and not yet sent: the queue plus what the transport holds in flight (unsent()). */
-size_t as_stream_queued(as_stream *s);
-/* Records the loop time of I/O for the idle timeout (a completion transport's sends too). */
-void as_stream_touch(as_stream *s);
+/*
+ * The open connections of one AsyncStreamServer (server_accept.c), shared by the server
+ * and every stream it accepted, so either may be freed first: max_connections and
+ * var_dump()'s count.
+ */
+/* One more open connection; the stream keeps c until it closes. */
+void as_server_conns_add(as_server_conns *c);
+/* The connection closed: one fewer, and the server resumes accepting if it was at its limit. Calls no PHP. */
+void as_server_conns_done(as_server_conns *c);
 
 /* dns.c: starts resolving host for s (state RESOLVING); the answer continues in its callback. */
 void as_stream_resolve(as_stream *s, const char *host, int port);

@@ -259,6 +259,20 @@ static as_event *as_event_get_live(zval *zev)
 	return e;
 }
 
+/* set() and setTimer(): the live Event and, in *b, the live base it goes to; NULL after throwing. */
+static as_event *as_event_get_live_for(zval *zev, zval *zbase, as_base **b)
+{
+	as_event *e;
+
+	if (!(e = as_event_get_live(zev))) {
+		return NULL;
+	}
+	if (!(*b = as_base_live_or_throw(Z_AS_BASE_P(zbase), true))) {
+		return NULL;
+	}
+	return e;
+}
+
 /*
  * Validates $what and converts $fd. Sets *fd_out and, for descriptor sources worth
  * keeping alive, copies the zval into fd_src_out. Throws and returns false on bad input.
@@ -386,9 +400,27 @@ static bool as_event_assign(as_event *e, as_base *b, evutil_socket_t fd, short w
 	return true;
 }
 
+/*
+ * as_event_assign() with $data replaced by a copy of zarg, or by null when zarg is NULL
+ * (the constructor, setTimer(), timer() and signal()); initialises *g first.
+ */
+static bool as_event_assign_arg(as_event *e, as_base *b, evutil_socket_t fd, short what, as_event_kind kind,
+		zval *fd_src, zval *zarg, as_event_garbage *g)
+{
+	zval arg;
+
+	if (zarg) {
+		ZVAL_COPY(&arg, zarg);
+	} else {
+		ZVAL_NULL(&arg);
+	}
+	as_event_garbage_init(g);
+	return as_event_assign(e, b, fd, what, kind, fd_src, &arg, g);
+}
+
 ZEND_METHOD(Event, __construct)
 {
-	zval *zbase, *zfd, *zarg = NULL, fd_src, arg;
+	zval *zbase, *zfd, *zarg = NULL, fd_src;
 	as_event_garbage g;
 	zend_long what;
 	zend_fcall_info fci;
@@ -416,13 +448,7 @@ ZEND_METHOD(Event, __construct)
 	if (!as_event_parse_fd(zfd, what, 2, 3, &fd, &fd_src)) {
 		RETURN_THROWS();
 	}
-	if (zarg) {
-		ZVAL_COPY(&arg, zarg);
-	} else {
-		ZVAL_NULL(&arg);
-	}
-	as_event_garbage_init(&g);
-	if (!as_event_assign(e, b, fd, (short)what, AS_EV_KIND_GENERIC, &fd_src, &arg, &g)) {
+	if (!as_event_assign_arg(e, b, fd, (short)what, AS_EV_KIND_GENERIC, &fd_src, zarg, &g)) {
 		as_throw(php_asyncstream_exception_ce, 0, "libevent could not create the event for fd %d", (int)fd);
 		RETURN_THROWS();
 	}
@@ -468,10 +494,7 @@ ZEND_METHOD(Event, set)
 		Z_PARAM_ZVAL(zarg)
 	ZEND_PARSE_PARAMETERS_END();
 
-	if (!(e = as_event_get_live(ZEND_THIS))) {
-		RETURN_THROWS();
-	}
-	if (!(b = as_base_live_or_throw(Z_AS_BASE_P(zbase), true))) {
+	if (!(e = as_event_get_live_for(ZEND_THIS, zbase, &b))) {
 		RETURN_THROWS();
 	}
 	if (what_null) {
@@ -504,7 +527,7 @@ ZEND_METHOD(Event, set)
 
 ZEND_METHOD(Event, setTimer)
 {
-	zval *zbase, *zarg = NULL, fd_src, arg;
+	zval *zbase, *zarg = NULL, fd_src;
 	as_event_garbage g;
 	zend_fcall_info fci;
 	zend_fcall_info_cache fcc;
@@ -518,10 +541,7 @@ ZEND_METHOD(Event, setTimer)
 		Z_PARAM_ZVAL(zarg)
 	ZEND_PARSE_PARAMETERS_END();
 
-	if (!(e = as_event_get_live(ZEND_THIS))) {
-		RETURN_THROWS();
-	}
-	if (!(b = as_base_live_or_throw(Z_AS_BASE_P(zbase), true))) {
+	if (!(e = as_event_get_live_for(ZEND_THIS, zbase, &b))) {
 		RETURN_THROWS();
 	}
 	if (as_event_is_pending(e)) {
@@ -529,13 +549,7 @@ ZEND_METHOD(Event, setTimer)
 		RETURN_FALSE;
 	}
 	ZVAL_UNDEF(&fd_src);
-	if (zarg) {
-		ZVAL_COPY(&arg, zarg);
-	} else {
-		ZVAL_NULL(&arg);
-	}
-	as_event_garbage_init(&g);
-	if (!as_event_assign(e, b, -1, 0, AS_EV_KIND_TIMER, &fd_src, &arg, &g)) {
+	if (!as_event_assign_arg(e, b, -1, 0, AS_EV_KIND_TIMER, &fd_src, zarg, &g)) {
 		php_error_docref(NULL, E_WARNING, "libevent could not re-assign the event as a timer");
 		RETURN_FALSE;
 	}
@@ -670,20 +684,14 @@ ZEND_METHOD(Event, free)
 AS_RUNS_PHP static bool as_event_new(zval *return_value, as_base *b, evutil_socket_t fd, short what, as_event_kind kind,
 	zval *zarg, zend_fcall_info *fci, zend_fcall_info_cache *fcc)
 {
-	zval fd_src, arg;
+	zval fd_src;
 	as_event *e;
 	as_event_garbage g;
 
 	object_init_ex(return_value, php_asyncstream_event_ce);
 	e = Z_AS_EVENT_P(return_value);
 	ZVAL_UNDEF(&fd_src);
-	if (zarg) {
-		ZVAL_COPY(&arg, zarg);
-	} else {
-		ZVAL_NULL(&arg);
-	}
-	as_event_garbage_init(&g);
-	if (!as_event_assign(e, b, fd, what, kind, &fd_src, &arg, &g)) {
+	if (!as_event_assign_arg(e, b, fd, what, kind, &fd_src, zarg, &g)) {
 		zval_ptr_dtor(return_value);
 		return false;
 	}

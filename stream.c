@@ -1,6 +1,7 @@
 /*
- * AsyncStream: the PHP methods and object handlers. The I/O core they drive (connect,
- * reading and framing, writing and backpressure, timers, the close path) is stream_io.c.
+ * AsyncStream: the PHP methods and object handlers. The I/O core they drive is
+ * stream_io.c (timers, the close path), stream_connect.c (connect), stream_read.c
+ * (reading and framing) and stream_write.c (writing and backpressure).
  */
 #ifdef HAVE_CONFIG_H
 # include "config.h"

@@ -52,13 +52,13 @@ tls_section() {
 	echo "Idle TLS connections (2000, each handshaken and echoed once, at most 10 handshakes in"
 	echo "flight so the heap shows steady state, not handshake peaks); goal ≤ 48 KiB each:"
 	echo
-	echo "Reading the numbers: this machine (2 cores) ran the other helpers' builds, tests and"
-	echo "benchmarks at the same time (load average above), so each server got a small share of a"
-	echo "core; server CPU is read from /proc/PID/schedstat (ns), and the rounds alternate, but a"
-	echo "single cell's ratio still moves by ±20% between runs here. The full-handshake cell is"
-	echo "dominated by OpenSSL (ECDHE + ECDSA signing, ~0.5 ms of server CPU each) and by the"
-	echo "kernel's connect/RST work; asyncstream adds one PHP object and one onConnection call per"
-	echo "connection. Rerun on a quiet machine before drawing conclusions from a single cell."
+	echo "Reading the numbers: this machine has 2 cores and is shared; the load average at the start"
+	echo "is given above (under ~1 the machine was otherwise idle). Server CPU is read from"
+	echo "/proc/PID/schedstat (ns) and the servers alternate round by round; even so a single cell's"
+	echo "ratio moves by about ±10% between runs on a quiet machine, ±20% on a loaded one. The"
+	echo "full-handshake cell is dominated by OpenSSL (ECDHE + ECDSA signing, ~0.5 ms of server CPU"
+	echo "each) and by the kernel's connect/RST work; asyncstream adds one PHP object and one"
+	echo "onConnection call per connection."
 	echo
 	grep 'mode=tls-idle' "$r" | sed -E 's/.*server=([^ ]*).*idle_ok=([0-9]*).*srv_rss_base_kb=([0-9]*) srv_rss_idle_kb=([0-9]*) idle_bytes_per_conn=([0-9]*).*/- \1: \2 connections, RSS \3 -> \4 KiB: **\5 bytes per connection**/'
 	echo "<!-- tls:end -->"
