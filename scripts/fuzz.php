@@ -1139,7 +1139,7 @@ final class AsFuzz
         switch ($this->rnd(5)) {
             case 0: break; // silent: only handshake_timeout ends it
             case 1: @fwrite($r, random_bytes(mt_rand(1, 600))); break;
-            case 2: @fwrite($r, "\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03" . random_bytes(mt_rand(0, 100))); break; // a ClientHello cut short
+            case 2: @fwrite($r, "\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03" . random_bytes(mt_rand(1, 100))); break; // a ClientHello cut short
             case 3: @fwrite($r, "GET / HTTP/1.1\r\nHost: x\r\n\r\n"); break;
             default:
                 @fwrite($r, "\x16\x03\x01\x00\x05");
