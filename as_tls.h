@@ -177,11 +177,11 @@ void as_tls_sessions_setup(SSL_CTX *ctx);
 /* Frees the sessions kept on x (with its SSL_CTX). */
 void as_tls_sessions_free(as_tls_ctx *x);
 /*
- * Client engine t, connecting to addr ("tcp://HOST:PORT" as given) with the name check
- * on or off: keeps the sessions it gets under that key, and offers the one kept (before
- * the handshake).
+ * Client engine t, connecting to addr ("tcp://HOST:PORT" as given) with conf (name check
+ * and SNI on or off): keeps the sessions it gets under that key, and offers the one kept
+ * (before the handshake).
  */
-void as_tls_session_offer(as_tls *t, const zend_string *addr, bool verify_name);
+void as_tls_session_offer(as_tls *t, const zend_string *addr, const as_tls_conf *conf);
 
 /* tls_info.c: fills rv with the getTlsInfo() array. */
 void as_tls_info(as_tls *t, zval *rv);

@@ -375,7 +375,7 @@ ZEND_METHOD(AsyncStream, connect)
 		}
 		tls = as_tls_new(tls_ctx, false, &tls_conf, host);
 		if (tls && tls_conf.session_cache) {
-			as_tls_session_offer(tls, tcp, tls_conf.verify_peer_name);
+			as_tls_session_offer(tls, tcp, &tls_conf);
 		}
 		as_tls_conf_release(&tls_conf);
 		if (!tls) {

@@ -193,7 +193,7 @@ ZEND_METHOD(AsyncStream, startTls)
 		RETURN_THROWS();
 	}
 	if (!server && s->addr && conf.session_cache) {
-		as_tls_session_offer(t, s->addr, conf.verify_peer_name); /* a stream from connect(): its address */
+		as_tls_session_offer(t, s->addr, &conf); /* a stream from connect(): its address */
 	}
 	/* Bytes queued before the call go out in plaintext before the handshake starts. */
 	t->plain_left = s->out ? evbuffer_get_length(s->out) : 0;

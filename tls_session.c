@@ -2,7 +2,8 @@
  * Client-side TLS session resumption. Sessions live on the client SSL_CTX they were made
  * with (so per EventBase and per option set: one made with other CAs or verification
  * settings is never offered), keyed by the address connected to (name and port), the
- * name checked, and whether the name was checked. OpenSSL hands a new session to
+ * name checked, whether it was checked and whether it was sent as SNI (a server picks
+ * its certificate by SNI: a session from another SNI is not this connection's). OpenSSL hands a new session to
  * as_tls_session_new_cb(), during the handshake (TLS 1.2) or after it, when a TLS 1.3
  * ticket arrives with the first records read; the next connect() with the same key
  * offers it with SSL_set_session(). A TLS 1.3 session is offered once (RFC 8446, C.4):
@@ -80,7 +81,7 @@ void as_tls_sessions_free(as_tls_ctx *x)
 	as_tls_sessions_drop(x);
 }
 
-void as_tls_session_offer(as_tls *t, const zend_string *addr, bool verify_name)
+void as_tls_session_offer(as_tls *t, const zend_string *addr, const as_tls_conf *conf)
 {
 	as_tls_ctx *x = t->ctx;
 	SSL_SESSION *sess;
@@ -88,7 +89,9 @@ void as_tls_session_offer(as_tls *t, const zend_string *addr, bool verify_name)
 	if (t->server || !x->ctx || t->session_key) {
 		return;
 	}
-	t->session_key = zend_strpprintf(0, "%s|%s|%d", ZSTR_VAL(addr), t->host ? ZSTR_VAL(t->host) : "", (int)verify_name);
+	/* What the handshake depends on beyond the SSL_CTX: the name sent (SNI) and checked. */
+	t->session_key = zend_strpprintf(0, "%s|%s|%d%d", ZSTR_VAL(addr), t->host ? ZSTR_VAL(t->host) : "",
+		(int)conf->verify_peer_name, (int)conf->sni_enabled);
 	if (!x->sessions) {
 		return;
 	}

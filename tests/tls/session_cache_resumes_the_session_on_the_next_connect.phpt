@@ -1,5 +1,5 @@
 --TEST--
-TLS: a client's next connect() to the same server and name resumes the session of an earlier connection (TLS 1.3 and 1.2); 'session_cache' => false, another name or a new EventBase do a full handshake, and so does PHP's stream_socket_server('tls://'), which cannot resume
+TLS: a client's next connect() to the same server and name resumes the session of an earlier connection (TLS 1.3 and 1.2); 'session_cache' => false, another name, SNI or name check setting, or a new EventBase do a full handshake, and so does PHP's stream_socket_server('tls://'), which cannot resume
 --SKIPIF--
 <?php require __DIR__ . '/fixtures/skipif.inc'; ?>
 --INI--
@@ -42,6 +42,9 @@ echo "2nd: ", fetch($base, $addr, tls_client_opts(), "ping"), "\n";
 echo "3rd: ", fetch($base, $addr, tls_client_opts(), "ping"), "\n";
 echo "session_cache off: ", fetch($base, $addr, tls_client_opts(['session_cache' => false]), "ping"), "\n";
 echo "other peer_name: ", fetch($base, $addr, tls_client_opts(['peer_name' => 'localhost']), "ping"), "\n";
+echo "same peer_name, SNI off: ", fetch($base, $addr, tls_client_opts(['peer_name' => 'localhost', 'SNI_enabled' => false]), "ping"), "\n";
+echo "same peer_name, name check off: ", fetch($base, $addr, tls_client_opts(['peer_name' => 'localhost', 'verify_peer_name' => false]), "ping"), "\n";
+echo "same peer_name again: ", fetch($base, $addr, tls_client_opts(['peer_name' => 'localhost']), "ping"), "\n";
 echo "TLS 1.2: ", fetch($base, $addr, tls_client_opts(['crypto_method' => STREAM_CRYPTO_METHOD_TLSv1_2_CLIENT]), "ping"), "\n";
 echo "TLS 1.2 again: ", fetch($base, $addr, tls_client_opts(['crypto_method' => STREAM_CRYPTO_METHOD_TLSv1_2_CLIENT]), "ping"), "\n";
 $srv->close();
@@ -75,6 +78,9 @@ tls_php_peer_wait($peer);
 3rd: reused=true TLSv1.3
 session_cache off: reused=false TLSv1.3
 other peer_name: reused=false TLSv1.3
+same peer_name, SNI off: reused=false TLSv1.3
+same peer_name, name check off: reused=false TLSv1.3
+same peer_name again: reused=true TLSv1.3
 TLS 1.2: reused=false TLSv1.2
 TLS 1.2 again: reused=true TLSv1.2
 -- a new base starts empty
