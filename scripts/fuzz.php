@@ -26,6 +26,19 @@
  *   - per seed, a load profile: many streams, small buffers and socket buffers, bursts of
  *     connects, so callbacks run random calls on random objects while much is in flight.
  *
+ * TLS (off with --no-tls, or when asyncstream has no OpenSSL): a fifth of the steps make
+ * TLS objects, with certificates made once per process (a CA, a server certificate for
+ * localhost, an expired and a self-signed one, a client certificate): TLS servers (right,
+ * wrong or missing certificates, client certificates required, SNI maps, ALPN, short
+ * handshake timeouts), tls:// clients of TLS servers, of plain servers and of refused
+ * ports (verification on/off, right/wrong peer_name, ALPN lists, bad cafile paths,
+ * garbage types and unknown names, Stringable values), startTls() on socket pairs (both
+ * roles) and on any stream at any moment (connecting, plain, already TLS, ended, closed),
+ * getTlsInfo() anywhere (null or exactly the documented keys), raw peers that stay
+ * silent, send garbage or half a ClientHello, or reset mid-handshake, and loop runs long
+ * enough for handshakes to finish, so onSecure/onConnection/onConnect run the same
+ * random actions (free the base, close, fork, throw) as every other callback.
+ *
  * Every call must end in a result or a Throwable. A finding is:
  *   - a warning/notice/deprecation that is not on the list of documented ones below;
  *   - a callback that runs for an object after it was freed, deleted or closed (G1);
