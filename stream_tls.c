@@ -198,6 +198,9 @@ ZEND_METHOD(AsyncStream, startTls)
 		as_throw(php_asyncstream_tls_exception_ce, ENOMEM, "OpenSSL could not create a connection");
 		RETURN_THROWS();
 	}
+	if (!server && s->addr && conf.session_cache) {
+		as_tls_session_offer(t, s->addr, &conf); /* a stream from connect(): its address */
+	}
 #ifdef HAVE_AS_IO_URING
 	if (s->tp == &as_transport_uring) {
 		/*
