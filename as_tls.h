@@ -38,6 +38,8 @@ struct _as_tls_ctx {
 	bool verify_peer;
 	zend_string *alpn;           /* server: our protocols in preference order (wire format) */
 	HashTable *sni;              /* server: lower-case host => SSL_CTX * (SNI_server_certs) */
+	HashTable *sessions;         /* client: session key => SSL_SESSION * (tls_session.c), or NULL */
+	uint32_t sessions_gen;       /* as_fork_generation when sessions was made */
 };
 
 /* The parsed 'tls' option array (API Part 4). */
@@ -48,6 +50,7 @@ typedef struct _as_tls_conf {
 	bool verify_peer_name;
 	bool sni_enabled;
 	bool capture_peer_cert;
+	bool session_cache;          /* client: resume a session of an earlier connection (default true) */
 	int8_t server;               /* startTls(): -1 unset, 0 client, 1 server */
 	/* per SSL_CTX (the cache key) */
 	bool verify_peer;
@@ -113,6 +116,7 @@ typedef struct _as_tls {
 	as_tls_ctx *ctx;
 	zend_string *err_msg;        /* the last failure, readable (OpenSSL's queue drained) */
 	zend_string *host;           /* client: the name checked and sent as SNI, or NULL */
+	zend_string *session_key;    /* client with the session cache: where its sessions are kept */
 	int err_code;                /* ECONNRESET, EPROTO, ... */
 	uint32_t fork_gen;           /* as_fork_generation when created: a child sends nothing */
 	uint8_t wants;               /* AS_TLS_WANT_* for the call that returned AS_TLS_AGAIN */
@@ -166,6 +170,18 @@ as_tls_result as_tls_shutdown(as_tls *t);
  * finished handshake, never in a forked child (G5) nor with a record half sent.
  */
 void as_tls_close_notify_once(as_tls *t);
+
+/* tls_session.c: client session resumption */
+/* A client SSL_CTX keeps the sessions its connections get (as_tls_session_new_cb()). */
+void as_tls_sessions_setup(SSL_CTX *ctx);
+/* Frees the sessions kept on x (with its SSL_CTX). */
+void as_tls_sessions_free(as_tls_ctx *x);
+/*
+ * Client engine t, connecting to addr ("tcp://HOST:PORT" as given) with conf (name check
+ * and SNI on or off): keeps the sessions it gets under that key, and offers the one kept
+ * (before the handshake).
+ */
+void as_tls_session_offer(as_tls *t, const zend_string *addr, const as_tls_conf *conf);
 
 /* tls_info.c: fills rv with the getTlsInfo() array. */
 void as_tls_info(as_tls *t, zval *rv);

@@ -53,6 +53,7 @@ ZEND_BEGIN_MODULE_GLOBALS(asyncstream)
 	zend_class_entry *socket_ce;   /* convert.c: ext/sockets' Socket class, when loaded */
 	bool socket_ce_looked;
 	char read_scratch[AS_READ_SIZE]; /* stream_read.c: the read buffer shared by all streams */
+	char uring_why[160];           /* uring.c: why this request's ring could not be set up */
 	zend_object **deferred;        /* asyncstream.c: references dropped at RSHUTDOWN (as_release_after_destructors) */
 	uint32_t deferred_n, deferred_cap;
 	char diag_msgs[8][512];        /* log.c: warnings waiting for a safe point (as_diag_later) */

@@ -312,6 +312,7 @@ AS_RUNS_PHP static void as_base_run(as_base *b, int flags, zval *return_value)
 		b->diag_ev = NULL;
 	}
 	b->loop_depth--;
+#ifdef HAVE_AS_IO_URING
 	if (b->uring) {
 		/*
 		 * The loop stopped (stop(), an exception, exit()) before its last turn's batch went
@@ -319,6 +320,7 @@ AS_RUNS_PHP static void as_base_run(as_base *b, int flags, zval *return_value)
 		 */
 		as_uring_submit_now(b->uring);
 	}
+#endif
 	if (UNEXPECTED(b->bailout)) {
 		/* as_invoke() caught a bailout in a callback and let libevent unwind: resume it. */
 		b->bailout = false;

@@ -175,7 +175,7 @@ if test "$PHP_ASYNCSTREAM" != "no"; then
 
   PHP_SUBST(ASYNCSTREAM_SHARED_LIBADD)
   PHP_NEW_EXTENSION(asyncstream,
-    asyncstream.c log.c fork.c invoke.c config.c base.c event.c util.c convert.c address.c options.c dns.c stream_io.c stream_connect.c stream_read.c stream_write.c transport_plain.c stream.c server.c server_accept.c tls.c tls_options.c tls_ctx.c tls_info.c transport_tls.c stream_tls.c uring.c transport_uring.c,
+    asyncstream.c log.c fork.c invoke.c config.c base.c event.c util.c convert.c address.c options.c dns.c stream_io.c stream_connect.c stream_read.c stream_write.c transport_plain.c stream.c server.c server_accept.c tls.c tls_options.c tls_ctx.c tls_info.c tls_session.c transport_tls.c stream_tls.c uring.c transport_uring.c,
     $ext_shared,, -DZEND_ENABLE_STATIC_TSRMLS_CACHE=1 -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers)
   PHP_ADD_BUILD_DIR($ext_builddir/stubs)
 fi

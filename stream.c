@@ -374,6 +374,9 @@ ZEND_METHOD(AsyncStream, connect)
 			as_tls_host_of(tcp, host, sizeof(host)); /* the literal, for SNI rules and the IP check */
 		}
 		tls = as_tls_new(tls_ctx, false, &tls_conf, host);
+		if (tls && tls_conf.session_cache) {
+			as_tls_session_offer(tls, tcp, &tls_conf);
+		}
 		as_tls_conf_release(&tls_conf);
 		if (!tls) {
 			zend_throw_exception(php_asyncstream_tls_exception_ce, "AsyncStream::connect(): OpenSSL could not create a connection", ENOMEM);

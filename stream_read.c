@@ -218,13 +218,6 @@ AS_RUNS_PHP static void as_stream_deliver(as_stream *s)
 		}
 		frame = as_stream_next_frame(s);
 		if (!frame) {
-			if (had_backlog && s->tls && s->reading && !s->eof) {
-				/*
-				 * No reading while a backlog waited, and bytes OpenSSL already decrypted
-				 * get no readiness of their own: the transport asks for a read turn.
-				 */
-				s->tp->want(s, AS_WANT_READ, true);
-			}
 			break;
 		}
 		frames++;
@@ -242,7 +235,8 @@ AS_RUNS_PHP static void as_stream_deliver(as_stream *s)
 	} else if (had_backlog && s->state == AS_ST_CONNECTED && !s->paused && !s->eof && s->reading) {
 		/*
 		 * The backlog is gone: read again. Readiness would fire again by itself, but a
-		 * completion transport (io_uring) offers what it holds (bytes, EOF) only once.
+		 * completion transport (io_uring) offers what it holds (bytes, EOF) only once,
+		 * and bytes OpenSSL already decrypted get no readiness of their own (TLS).
 		 */
 		s->tp->activate(s);
 	}

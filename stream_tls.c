@@ -192,6 +192,9 @@ ZEND_METHOD(AsyncStream, startTls)
 		as_throw(php_asyncstream_tls_exception_ce, ENOMEM, "OpenSSL could not create a connection");
 		RETURN_THROWS();
 	}
+	if (!server && s->addr && conf.session_cache) {
+		as_tls_session_offer(t, s->addr, &conf); /* a stream from connect(): its address */
+	}
 	/* Bytes queued before the call go out in plaintext before the handshake starts. */
 	t->plain_left = s->out ? evbuffer_get_length(s->out) : 0;
 

@@ -235,6 +235,9 @@ void as_tls_free(as_tls *t)
 	if (t->host) {
 		zend_string_release(t->host);
 	}
+	if (t->session_key) {
+		zend_string_release(t->session_key);
+	}
 	efree(t);
 }
 

@@ -47,6 +47,7 @@ void as_tls_ctx_release(as_tls_ctx *x)
 	if (x->store) {
 		X509_STORE_free(x->store);
 	}
+	as_tls_sessions_free(x);
 	if (x->alpn) {
 		zend_string_release(x->alpn);
 	}
@@ -309,8 +310,11 @@ static SSL_CTX *as_tls_ctx_base(HashTable *cache, const as_tls_conf *c, bool ser
 		static const unsigned char sid_ctx[] = "asyncstream";
 		SSL_CTX_set_session_id_context(ctx, sid_ctx, sizeof(sid_ctx) - 1);
 		SSL_CTX_set_alpn_select_cb(ctx, as_tls_alpn_select_cb, x);
-	} else if (c->alpn) {
-		SSL_CTX_set_alpn_protos(ctx, (const unsigned char *)ZSTR_VAL(c->alpn), (unsigned)ZSTR_LEN(c->alpn));
+	} else {
+		as_tls_sessions_setup(ctx);
+		if (c->alpn) {
+			SSL_CTX_set_alpn_protos(ctx, (const unsigned char *)ZSTR_VAL(c->alpn), (unsigned)ZSTR_LEN(c->alpn));
+		}
 	}
 	/* A client verifies the server unless told not to; a server verifies clients only when asked. */
 	if (server ? (c->verify_peer_set && c->verify_peer) : c->verify_peer) {

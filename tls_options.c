@@ -30,6 +30,7 @@ void as_tls_conf_init(as_tls_conf *c)
 	c->verify_peer = true;
 	c->verify_peer_name = true;
 	c->sni_enabled = true;
+	c->session_cache = true;
 	c->server = -1;
 	c->verify_depth = -1;
 	c->min_version = TLS1_2_VERSION;
@@ -323,6 +324,8 @@ bool as_tls_conf_parse(zval *v, uint32_t arg, bool allow_server, as_tls_conf *c)
 			ok = as_tls_opt_bool(e, arg, "SNI_enabled", &c->sni_enabled);
 		} else if (zend_string_equals_literal(key, "capture_peer_cert")) {
 			ok = as_tls_opt_bool(e, arg, "capture_peer_cert", &c->capture_peer_cert);
+		} else if (zend_string_equals_literal(key, "session_cache")) {
+			ok = as_tls_opt_bool(e, arg, "session_cache", &c->session_cache);
 		} else if (zend_string_equals_literal(key, "peer_name")) {
 			ok = as_tls_opt_str(e, arg, "peer_name", &c->peer_name);
 		} else if (zend_string_equals_literal(key, "cafile")) {

@@ -666,4 +666,12 @@ const as_transport_ops as_transport_uring = {
 	.release = as_ustream_release,
 };
 
+#else
+
+/*
+ * Without liburing no base ever selects io_uring (as_uring_select() answers readiness);
+ * defined so that the "is this stream on the ring" comparisons link.
+ */
+const as_transport_ops as_transport_uring = { .name = "io_uring (not built)" };
+
 #endif /* HAVE_AS_IO_URING */

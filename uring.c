@@ -33,6 +33,7 @@
 #include "zend_exceptions.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -157,11 +158,18 @@ static bool as_uring_kernel_at_least(int major, int minor)
 	return ma > major || (ma == major && mi >= minor);
 }
 
+/*
+ * What the kernel says about io_uring is process-wide: probed once per process under
+ * pthread_once (so threads of a ZTS build never race on it), then only read.
+ */
+static pthread_once_t as_uring_probe_once = PTHREAD_ONCE_INIT;
+static const char *as_uring_probe_reason;  /* NULL: usable */
+static char as_uring_probe_buf[160];       /* as_uring_probe_reason's text when formatted */
 static int as_uring_unavailable_errno = ENOTSUP; /* the errno behind the reason, for the exception */
 
-static const char *as_uring_setup_error(int err)
+/* The reason io_uring_setup() failed with err; buf (len bytes) is used when it must be formatted. */
+static const char *as_uring_setup_error(int err, char *buf, size_t len)
 {
-	static char buf[160];
 	int disabled;
 
 	switch (err) {
@@ -179,12 +187,12 @@ static const char *as_uring_setup_error(int err)
 		case ENOMEM:
 			return "io_uring_setup cannot allocate the ring (ENOMEM: RLIMIT_MEMLOCK too low?)";
 		default:
-			snprintf(buf, sizeof(buf), "io_uring_setup failed: %s", strerror(err));
+			snprintf(buf, len, "io_uring_setup failed: %s", strerror(err));
 			return buf;
 	}
 }
 
-static const char *as_uring_probe(void)
+static void as_uring_probe(void)
 {
 	struct io_uring ring;
 	struct io_uring_params p;
@@ -197,14 +205,15 @@ static const char *as_uring_probe(void)
 		{ IORING_OP_CLOSE, "IORING_OP_CLOSE" },
 		{ IORING_OP_SHUTDOWN, "IORING_OP_SHUTDOWN" },
 	};
-	static char buf[160];
+	char *buf = as_uring_probe_buf;
 	const char *reason = NULL;
 	int r;
 
 	memset(&p, 0, sizeof(p));
 	if ((r = io_uring_queue_init_params(8, &ring, &p)) < 0) {
 		as_uring_unavailable_errno = -r;
-		return as_uring_setup_error(-r);
+		as_uring_probe_reason = as_uring_setup_error(-r, buf, sizeof(as_uring_probe_buf));
+		return;
 	}
 	if (!(p.features & IORING_FEAT_FAST_POLL)) {
 		reason = "the kernel's io_uring has no IORING_FEAT_FAST_POLL (Linux < 5.7): socket receives would block worker threads";
@@ -216,7 +225,7 @@ static const char *as_uring_probe(void)
 	}
 	for (size_t i = 0; i < sizeof(need) / sizeof(need[0]); i++) {
 		if (!io_uring_opcode_supported(probe, need[i].op)) {
-			snprintf(buf, sizeof(buf), "the kernel's io_uring lacks %s", need[i].name);
+			snprintf(buf, sizeof(as_uring_probe_buf), "the kernel's io_uring lacks %s", need[i].name);
 			reason = buf;
 			break;
 		}
@@ -237,7 +246,7 @@ static const char *as_uring_probe(void)
 		reg.ring_entries = 8;
 		reg.bgid = 0;
 		if ((r = io_uring_register_buf_ring(&ring, &reg, 0)) < 0) {
-			snprintf(buf, sizeof(buf), "the kernel's io_uring has no provided-buffer rings (Linux < 5.19: %s)", strerror(-r));
+			snprintf(buf, sizeof(as_uring_probe_buf), "the kernel's io_uring has no provided-buffer rings (Linux < 5.19: %s)", strerror(-r));
 			reason = buf;
 		} else {
 			io_uring_unregister_buf_ring(&ring, 0);
@@ -246,19 +255,13 @@ static const char *as_uring_probe(void)
 	}
 out:
 	io_uring_queue_exit(&ring);
-	return reason;
+	as_uring_probe_reason = reason;
 }
 
 const char *as_uring_unavailable_reason(void)
 {
-	static bool probed = false;
-	static const char *reason = NULL;
-
-	if (!probed) {
-		reason = as_uring_probe();
-		probed = true;
-	}
-	return reason;
+	pthread_once(&as_uring_probe_once, as_uring_probe);
+	return as_uring_probe_reason;
 }
 
 const char *as_uring_setup_name(as_uring *r)
@@ -691,7 +694,7 @@ static as_uring *as_uring_create(as_base *b, const char **reason)
 	r->inflight.next = r->inflight.prev = &r->inflight;
 	r->fork_gen = as_fork_generation;
 	if ((ret = as_uring_init_ring(r)) < 0) {
-		*reason = as_uring_setup_error(-ret);
+		*reason = as_uring_setup_error(-ret, AS_G(uring_why), sizeof(AS_G(uring_why)));
 		efree(r);
 		return NULL;
 	}

@@ -8,7 +8,8 @@
 #     -t SECONDS   timeout per seed (default 60; 600 under valgrind)
 #     -m MODULE    the asyncstream.so to load (default: build modules/asyncstream.so)
 #     -l DIR       keep the output of failing seeds in DIR (default: a new /tmp/asfuzz-seeds.XXXX)
-#     -x ARGS      extra arguments for fuzz.php (e.g. "--classic" or "--no-fork")
+#     -x ARGS      extra arguments for fuzz.php (e.g. "--classic", "--no-fork" or "--no-tls")
+#     -d INI       an ini setting for php, repeatable (e.g. -d asyncstream.io_uring=on)
 #     -j N         run N seeds at a time (default 1). A seed spends most of its time waiting
 #                  in loops and for forked children, so 2-3 fit on one busy core
 #     --valgrind   run each seed under valgrind (USE_ZEND_ALLOC=0; errors and definite leaks fail)
@@ -32,6 +33,7 @@ mode=plain
 quiet=0
 jobs=1
 args=()
+ini=()
 while [ $# -gt 0 ]; do
 	case "$1" in
 		-s) steps=$2; shift 2 ;;
@@ -43,11 +45,12 @@ while [ $# -gt 0 ]; do
 		--valgrind) mode=valgrind; shift ;;
 		--asan) mode=asan; shift ;;
 		-q) quiet=1; shift ;;
-		-h|--help) sed -n '2,22p' "$0"; exit 0 ;;
+		-d) ini+=(-d "$2"); shift 2 ;;
+		-h|--help) sed -n '2,23p' "$0"; exit 0 ;;
 		*) args+=("$1"); shift ;;
 	esac
 done
-[ ${#args[@]} -eq 2 ] || { sed -n '2,22p' "$0" >&2; exit 2; }
+[ ${#args[@]} -eq 2 ] || { sed -n '2,23p' "$0" >&2; exit 2; }
 first=${args[0]}
 last=${args[1]}
 root=$PWD
@@ -66,7 +69,7 @@ mkdir -p "$logdir"
 
 ext_dir=$(php-config --extension-dir)
 php=(php -n -d "extension_dir=$ext_dir" -d extension=sockets -d extension=posix -d "extension=$module"
-	-d display_errors=1 -d error_reporting=-1 -d memory_limit=1G)
+	-d display_errors=1 -d error_reporting=-1 -d memory_limit=1G ${ini[@]+"${ini[@]}"})
 env_extra=()
 wrap=()
 case $mode in

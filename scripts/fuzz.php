@@ -26,6 +26,19 @@
  *   - per seed, a load profile: many streams, small buffers and socket buffers, bursts of
  *     connects, so callbacks run random calls on random objects while much is in flight.
  *
+ * TLS (off with --no-tls, or when asyncstream has no OpenSSL): a fifth of the steps make
+ * TLS objects, with certificates made once per process (a CA, a server certificate for
+ * localhost, an expired and a self-signed one, a client certificate): TLS servers (right,
+ * wrong or missing certificates, client certificates required, SNI maps, ALPN, short
+ * handshake timeouts), tls:// clients of TLS servers, of plain servers and of refused
+ * ports (verification on/off, right/wrong peer_name, ALPN lists, bad cafile paths,
+ * garbage types and unknown names, Stringable values), startTls() on socket pairs (both
+ * roles) and on any stream at any moment (connecting, plain, already TLS, ended, closed),
+ * getTlsInfo() anywhere (null or exactly the documented keys), raw peers that stay
+ * silent, send garbage or half a ClientHello, or reset mid-handshake, and loop runs long
+ * enough for handshakes to finish, so onSecure/onConnection/onConnect run the same
+ * random actions (free the base, close, fork, throw) as every other callback.
+ *
  * Every call must end in a result or a Throwable. A finding is:
  *   - a warning/notice/deprecation that is not on the list of documented ones below;
  *   - a callback that runs for an object after it was freed, deleted or closed (G1);
@@ -157,6 +170,9 @@ final class AsFuzz
         // (or its number reused, e.g. by the child's new epoll fd: EINVAL/EPERM/EEXIST)
         '/(libevent: Epoll (ADD|MOD|DEL)\(-?\d+\) on fd \d+ failed.*(Bad file descriptor|Invalid argument|Operation not permitted|File exists)|could not reinitialise the event base after fork\(\)|^EventBase::reInit\(\): cannot reinitialise the event base)/',
         '/^AsyncStreamServer::__construct\(\)|^EventBase::loop\(\): AsyncStreamServer cannot accept connections/',
+        // a TLS server without onError() reports a failed handshake (garbage, RST, wrong
+        // certificate, timeout: the fuzzer makes all of them on purpose) as a warning
+        '/^(?:[\w:]+\(\): )?AsyncStreamServer on tls:\/\/\S+: TLS handshake with \S+ failed: .*\(set onError\(\) to handle this\)$/s',
         // the engine on hostile scalars
         '/^[\w:]+\(\): Passing null to parameter #\d+ .* of type \w+ is deprecated/',
         '/^Implicit conversion from float .* to int loses precision/',
@@ -172,6 +188,9 @@ final class AsFuzz
     public int $throws = 0;
     public int $forks = 0;
     public int $callbacks = 0;
+    /** TLS servers, tls:// clients and startTls() calls that were accepted; handshakes seen done. */
+    public int $tlsMade = 0;
+    public int $tlsDone = 0;
 
     private array $bases = [];
     private array $configs = [];
@@ -181,6 +200,17 @@ final class AsFuzz
     private array $res = [];        // stream resources (socket pair ends), possibly closed
     private array $socks = [];      // ext-sockets Socket objects, possibly closed
     private array $serverAddrs = [];
+    private array $tlsAddrs = [];   // "tls://..." of live servers (TLS ones, and plain ones to talk TLS to)
+
+    /** TLS objects too (off with --no-tls or when asyncstream was built without OpenSSL). */
+    private bool $tls;
+    /** Percent of the steps that are TLS steps; how much longer drive() runs the loop (valgrind). */
+    public int $tlsShare = 20;
+    public float $slow = 1.0;
+    /** Bases known to be freed (EventBase::free()): TLS steps prefer live ones. */
+    private WeakMap $freedBases;
+    /** Certificates, made once per process: name => path. */
+    private static array $certs = [];
 
     private array $freed = [];      // object id => why (G1 checks)
     private array $deleted = [];    // event id => true after del()
@@ -208,7 +238,7 @@ final class AsFuzz
     public int $handlerCalls = 0;
     private int $actDepth = 0;
 
-    public function __construct(private int $seed, private bool $fork, private bool $verbose, private int $maxForks = PHP_INT_MAX, bool $reentrant = true)
+    public function __construct(private int $seed, private bool $fork, private bool $verbose, private int $maxForks = PHP_INT_MAX, bool $reentrant = true, bool $tls = true)
     {
         mt_srand($seed);
         $this->reentrant = $reentrant;
@@ -220,6 +250,11 @@ final class AsFuzz
                 $this->maxStreams = 48;
                 $this->maxEvents = 24;
             }
+        }
+        $this->freedBases = new WeakMap();
+        $this->tls = $tls && self::tlsAvailable();
+        if ($this->tls) {
+            self::certs();
         }
         $this->tmpDir = sys_get_temp_dir() . '/asfuzz-' . getmypid() . '-' . $seed;
         @mkdir($this->tmpDir);
@@ -371,6 +406,9 @@ final class AsFuzz
         if ($this->chance(10)) {
             $o[$this->pick(['bind', 'bogus', 0])] = $this->chance(50) ? '127.0.0.1:0' : $this->hostile();
         }
+        if ($this->tls && $this->chance(5)) {
+            $o['tls'] = $this->tlsOptions(null); // on a tcp:// address: ValueError
+        }
         return $o;
     }
 
@@ -473,7 +511,10 @@ final class AsFuzz
     public function cbBody(string $kind, ?int $selfId, array $args): void
     {
         $this->callbacks++;
-        $this->trace("callback $kind for #" . ($selfId ?? '?'));
+        $this->trace("callback $kind for #" . ($selfId ?? '?') . (($args[1] ?? null) instanceof Throwable ? ': ' . get_class($args[1]) . ': ' . $args[1]->getMessage() : ''));
+        if ($kind === 'stream-secure' || (in_array($kind, ['server-conn', 'stream-connect'], true) && ($args[0] ?? null) instanceof AsyncStream && $this->isTls($args[0]))) {
+            $this->tlsDone++;
+        }
         if ($selfId !== null) {
             if (isset($this->freed[$selfId])) {
                 $this->finding("$kind callback ran for object #$selfId after " . $this->freed[$selfId]);
@@ -622,7 +663,8 @@ final class AsFuzz
         if ($o instanceof Event) {
             $m = $this->pick(['free', 'set', 'set', 'setTimer', 'add', 'add', 'del', 'data', 'data', 'setPriority', 'loop', 'baseFree']);
         } elseif ($o instanceof AsyncStream) {
-            $m = $this->pick(['close', 'write', 'write', 'pause', 'resume', 'end', 'setFraming', 'onX', 'onX', 'setTimeout', 'loop', 'baseFree']);
+            $m = $this->pick(['close', 'write', 'write', 'pause', 'resume', 'end', 'setFraming', 'onX', 'onX', 'setTimeout', 'loop', 'baseFree',
+                ...($this->tls ? ['startTls', 'getTlsInfo'] : [])]);
         } elseif ($o instanceof AsyncStreamServer) {
             $m = $this->pick(['close', 'pause', 'resume', 'onX', 'loop', 'baseFree']);
         } elseif ($o instanceof EventBase) {
@@ -636,6 +678,12 @@ final class AsFuzz
             return;
         }
         switch ($m) {
+            case 'startTls':
+                $this->startTls($o);
+                return;
+            case 'getTlsInfo':
+                $this->tlsInfo($o);
+                return;
             case 'baseFree':
                 $b = $this->baseOf[$this->id($o)] ?? null;
                 $b = $b !== null ? $this->byId($b) : null;
@@ -726,6 +774,440 @@ final class AsFuzz
         return null;
     }
 
+
+    /* ------------------------------------------------------------ TLS */
+
+    private static function tlsAvailable(): bool
+    {
+        if (!function_exists('openssl_pkey_new') || !extension_loaded('asyncstream')) {
+            return false;
+        }
+        ob_start();
+        (new ReflectionExtension('asyncstream'))->info();
+        return str_contains((string)ob_get_clean(), 'TLS (OpenSSL) => enabled');
+    }
+
+    /**
+     * Certificates made once per process with PHP's openssl functions (EC P-256 keys:
+     * quick, also under valgrind) in a temporary directory removed at exit: ca.pem,
+     * other_ca.pem (signs nobody), server.pem (CN/SAN localhost, 127.0.0.1, ::1; key
+     * included), expired.pem, self.pem (self-signed), client.pem (client auth).
+     */
+    private static function certs(): array
+    {
+        if (self::$certs) {
+            return self::$certs;
+        }
+        $dir = sys_get_temp_dir() . '/asfuzz-tls-' . getmypid() . '-' . bin2hex(random_bytes(4));
+        mkdir($dir, 0700);
+        $pid = getmypid();
+        register_shutdown_function(function () use ($dir, $pid) {
+            if (getmypid() === $pid) { // a forked child leaves them to its parent
+                array_map('unlink', glob("$dir/*") ?: []);
+                @rmdir($dir);
+            }
+        });
+        $cnf = "$dir/openssl.cnf";
+        file_put_contents($cnf, "[req]\ndistinguished_name = dn\ndefault_bits = 2048\n[dn]\n"
+            . "[v3_ca]\nbasicConstraints = critical,CA:TRUE\nkeyUsage = critical,keyCertSign,cRLSign\n"
+            . "[v3_server]\nbasicConstraints = CA:FALSE\nkeyUsage = critical,digitalSignature\nextendedKeyUsage = serverAuth\n"
+            . "subjectAltName = DNS:localhost,IP:127.0.0.1,IP:::1\n"
+            . "[v3_client]\nbasicConstraints = CA:FALSE\nkeyUsage = critical,digitalSignature\nextendedKeyUsage = clientAuth\n");
+        $serial = 1;
+        $make = function (string $cn, string $ext, $caCert, $caKey, int $days = 365) use ($cnf, &$serial): array {
+            $key = openssl_pkey_new(['private_key_type' => OPENSSL_KEYTYPE_EC, 'curve_name' => 'prime256v1', 'config' => $cnf]);
+            $csr = openssl_csr_new(['commonName' => $cn], $key, ['digest_alg' => 'sha256', 'config' => $cnf]);
+            $cert = openssl_csr_sign($csr, $caCert, $caKey ?? $key, $days,
+                ['digest_alg' => 'sha256', 'config' => $cnf, 'x509_extensions' => $ext], $serial++);
+            if (!$cert) {
+                throw new RuntimeException('cannot make a certificate: ' . openssl_error_string());
+            }
+            openssl_x509_export($cert, $pem);
+            openssl_pkey_export($key, $keyPem, null, ['config' => $cnf]);
+            return [$cert, $key, $pem . $keyPem, $pem];
+        };
+        [$ca, $caKey, , $caPem] = $make('asfuzz CA', 'v3_ca', null, null);
+        $files = [
+            'ca.pem' => $caPem,
+            'other_ca.pem' => $make('asfuzz other CA', 'v3_ca', null, null)[3],
+            'server.pem' => $make('localhost', 'v3_server', $ca, $caKey)[2],
+            // 0 days: notAfter is the signing second, which OpenSSL already counts as expired
+            'expired.pem' => $make('localhost', 'v3_server', $ca, $caKey, 0)[2],
+            'self.pem' => $make('localhost', 'v3_server', null, null)[2],
+            'client.pem' => $make('client', 'v3_client', $ca, $caKey)[2],
+        ];
+        foreach ($files as $name => $data) {
+            file_put_contents("$dir/$name", $data);
+            self::$certs[$name] = "$dir/$name";
+        }
+        self::$certs['dir'] = $dir;
+        return self::$certs;
+    }
+
+    /** A base not known to be freed (a handshake needs a loop that runs), or a new one. */
+    private function liveBase(): ?EventBase
+    {
+        $live = array_filter($this->bases, fn($b) => !isset($this->freedBases[$b]));
+        return $live && $this->chance(90) ? $this->pick($live) : ($this->chance(70) ? $this->newBase() : $this->pick($this->bases));
+    }
+
+    /** A string option value: usually $good, sometimes a wrong one, a Stringable actor or garbage. */
+    private function tlsStr(string $good, array $wrong): mixed
+    {
+        $r = $this->rnd(100);
+        if ($r < 70) {
+            return $good;
+        }
+        if ($r < 85) {
+            return $this->pick($wrong);
+        }
+        if ($this->reentrant && $r < 88) {
+            return $this->actor(null, $good); // a TypeError, and its destructor acts
+        }
+        return $this->hostile();
+    }
+
+    /**
+     * The 'tls' options of a client ($server false), a server (true) or startTls() (null:
+     * either role, 'server' given at random): mostly valid, often permissive or wrong
+     * (verification off, wrong peer_name, ALPN lists, a CA that signed nothing, bad paths),
+     * sometimes garbage types and unknown names.
+     */
+    private function tlsOptions(?bool $server): mixed
+    {
+        if ($this->chance(4)) {
+            return $this->hostile(); // not even an array
+        }
+        $c = self::certs();
+        $o = [];
+        $role = $server;
+        if ($server === null) {
+            if ($this->chance(60)) {
+                $role = $this->chance(50);
+                $o['server'] = $this->chance(90) ? $role : $this->hostile();
+            } else {
+                $role = $this->chance(50);
+            }
+        }
+        if ($this->chance(45)) {
+            // valid and verifying: handshakes that finish, so what comes after them is fuzzed too
+            $o += $role ? ['local_cert' => $c['server.pem']] : ['cafile' => $c['ca.pem'], 'peer_name' => 'localhost'];
+            if ($this->chance(20)) {
+                $o['alpn_protocols'] = ['h2', 'http/1.1'];
+            }
+            return $o;
+        }
+        if ($role) {
+            if ($this->chance(95)) {
+                $o['local_cert'] = $this->tlsStr($c['server.pem'], [$c['expired.pem'], $c['self.pem'], $c['client.pem'], $c['ca.pem'],
+                    '/nonexistent/asfuzz.pem', $c['dir'], '']);
+            }
+            if ($this->chance(15)) { // require a client certificate
+                $o['verify_peer'] = true;
+                $o['cafile'] = $this->tlsStr($c['ca.pem'], [$c['other_ca.pem'], '/nonexistent/ca.pem']);
+            }
+            if ($this->chance(15)) {
+                $o['SNI_server_certs'] = $this->pick([['localhost' => $c['server.pem'], '*.test' => $c['self.pem']],
+                    ['localhost' => ['local_cert' => $c['server.pem']]], ['x' => '/nonexistent.pem'], ['x' => [1]], []]);
+            }
+        } else {
+            if ($this->chance(80)) {
+                $o['cafile'] = $this->tlsStr($c['ca.pem'], [$c['other_ca.pem'], '/nonexistent/ca.pem', $c['dir'], $c['server.pem']]);
+            }
+            if ($this->chance(30)) {
+                $o['peer_name'] = $this->tlsStr('localhost', ['wrong.test', '127.0.0.1', '', "local\0host", str_repeat('h', 300)]);
+            }
+            if ($this->chance(20)) {
+                $o['verify_peer'] = $this->chance(90) ? $this->chance(50) : $this->hostile();
+            }
+            if ($this->chance(15)) {
+                $o['verify_peer_name'] = $this->chance(90) ? $this->chance(50) : $this->hostile();
+            }
+            if ($this->chance(10)) {
+                $o['allow_self_signed'] = $this->chance(50);
+            }
+            if ($this->chance(15)) {
+                $o['local_cert'] = $this->tlsStr($c['client.pem'], [$c['server.pem'], '/nonexistent/client.pem']);
+            }
+            if ($this->chance(10)) {
+                $o['SNI_enabled'] = $this->chance(50);
+            }
+        }
+        if ($this->chance(25)) {
+            $o['alpn_protocols'] = $this->pick([['h2', 'http/1.1'], 'h2,http/1.1', ['x'], [], [''], [str_repeat('p', 300)], [1, 2], 'http/1.1',
+                [$this->reentrant ? $this->actor(null, 'h2') : 'h2']]);
+        }
+        if ($this->chance(20)) {
+            $o['handshake_timeout'] = $this->pick([0.001, 0.05, 0.5, 0, 30, -1, NAN, INF, 'x']);
+        }
+        if ($this->chance(8)) {
+            $o['min_version'] = $this->pick(['TLSv1.2', 'TLSv1.3', 'TLSv1', 'TLSv9', 5]);
+        }
+        if ($this->chance(5)) {
+            $o['ciphers'] = $this->pick(['ECDHE+AESGCM', 'NOTHING-MATCHES', '']);
+        }
+        if ($this->chance(5)) {
+            $o['crypto_method'] = $this->pick([STREAM_CRYPTO_METHOD_TLSv1_2_CLIENT | STREAM_CRYPTO_METHOD_TLSv1_3_CLIENT, 0, -1]);
+        }
+        if ($this->chance(5)) {
+            $o['capture_peer_cert'] = true;
+        }
+        if ($this->chance(4)) {
+            $o[$this->pick(['bogus', 0, 'passphrase', 'verify_depth', 'capath'])] = $this->hostile();
+        }
+        return $o;
+    }
+
+    private function refreshServerAddrs(): void
+    {
+        $this->serverAddrs = $this->tlsAddrs = [];
+        foreach ($this->servers as $x) {
+            try {
+                if ($x->isListening()) {
+                    $a = $x->getAddress();
+                    $this->serverAddrs[] = $a;
+                    if (str_starts_with($a, 'tls://')) {
+                        $this->tlsAddrs[] = $a;
+                        $this->tlsAddrs[] = $a; // twice: TLS to a TLS server more often
+                        $this->tlsAddrs[] = preg_replace('~^tls://127\.0\.0\.1:~', 'tls://localhost:', $a);
+                    } elseif (str_starts_with($a, 'tcp://')) {
+                        $this->tlsAddrs[] = 'tls://' . substr($a, 6); // TLS to a plain server: it answers in plaintext
+                    }
+                }
+            } catch (Error) {
+            }
+        }
+    }
+
+    /** An AsyncStreamServer on tls://127.0.0.1:0. */
+    private function newTlsServer(): void
+    {
+        $b = $this->liveBase();
+        if (!$b) {
+            return;
+        }
+        $id = 0;
+        $this->calls++;
+        try {
+            $cbConn = $this->reentrant && $this->chance(20) ? $this->cb('server-conn', $id)
+                : function (AsyncStream $c, AsyncStreamServer $srv) use (&$id, $b) {
+                    $this->cbBody('server-conn', $id, [$c, $srv]);
+                    $this->adoptStream($c, $b);
+                };
+            $opts = ['tls' => $this->tlsOptions(true)];
+            if ($this->chance(15)) {
+                $opts += $this->streamOptions();
+            }
+            if ($this->chance(20)) {
+                $opts['max_connections'] = $this->pick([1, 2, 50]);
+            }
+            $addr = $this->chance(95) ? 'tls://127.0.0.1:0' : $this->pick(['tls://[::1]:0', 'tls://', 'tls://127.0.0.1']);
+            $this->trace("new AsyncStreamServer(" . self::describe($b) . ", $addr, " . self::describe($opts) . ')');
+            $s = new AsyncStreamServer($b, $addr, $cbConn, $opts);
+        } catch (Throwable $t) {
+            $this->trace('  threw ' . get_class($t) . ': ' . $t->getMessage());
+            $this->throws++;
+            return;
+        }
+        $id = $this->id($s);
+        unset($this->freed[$id]);
+        $this->baseOf[$id] = $this->id($b);
+        if ($this->chance(60)) {
+            $this->call($s, 'onError', [$this->cb('server-error', $id)]);
+        }
+        $this->tlsMade++;
+        $this->put($this->servers, $s, 3);
+        $this->refreshServerAddrs();
+    }
+
+    /** A tls:// client of a live server (TLS or plain) or of a refused port. */
+    private function newTlsStream(): void
+    {
+        $b = $this->liveBase();
+        if (!$b) {
+            return;
+        }
+        if (!$this->tlsAddrs && $this->chance(70)) {
+            $this->newTlsServer();
+        }
+        $addr = $this->tlsAddrs && $this->chance(90) ? $this->pick($this->tlsAddrs) : $this->pick(['tls://127.0.0.1:1', 'tls://localhost:1', 'tls://no-such-host.invalid:443', 'tls://[::1]:1']);
+        $this->calls++;
+        try {
+            $o = ['tls' => $this->tlsOptions(false)];
+            if ($this->chance(15)) {
+                $o += $this->streamOptions();
+            }
+            $this->trace("AsyncStream::connect(" . self::describe($b) . ", $addr, " . self::describe($o) . ')');
+            $s = AsyncStream::connect($b, $this->reentrant && $this->chance(5) ? $this->actor(null, $addr) : $addr, $o);
+        } catch (AsFuzzThrow|AsFuzzErrorException $e) {
+            throw $e;
+        } catch (Throwable $t) {
+            $this->trace('  threw ' . get_class($t) . ': ' . $t->getMessage());
+            $this->throws++;
+            return;
+        }
+        $this->tlsMade++;
+        $this->adoptStream($s, $b);
+        if ($this->chance(50)) {
+            $this->drive($b);
+        }
+    }
+
+    /** A socket pair, an AsyncStream on each end, startTls() on both (now or later, either role). */
+    private function tlsPair(): void
+    {
+        $b = $this->liveBase();
+        if (!$b) {
+            return;
+        }
+        $p = stream_socket_pair(STREAM_PF_UNIX, STREAM_SOCK_STREAM, STREAM_IPPROTO_IP);
+        stream_set_blocking($p[0], false); // the fuzzer's own peer-side I/O must never block
+        stream_set_blocking($p[1], false);
+        $ends = [];
+        foreach ($p as $i => $fd) {
+            $this->calls++;
+            try {
+                $ends[$i] = new AsyncStream($b, $fd);
+            } catch (Throwable) {
+                $this->throws++;
+                return;
+            }
+            // plaintext before the upgrade would reach the peer's TLS layer (a "wrong version
+            // number" failure): mostly none here, so that handshakes finish
+            $this->adoptStream($ends[$i], $b, $this->chance(10));
+        }
+        if ($this->chance(50)) {
+            $this->put($this->res, $p[0], 8); // the fuzzer may write garbage into or reset the same socket
+        }
+        foreach ($ends as $i => $s) {
+            if ($this->chance(75)) {
+                $o = $this->tlsOptions($i === 1);
+                if (is_array($o) && $this->chance(90)) {
+                    $o['server'] = $i === 1;
+                    if ($i === 0 && $this->chance(85)) {
+                        $o['peer_name'] = 'localhost';
+                    }
+                }
+                $this->startTls($s, $o);
+            }
+        }
+        if ($this->chance(50)) {
+            $this->drive($b);
+        }
+    }
+
+    private function startTls(AsyncStream $s, mixed $opts = null): void
+    {
+        $sid = $this->id($s);
+        $args = [$opts ?? $this->tlsOptions(null)];
+        if ($this->chance(80)) {
+            $args[] = $this->chance(90) ? $this->cb('stream-secure', $sid) : $this->hostile();
+        }
+        if ($this->call($s, 'startTls', $args) === $s) {
+            $this->tlsMade++;
+        }
+    }
+
+    private function isTls(AsyncStream $s): bool
+    {
+        try {
+            return $s->getTlsInfo() !== null;
+        } catch (Error) {
+            return false;
+        }
+    }
+
+    /** getTlsInfo(): null or exactly the documented keys. */
+    private function tlsInfo(?AsyncStream $s): void
+    {
+        if (!$s) {
+            return;
+        }
+        $i = $this->call($s, 'getTlsInfo', []);
+        if (is_array($i)) {
+            $keys = array_keys($i);
+            sort($keys);
+            if ($keys !== ['alpn', 'cipher', 'clean_shutdown', 'peer_certificate', 'protocol', 'session_reused', 'verified']) {
+                $this->finding('getTlsInfo() returned the keys ' . implode(',', $keys));
+            }
+        }
+    }
+
+    /**
+     * A raw peer of a TLS server (or a TLS client's server): silent, garbage, half a
+     * ClientHello, or a reset mid-handshake. Its socket joins the peer I/O pool.
+     */
+    private function rawPeer(): void
+    {
+        $addr = $this->pick($this->tlsAddrs);
+        if (!$addr) {
+            return;
+        }
+        $this->calls++;
+        $r = @stream_socket_client('tcp://' . substr($addr, 6), $errno, $errstr, 1.0, STREAM_CLIENT_CONNECT | STREAM_CLIENT_ASYNC_CONNECT);
+        if (!$r) {
+            return;
+        }
+        stream_set_blocking($r, false);
+        switch ($this->rnd(5)) {
+            case 0: break; // silent: only handshake_timeout ends it
+            case 1: @fwrite($r, random_bytes(mt_rand(1, 600))); break;
+            case 2: @fwrite($r, "\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03" . random_bytes(mt_rand(1, 100))); break; // a ClientHello cut short
+            case 3: @fwrite($r, "GET / HTTP/1.1\r\nHost: x\r\n\r\n"); break;
+            default:
+                @fwrite($r, "\x16\x03\x01\x00\x05");
+                $sk = socket_import_stream($r);
+                if ($sk) {
+                    @socket_set_option($sk, SOL_SOCKET, SO_LINGER, ['l_onoff' => 1, 'l_linger' => 0]);
+                }
+                fclose($r); // RST mid-handshake
+                return;
+        }
+        $this->put($this->res, $r, 8);
+    }
+
+    /** A handshake takes a few round trips: run $b's loop for a while (bounded). */
+    private function drive(?EventBase $b): void
+    {
+        if (!$b) {
+            return;
+        }
+        $this->call($b, 'exit', [$this->pick([0.01, 0.03, 0.05]) * $this->slow]);
+        try {
+            $this->call($b, 'loop', []);
+        } catch (AsFuzzThrow $e) {
+            if ($this->depth > 0) {
+                throw $e;
+            }
+            $this->throws++;
+        }
+    }
+
+    /** One TLS action. */
+    private function tlsStep(): void
+    {
+        $this->refreshServerAddrs(); // servers close at random: connect to live ones
+        $r = $this->rnd(100);
+        if ($r < 12) {
+            $this->newTlsServer();
+        } elseif ($r < 42) {
+            $this->newTlsStream();
+        } elseif ($r < 60) {
+            $this->tlsPair();
+        } elseif ($r < 72) {
+            $this->rawPeer();
+        } elseif ($r < 82) {
+            $s = $this->pick($this->streams);
+            if ($s) {
+                $this->startTls($s); // any stream, any moment: connecting, plain, already TLS, ended, closed
+            }
+        } elseif ($r < 90) {
+            $this->drive($this->liveBase());
+        } else {
+            $this->tlsInfo($this->pick($this->streams));
+        }
+    }
+
     /* ------------------------------------------------------------ calls */
 
     private function argsFor(object|string $target, string $method): array
@@ -781,6 +1263,8 @@ final class AsFuzz
             case 'optname': return $this->pick([SO_REUSEADDR, SO_LINGER, SO_RCVTIMEO, SO_KEEPALIVE, TCP_NODELAY, 12345]);
             case 'optval': return $this->pick([1, 0, ['l_onoff' => 1, 'l_linger' => 0], ['sec' => 1, 'usec' => 0], []]);
             case 'event': return $this->pick($this->events);
+            case 'tls': return $this->tls ? $this->tlsOptions(null) : [];
+            case 'onSecure': return $this->cb('stream-secure', $this->dummyId);
             default:
                 if ($method === 'setFraming') {
                     return $this->pick([null, "\n", "\r\n", 'ab', 1, 4, 100000, 0]);
@@ -823,6 +1307,7 @@ final class AsFuzz
             throw $e;
         } catch (Throwable $e) {
             $this->throws++;
+            $this->trace('  threw ' . get_class($e) . ': ' . $e->getMessage());
             if ($e instanceof Error || $e instanceof EventException || $e instanceof AsyncStreamException
                     || $e instanceof AsFuzzErrorException) {
                 return null;
@@ -859,6 +1344,7 @@ final class AsFuzz
     private function markBaseFreed(EventBase $b): void
     {
         $bid = $this->id($b);
+        $this->freedBases[$b] = true;
         foreach ($this->baseOf as $oid => $base) {
             if ($base === $bid && !isset($this->freed[$oid])) {
                 $this->freed[$oid] = 'EventBase::free()';
@@ -955,18 +1441,10 @@ final class AsFuzz
             $this->call($s, 'onError', [$this->cb('server-error', $id)]);
         }
         $this->put($this->servers, $s, 3);
-        $this->serverAddrs = [];
-        foreach ($this->servers as $x) {
-            try {
-                if ($x->isListening()) {
-                    $this->serverAddrs[] = $x->getAddress();
-                }
-            } catch (Error) {
-            }
-        }
+        $this->refreshServerAddrs();
     }
 
-    private function adoptStream(AsyncStream $s, EventBase $b): void
+    private function adoptStream(AsyncStream $s, EventBase $b, bool $write = true): void
     {
         $id = $this->id($s);
         unset($this->freed[$id], $this->closeCount[$id]);
@@ -985,7 +1463,7 @@ final class AsFuzz
         if ($this->chance(20)) {
             $this->call($s, 'setTimeout', [$this->pick([0.001, 0.01, 0, 1e9])]);
         }
-        if ($this->chance(50)) {
+        if ($write && $this->chance(50)) {
             $this->call($s, 'write', [$this->pick(["hello\n", $this->big, str_repeat("z\n", 100)])]);
         }
         $this->put($this->streams, $s, $this->maxStreams);
@@ -1021,7 +1499,8 @@ final class AsFuzz
         for ($n = mt_rand(4, 16); $n > 0; $n--) {
             $this->calls++;
             try {
-                $s = AsyncStream::connect($b, $this->pick($this->serverAddrs), $this->streamOptions());
+                $a = $this->pick($this->serverAddrs);
+                $s = AsyncStream::connect($b, $a, $this->streamOptions() + (str_starts_with($a, 'tls://') ? ['tls' => $this->tlsOptions(false)] : []));
             } catch (AsFuzzThrow|AsFuzzErrorException $e) {
                 throw $e;
             } catch (Throwable) {
@@ -1176,6 +1655,10 @@ final class AsFuzz
     /** One random action. */
     public function step(): void
     {
+        if ($this->tls && $this->chance($this->tlsShare)) {
+            $this->tlsStep();
+            return;
+        }
         $r = $this->rnd(100);
         if ($r < 6) {
             $this->newBase();
@@ -1274,27 +1757,32 @@ final class AsFuzz
 
 /**
  * Runs $calls calls (or $opts['steps'] top-level steps) with $seed in this process.
- * $opts['classic'] = true: the fuzzer of issue #6 (no G11/G12 variation). Returns
+ * $opts['classic'] = true: the fuzzer of issue #6 (no G11/G12 variation); 'tls' => false: no
+ * TLS objects; 'tls_share' => percent of the steps that are TLS steps (default 20); 'slow' =>
+ * factor for the time the loop runs to let handshakes finish (under valgrind). Returns
  * ['calls' => n, 'throws' => n, 'callbacks' => n, 'forks' => n, 'actions' => n,
+ *  'tls' => TLS objects made, 'tls_done' => handshakes seen done,
  *  'handler' => mode, 'load' => bool, 'findings' => [...]].
  */
 function as_fuzz_run(int $seed, int $calls, bool $fork = true, bool $verbose = false, int $maxForks = PHP_INT_MAX, array $opts = []): array
 {
-    $f = new AsFuzz($seed, $fork, $verbose, $maxForks, empty($opts['classic']));
+    $f = new AsFuzz($seed, $fork, $verbose, $maxForks, empty($opts['classic']), $opts['tls'] ?? true);
+    $f->tlsShare = (int)($opts['tls_share'] ?? $f->tlsShare);
+    $f->slow = (float)($opts['slow'] ?? 1.0);
     try {
         $f->run($calls, (int)($opts['steps'] ?? 0));
     } finally {
         AsFuzz::$cur = null;
     }
     $r = ['calls' => $f->calls, 'throws' => $f->throws, 'callbacks' => $f->callbacks, 'forks' => $f->forks,
-        'actions' => $f->actions, 'handler' => $f->handlerMode, 'load' => $f->load, 'findings' => $f->findings];
+        'actions' => $f->actions, 'tls' => $f->tlsMade, 'tls_done' => $f->tlsDone, 'handler' => $f->handlerMode, 'load' => $f->load, 'findings' => $f->findings];
     unset($f);
     gc_collect_cycles();
     return $r;
 }
 
 if (PHP_SAPI === 'cli' && isset($argv[0]) && realpath($argv[0]) === __FILE__) {
-    $opt = getopt('', ['seeds:', 'seed:', 'calls:', 'steps:', 'classic', 'no-fork', 'verbose', 'help']);
+    $opt = getopt('', ['seeds:', 'seed:', 'calls:', 'steps:', 'classic', 'no-fork', 'no-tls', 'verbose', 'help']);
     if (isset($opt['help'])) {
         echo preg_replace('/^ \* ?/m', '', substr(file_get_contents(__FILE__), 6, 3000)), "\n";
         exit(0);
@@ -1310,22 +1798,22 @@ if (PHP_SAPI === 'cli' && isset($argv[0]) && realpath($argv[0]) === __FILE__) {
     }
     $calls = (int)($opt['calls'] ?? 5000);
     $steps = (int)($opt['steps'] ?? 0);
-    $total = ['calls' => 0, 'throws' => 0, 'callbacks' => 0, 'forks' => 0, 'actions' => 0];
+    $total = ['calls' => 0, 'throws' => 0, 'callbacks' => 0, 'forks' => 0, 'actions' => 0, 'tls' => 0, 'tls_done' => 0];
     $findings = [];
     $t0 = microtime(true);
     foreach ($seeds as $seed) {
         $r = as_fuzz_run($seed, $calls, !isset($opt['no-fork']), isset($opt['verbose']), PHP_INT_MAX,
-            ['steps' => $steps, 'classic' => isset($opt['classic'])]);
+            ['steps' => $steps, 'classic' => isset($opt['classic']), 'tls' => !isset($opt['no-tls'])]);
         foreach ($total as $k => $_) {
             $total[$k] += $r[$k];
         }
         $findings = array_merge($findings, $r['findings']);
-        printf("seed %d: %d calls, %d exceptions, %d callbacks, %d forks, %d re-entrant actions, handler %s%s, %d findings\n",
-            $seed, $r['calls'], $r['throws'], $r['callbacks'], $r['forks'], $r['actions'], $r['handler'],
+        printf("seed %d: %d calls, %d exceptions, %d callbacks, %d forks, %d re-entrant actions, %d TLS objects, %d handshakes done, handler %s%s, %d findings\n",
+            $seed, $r['calls'], $r['throws'], $r['callbacks'], $r['forks'], $r['actions'], $r['tls'], $r['tls_done'], $r['handler'],
             $r['load'] ? ', load' : '', count($r['findings']));
     }
-    printf("total: %d seeds, %d calls, %d exceptions, %d callbacks, %d forks, %d re-entrant actions, %d findings, %.1f s\n",
-        count($seeds), $total['calls'], $total['throws'], $total['callbacks'], $total['forks'], $total['actions'],
+    printf("total: %d seeds, %d calls, %d exceptions, %d callbacks, %d forks, %d re-entrant actions, %d TLS objects, %d handshakes done, %d findings, %.1f s\n",
+        count($seeds), $total['calls'], $total['throws'], $total['callbacks'], $total['forks'], $total['actions'], $total['tls'], $total['tls_done'],
         count($findings), microtime(true) - $t0);
     foreach ($findings as $f) {
         fwrite(STDERR, "FINDING $f\n");

@@ -70,6 +70,11 @@ opts=(-q --show-diff --no-color --no-progress -j"$jobs"
 	-d "extension=$module"
 	-d display_errors=1 -d error_reporting=-1)
 [ $valgrind = 1 ] && opts+=(-m)
+# ASan makes TLS handshakes and big transfers several times slower: on a loaded 2-core
+# machine tests/tls/pause_resume and openssl_error_queue_left_clean ran past run-tests'
+# 60 s. The same limit as under valgrind (which run-tests sets itself); the tests' own
+# watchdogs (tls_limit(): 300 s with AS_TEST_MODULE) already allow that much.
+[ $asan = 1 ] && opts+=(--set-timeout 300)
 if [ $iouring = 1 ]; then
 	ri=$(php -n -d "extension=$module" --ri asyncstream)
 	case "$ri" in

@@ -33,6 +33,7 @@ allowed=(
 	"asyncstream_globals_id asyncstream_globals_offset:the TSRM id/offset of the module globals"
 	"as_fork_generation:bumped by the atfork child handler; a fork copies the whole process, so it is process-wide"
 	"atfork_registered:MINIT registers the atfork handler once per process"
+	"as_uring_probe_once as_uring_probe_reason as_uring_probe_buf as_uring_unavailable_errno:uring.c: what the kernel says about io_uring, probed once per process under pthread_once, then only read"
 )
 
 as_need_packages "${AS_BUILD_PACKAGES[@]}" binutils
