@@ -570,18 +570,25 @@ extern const as_transport_ops as_transport_tls;
  */
 typedef void (*as_stream_ready_fn)(as_stream *s, zend_object *ready_obj, zend_object *error);
 
-/* Options kept from connect() until the socket is made (DNS may come first). */
+/*
+ * What only connect() needs, kept from connect() until connected (or closed): options for
+ * the socket, the lookup and the resolved addresses. Out of as_stream so that accepted and
+ * connected streams do not carry it.
+ */
 typedef struct _as_connect_extra {
 	struct sockaddr_storage bind_ss;
 	socklen_t bind_len;
 	bool has_bind;
 	bool nodelay, keepalive;
+	struct evdns_getaddrinfo_request *dns_req;
+	struct evutil_addrinfo *ai_head, *ai_next; /* resolved addresses still to try */
 } as_connect_extra;
 
 struct _as_stream {
 	as_base *base;                 /* NULL once closed */
 	as_child link;
 	evutil_socket_t fd;
+	int adopted_fd;                /* the descriptor given to __construct (names pipes in messages), or -1 */
 	const as_transport_ops *tp;    /* how bytes cross fd (never NULL) */
 	void *tp_data;                 /* the transport's per-stream state */
 	struct _as_tls *tls;           /* TLS engine (tls.c) once TLS is on; kept until the object goes (getTlsInfo()) */
@@ -592,25 +599,24 @@ struct _as_stream {
 	struct event *wev;             /* the transport's: WRITE readiness of fd, created on first need */
 	struct event *tev;             /* connect timeout, idle timeout, deferred failure */
 	struct evbuffer *in, *out;     /* created on first use */
-	struct evdns_getaddrinfo_request *dns_req;
-	struct evutil_addrinfo *ai_head, *ai_next; /* resolved addresses still to try */
-	as_connect_extra *cx;        /* connect() options, only until connected */
+	as_connect_extra *cx;          /* connect()'s options, lookup and addresses, only until connected */
 	as_server_conns *conns;        /* the accepting server's connection count, until closed */
 	zend_string *addr;             /* the address connected to, normalised ("tcp://..."), or NULL */
-	zend_string *delim;            /* FRAME_DELIMITER */
-	size_t fixed;                  /* FRAME_FIXED */
+	union {                        /* by framing: */
+		zend_string *delim;        /* FRAME_DELIMITER (held) */
+		size_t fixed;              /* FRAME_FIXED */
+	};
 	size_t scan;                   /* bytes of `in` known not to hold the start of a delimiter */
 	size_t high_water, low_water, max_frame;
 	size_t max_write_buffer;       /* 0 = unlimited */
 	struct timeval connect_tv;     /* connect timeout (0 = none) */
-	struct timeval idle_tv;        /* idle timeout (0 = none) */
+	double idle_timeout;           /* seconds, when idle_on (a double, not a timeval: 8 bytes per stream) */
 	struct timeval last_io;        /* cached loop time of the last byte either way */
 	as_callback on_connect, on_data, on_drain, on_end, on_close;
 	int pending_err;               /* failure to report from the timer (connect, write) */
 	uint32_t running;              /* > 0 while a libevent callback of this stream is on the stack */
 	uint32_t fork_gen;             /* as_fork_generation when created: another value means inherited (G5) */
 	uint32_t wrote_round;          /* the base's write round of the last write-through (coalescing) */
-	int adopted_fd;                /* the descriptor given to __construct (names pipes in messages), or -1 */
 	union {                        /* the peer of an accepted/adopted TCP stream, for messages after a reset */
 		struct sockaddr sa;
 		struct sockaddr_in in;
@@ -665,7 +671,8 @@ static zend_always_inline as_stream *as_stream_from_link(as_child *child)
 zend_object *as_stream_exception_new(zend_class_entry *ce, int err, const char *fmt, ...)
 	ZEND_ATTRIBUTE_FORMAT(printf, 3, 4);
 
-void as_stream_free_extra(as_stream *s);
+/* Frees connect()'s state (cancels the lookup: b is the stream's base, still alive). */
+void as_stream_free_extra(as_stream *s, as_base *b);
 /* Keeps the TCP peer's address, so messages can name it after a reset (getpeername() then fails). */
 void as_stream_record_peer(as_stream *s, const struct sockaddr *sa, socklen_t len);
 /* The peer named in error messages ("tcp://127.0.0.1:40312", the address connected to, "fd 7"). */

@@ -170,8 +170,10 @@ static void as_stream_dns_cb(int result, struct evutil_addrinfo *res, void *arg)
 		}
 		return;
 	}
-	s->dns_req = NULL;
-	if (s->state != AS_ST_RESOLVING) {
+	if (s->cx) {
+		s->cx->dns_req = NULL;
+	}
+	if (s->state != AS_ST_RESOLVING || !s->cx) {
 		if (res) {
 			evutil_freeaddrinfo(res);
 		}
@@ -196,8 +198,8 @@ static void as_stream_dns_cb(int result, struct evutil_addrinfo *res, void *arg)
 		}
 		return;
 	}
-	s->ai_head = res;
-	s->ai_next = res;
+	s->cx->ai_head = res;
+	s->cx->ai_next = res;
 	as_stream_try_next(s);
 }
 
@@ -223,7 +225,7 @@ void as_stream_resolve(as_stream *s, const char *host, int port)
 	evutil_gettimeofday(&s->last_io, NULL);
 	/* May answer synchronously (hosts file); the callback never calls PHP. */
 	req = evdns_getaddrinfo(dns, host, service, &hints, as_stream_dns_cb, s);
-	if (s->state == AS_ST_RESOLVING && !s->ai_head && !s->pending_err) {
+	if (s->state == AS_ST_RESOLVING && s->cx && !s->cx->ai_head && !s->pending_err) {
 		if (s->base->dns_conf_errno && req) {
 			/* Not in the hosts file, and no nameserver to ask: fail now, naming the file. */
 			evdns_getaddrinfo_cancel(req);
@@ -231,7 +233,7 @@ void as_stream_resolve(as_stream *s, const char *host, int port)
 			as_stream_defer_error(s, EVUTIL_EAI_SYSTEM);
 			return;
 		}
-		s->dns_req = req;
+		s->cx->dns_req = req;
 	}
 }
 

@@ -290,8 +290,20 @@ HashTable *as_child_get_gc(zend_object *obj, zval **table, int *n, as_callback *
 	if (base) {
 		zend_get_gc_buffer_add_obj(buf, &base->std);
 	}
+	/*
+	 * The properties as zend_std_get_gc() reports them: the table when one exists, else
+	 * the declared slots. zend_std_get_properties() would build a table for every object
+	 * the GC visits (376 bytes each): with 10,000 open streams, 3.7 MB after one collection.
+	 */
+	if (obj->properties) {
+		zend_get_gc_buffer_use(buf, table, n);
+		return obj->properties;
+	}
+	for (int i = 0; i < obj->ce->default_properties_count; i++) {
+		zend_get_gc_buffer_add_zval(buf, &obj->properties_table[i]);
+	}
 	zend_get_gc_buffer_use(buf, table, n);
-	return zend_std_get_properties(obj);
+	return NULL;
 }
 
 void as_callbacks_take(as_callback *const *cbs, uint32_t n, zval *out)

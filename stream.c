@@ -110,7 +110,7 @@ AS_RUNS_PHP static void as_stream_free_obj(zend_object *obj)
 	if (s->addr) {
 		zend_string_release(s->addr);
 	}
-	if (s->delim) {
+	if (s->framing == AS_FRAME_DELIMITER) {
 		zend_string_release(s->delim);
 	}
 #ifdef HAVE_AS_TLS
@@ -723,11 +723,11 @@ ZEND_METHOD(AsyncStream, setFraming)
 	if (s->state != AS_ST_CLOSED) {
 		bool was_none = s->framing == AS_FRAME_NONE;
 
-		if (s->delim) {
+		if (s->framing == AS_FRAME_DELIMITER) {
 			zend_string_release(s->delim);
-			s->delim = NULL;
 		}
 		s->framing = (uint8_t)mode;
+		s->fixed = 0;
 		s->scan = 0;
 		if (mode == AS_FRAME_DELIMITER) {
 			s->delim = zend_string_copy(Z_STR_P(arg));
@@ -771,7 +771,7 @@ ZEND_METHOD(AsyncStream, setTimeout)
 				event_del(s->tev);
 			}
 		} else {
-			as_double_to_timeval(seconds, 1, &s->idle_tv);
+			s->idle_timeout = seconds;
 			s->idle_on = true;
 			as_stream_arm_idle(s);
 		}

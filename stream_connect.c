@@ -173,11 +173,11 @@ void as_stream_try_next(as_stream *s)
 	int err = ECONNREFUSED;
 
 	s->state = AS_ST_CONNECTING;
-	while (s->ai_next) {
-		struct evutil_addrinfo *ai = s->ai_next;
+	while (s->cx && s->cx->ai_next) {
 		as_connect_extra *x = as_stream_extra(s);
+		struct evutil_addrinfo *ai = x->ai_next;
 
-		s->ai_next = ai->ai_next;
+		x->ai_next = ai->ai_next;
 		err = as_stream_connect_to(s, ai->ai_addr, (socklen_t)ai->ai_addrlen,
 			x->has_bind ? &x->bind_ss : NULL, x->bind_len);
 		if (err == 0) {
@@ -191,17 +191,13 @@ AS_RUNS_PHP void as_stream_connected(as_stream *s)
 {
 	zval arg;
 
-	if (s->ai_head) {
-		evutil_freeaddrinfo(s->ai_head);
-		s->ai_head = s->ai_next = NULL;
-	}
 	if (s->tev) {
 		event_del(s->tev);
 	}
 	s->state = AS_ST_CONNECTED;
 	if (s->cx) {
 		as_stream_apply_sockopts(s, s->cx->nodelay, s->cx->keepalive);
-		as_stream_free_extra(s);
+		as_stream_free_extra(s, s->base); /* the addresses not tried */
 	}
 	as_stream_arm_read(s);
 	as_stream_arm_idle(s);

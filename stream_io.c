@@ -36,12 +36,24 @@
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 
-void as_stream_free_extra(as_stream *s)
+void as_stream_free_extra(as_stream *s, as_base *b)
 {
-	if (s->cx) {
-		efree(s->cx);
-		s->cx = NULL;
+	as_connect_extra *cx = s->cx;
+
+	if (!cx) {
+		return;
 	}
+	if (cx->dns_req) {
+		struct evdns_getaddrinfo_request *req = cx->dns_req;
+		cx->dns_req = NULL;
+		evdns_getaddrinfo_cancel(req); /* calls back with EVUTIL_EAI_CANCEL, ignored */
+		as_dns_lookup_ended(b, s);
+	}
+	if (cx->ai_head) {
+		evutil_freeaddrinfo(cx->ai_head);
+	}
+	s->cx = NULL;
+	efree(cx);
 }
 
 AS_RUNS_PHP static void as_stream_timer_cb(evutil_socket_t fd, short what, void *arg);
@@ -258,17 +270,7 @@ AS_RUNS_PHP void as_stream_close(as_stream *s, zend_object *error, bool call_php
 			event_del(s->tev);
 		}
 	}
-	if (s->dns_req) {
-		struct evdns_getaddrinfo_request *req = s->dns_req;
-		s->dns_req = NULL;
-		evdns_getaddrinfo_cancel(req); /* calls back with EVUTIL_EAI_CANCEL, ignored */
-		as_dns_lookup_ended(b, s);
-	}
-	if (s->ai_head) {
-		evutil_freeaddrinfo(s->ai_head);
-		s->ai_head = s->ai_next = NULL;
-	}
-	as_stream_free_extra(s);
+	as_stream_free_extra(s, b);
 	/*
 	 * Free the libevent structures now, while the base is certainly alive: onClose may
 	 * call EventBase::free(), which releases the native base at once when no loop runs.
@@ -292,9 +294,10 @@ AS_RUNS_PHP void as_stream_close(as_stream *s, zend_object *error, bool call_php
 	if (s->fd >= 0) {
 		s->tp->close(s);
 	}
-	if (s->delim) {
+	if (s->framing == AS_FRAME_DELIMITER) {
 		zend_string_release(s->delim);
 		s->delim = NULL;
+		s->framing = AS_FRAME_NONE;
 	}
 	as_stream_release_native(s);
 	/*
@@ -512,7 +515,10 @@ void as_stream_arm_idle(as_stream *s)
 	if (s->idle_on && s->state == AS_ST_CONNECTED && !s->pending_err && as_stream_ensure_timer(s)) {
 		event_base_gettimeofday_cached(s->base->base, &s->last_io);
 		if (!s->backlog) {
-			event_add(s->tev, &s->idle_tv); /* else the pending tick re-arms it after its work */
+			struct timeval tv;
+
+			as_double_to_timeval(s->idle_timeout, 1, &tv); /* not NAN: the setter refused it */
+			event_add(s->tev, &tv); /* else the pending tick re-arms it after its work */
 		}
 	}
 }

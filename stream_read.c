@@ -340,10 +340,11 @@ AS_RUNS_PHP void as_stream_tick(as_stream *s)
 		}
 	}
 	if (s->idle_on && !s->backlog) {
-		struct timeval now, deadline;
+		struct timeval now, deadline, idle;
 
+		as_double_to_timeval(s->idle_timeout, 1, &idle);
 		event_base_gettimeofday_cached(s->base->base, &now);
-		timeradd(&s->last_io, &s->idle_tv, &deadline);
+		timeradd(&s->last_io, &idle, &deadline);
 		if (timercmp(&now, &deadline, <)) {
 			struct timeval left;
 			timersub(&deadline, &now, &left);
@@ -352,7 +353,7 @@ AS_RUNS_PHP void as_stream_tick(as_stream *s)
 			zend_string *peer = as_stream_peer_name(s);
 			as_stream_fail(s, php_asyncstream_stream_exception_ce, ETIMEDOUT,
 				"connection to %s idle for %.3g s: %s", ZSTR_VAL(peer),
-				(double)s->idle_tv.tv_sec + s->idle_tv.tv_usec / 1e6, strerror(ETIMEDOUT));
+				s->idle_timeout, strerror(ETIMEDOUT));
 			zend_string_release(peer);
 		}
 	}

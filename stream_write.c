@@ -160,7 +160,7 @@ AS_RUNS_PHP void as_stream_io_writable(as_stream *s)
 			as_stream_handshake(s);
 		} else if (err == 0) {
 			as_stream_connected(s);
-		} else if (s->ai_next) {
+		} else if (s->cx && s->cx->ai_next) {
 			as_stream_try_next(s);
 		} else {
 			zend_string *peer = as_stream_peer_name(s);
