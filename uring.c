@@ -543,6 +543,8 @@ static bool as_uring_reap(as_uring *r)
 	return !EG(exception) && !r->b->bailout;
 }
 
+static void as_uring_free_orphan(as_uring *r);
+
 static void as_uring_work(as_uring *r)
 {
 	as_base *b = r->b;
@@ -567,7 +569,7 @@ static void as_uring_work(as_uring *r)
 			/* A callback forked and this is the child: never touch the ring's memory again (G5). */
 			r->in_work = false;
 			if (r->orphan) {
-				efree(r);
+				as_uring_free_orphan(r);
 			} else {
 				as_base_fork_check(b); /* re-initialises the base and drops r */
 			}
@@ -780,6 +782,14 @@ as_uring *as_uring_get(as_base *b, const char **reason)
  * ------------------------------------------------------------------------------- */
 
 /* The child's half of fork: close our copies of the descriptors, abandon what was in flight. */
+/* A forked child's copy of the parent's ring, once nothing on the stack uses it. */
+static void as_uring_free_orphan(as_uring *r)
+{
+	munmap(r->br, r->br_size);
+	munmap(r->bufs, r->bufs_size);
+	efree(r);
+}
+
 static void as_uring_drop_inherited(as_base *b, as_uring *r)
 {
 	b->uring = NULL;
@@ -795,11 +805,10 @@ static void as_uring_drop_inherited(as_base *b, as_uring *r)
 	 * io_uring_queue_exit() only unmaps this process's views of the SQ/CQ rings and closes
 	 * its copy of the ring fd: no io_uring_enter(), nothing the parent could notice. (Not
 	 * MADV_DONTFORK instead: valgrind's address-space model breaks on it in the child.)
-	 * The buffers are this process's copy-on-write copies: unmapping them is ours too.
+	 * The buffers are this process's copy-on-write copies: unmapping them is ours too,
+	 * once no completion on the stack may still copy out of one (below).
 	 */
 	io_uring_queue_exit(&r->ring);
-	munmap(r->br, r->br_size);
-	munmap(r->bufs, r->bufs_size);
 	while (r->deferred) {
 		as_uring_deferred *d = r->deferred;
 
@@ -815,9 +824,14 @@ static void as_uring_drop_inherited(as_base *b, as_uring *r)
 		op->vt->abandon(op);
 	}
 	if (r->in_work) {
-		r->orphan = true; /* the worker below us frees it when it unwinds */
+		/*
+		 * The worker below us frees it when it unwinds: the completion that forked (PHP
+		 * called pcntl_fork() in onData) still copies the bytes the callback did not take
+		 * out of its provided buffer, as a readiness stream keeps them in its input.
+		 */
+		r->orphan = true;
 	} else {
-		efree(r);
+		as_uring_free_orphan(r);
 	}
 }
 
