@@ -8,6 +8,7 @@ sockets
 <?php require __DIR__ . '/skipif.inc'; ?>
 --INI--
 asyncstream.io_uring=on
+pcre.jit=0
 --FILE--
 <?php
 require __DIR__ . '/../../scripts/fuzz.php';
