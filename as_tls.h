@@ -161,6 +161,9 @@ as_tls_result as_tls_handshake(as_tls *t);
 as_tls_result as_tls_recv_bytes(as_tls *t, char *buf, size_t len, size_t *n);
 /* Encrypts and sends up to len bytes: OK with *n (> 0) taken, AGAIN, ERROR. */
 as_tls_result as_tls_send_bytes(as_tls *t, const char *buf, size_t len, size_t *n);
+/* The iovecs, small ones gathered into one record, up to room bytes: taken (> 0) or -1 with errno. */
+#define AS_TLS_GATHER 16384
+ssize_t as_tls_send_iov(as_tls *t, const struct iovec *iov, int iovcnt, size_t room);
 /* Whether decrypted bytes are waiting inside OpenSSL (the socket may not be readable). */
 bool as_tls_has_pending(as_tls *t);
 /* Sends close_notify: OK (sent), AGAIN (t->wants), ERROR. */

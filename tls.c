@@ -391,6 +391,77 @@ as_tls_result as_tls_recv_bytes(as_tls *t, char *buf, size_t len, size_t *n)
 	return res;
 }
 
+/*
+ * Encrypts up to room bytes of the iovecs (the queue, or write()'s bytes). An iovec of
+ * 16 KiB or more, or the last one, goes to SSL_write() as it is; smaller ones are
+ * gathered into one buffer of up to 16 KiB, so ten queued 64-byte writes make one record
+ * and one send, not ten. A retry after AGAIN offers at least as many of the same leading
+ * bytes as before (the queue's head did not move, it can only have grown), as OpenSSL
+ * requires of a retried write. Returns the bytes taken (> 0), or -1 with errno (EAGAIN:
+ * none now). Both TLS transports (the socket, the ring) send through it.
+ */
+ssize_t as_tls_send_iov(as_tls *t, const struct iovec *iov, int iovcnt, size_t room)
+{
+	char gather[AS_TLS_GATHER];
+	size_t total = 0, off = 0;
+	as_tls_result res = AS_TLS_OK;
+	int i = 0;
+
+	while (i < iovcnt && total < room) {
+		const char *p = (const char *)iov[i].iov_base + off;
+		size_t len = MIN(iov[i].iov_len - off, room - total), n;
+
+		if (len < AS_TLS_GATHER && i + 1 < iovcnt) {
+			int gi = i;
+			size_t goff = off;
+
+			len = 0;
+			while (gi < iovcnt && len < AS_TLS_GATHER && total + len < room) {
+				size_t take = MIN(iov[gi].iov_len - goff, MIN(AS_TLS_GATHER - len, room - total - len));
+
+				memcpy(gather + len, (const char *)iov[gi].iov_base + goff, take);
+				len += take;
+				goff += take;
+				if (goff == iov[gi].iov_len) {
+					gi++;
+					goff = 0;
+				}
+			}
+			p = gather;
+		}
+		res = as_tls_send_bytes(t, p, len, &n);
+		if (res != AS_TLS_OK) {
+			break;
+		}
+		total += n;
+		if (n < len) {
+			break; /* the socket (or the ring's wire buffer) is full */
+		}
+		/* Advance over the n bytes taken. */
+		while (n > 0) {
+			size_t left = iov[i].iov_len - off;
+
+			if (n >= left) {
+				n -= left;
+				i++;
+				off = 0;
+			} else {
+				off += n;
+				n = 0;
+			}
+		}
+	}
+	if (total > 0) {
+		return (ssize_t)total;
+	}
+	if (res == AS_TLS_AGAIN || res == AS_TLS_OK) {
+		errno = EAGAIN;
+	} else {
+		errno = t->err_code ? t->err_code : EPIPE;
+	}
+	return -1;
+}
+
 bool as_tls_has_pending(as_tls *t)
 {
 	return t->ssl && SSL_has_pending(t->ssl);

@@ -39,7 +39,6 @@
 #endif
 
 /* Small queued writes are gathered into one record of up to this many bytes. */
-#define AS_TLS_GATHER 16384
 
 static void as_tls_arm(as_stream *s);
 
@@ -199,76 +198,19 @@ static ssize_t as_tls_recv(as_stream *s, char *buf, size_t len)
 	}
 }
 
-/*
- * Encrypts the queue (or write()'s bytes). An iovec of 16 KiB or more, or the last one,
- * goes to SSL_write() as it is; smaller ones are gathered into one buffer of up to
- * 16 KiB, so ten queued 64-byte writes make one record and one send(), not ten. A retry
- * after AGAIN offers at least as many of the same leading bytes as before (the queue's
- * head did not move, it can only have grown), as OpenSSL requires of a retried write.
- */
+/* Encrypts the queue (or write()'s bytes) onto the socket (as_tls_send_iov()). */
 static ssize_t as_tls_send(as_stream *s, const struct iovec *iov, int iovcnt)
 {
 	as_tls *t = s->tls;
-	char gather[AS_TLS_GATHER];
-	size_t total = 0, off = 0;
 	uint8_t before = t->write_wants;
-	as_tls_result res = AS_TLS_OK;
-	int i = 0;
+	ssize_t r = as_tls_send_iov(t, iov, iovcnt, SIZE_MAX);
+	int err = errno;
 
-	while (i < iovcnt) {
-		const char *p = (const char *)iov[i].iov_base + off;
-		size_t len = iov[i].iov_len - off, n;
-
-		if (len < AS_TLS_GATHER && i + 1 < iovcnt) {
-			int gi = i;
-			size_t goff = off;
-
-			len = 0;
-			while (gi < iovcnt && len < AS_TLS_GATHER) {
-				size_t take = MIN(iov[gi].iov_len - goff, AS_TLS_GATHER - len);
-				memcpy(gather + len, (const char *)iov[gi].iov_base + goff, take);
-				len += take;
-				goff += take;
-				if (goff == iov[gi].iov_len) {
-					gi++;
-					goff = 0;
-				}
-			}
-			p = gather;
-		}
-		res = as_tls_send_bytes(t, p, len, &n);
-		if (res != AS_TLS_OK) {
-			break;
-		}
-		total += n;
-		if (n < len) {
-			break; /* the socket is full */
-		}
-		/* Advance over the n bytes taken. */
-		while (n > 0) {
-			size_t left = iov[i].iov_len - off;
-			if (n >= left) {
-				n -= left;
-				i++;
-				off = 0;
-			} else {
-				off += n;
-				n = 0;
-			}
-		}
-	}
 	if (t->write_wants != before) {
 		as_tls_arm(s);
 	}
-	if (total > 0) {
-		return (ssize_t)total;
-	}
-	if (res == AS_TLS_AGAIN || res == AS_TLS_OK) {
-		errno = EAGAIN;
-	} else {
-		errno = t->err_code ? t->err_code : EPIPE;
-	}
-	return -1;
+	errno = err;
+	return r;
 }
 
 static int as_tls_shutdown_write(as_stream *s)

@@ -56,7 +56,6 @@
 #endif
 
 /* Small queued writes are gathered into one record of up to this many bytes (as transport_tls.c). */
-#define AS_TU_GATHER 16384
 /* Encrypted bytes that may wait for the ring; more plaintext stays in s->out meanwhile. */
 #define AS_TU_WIRE_MAX (256 * 1024)
 
@@ -359,15 +358,13 @@ static ssize_t as_tu_recv(as_stream *s, char *buf, size_t len)
 	}
 }
 
-/* Encrypts the queue (or write()'s bytes) into `wire`, gathering small iovecs into one record as transport_tls.c does. */
+/* Encrypts the queue (or write()'s bytes) into `wire` (as_tls_send_iov(), as transport_tls.c does), up to its bound. */
 static ssize_t as_tu_send(as_stream *s, const struct iovec *iov, int iovcnt)
 {
-	as_tls *t = s->tls;
 	as_ustream *u = (as_ustream *)s->tp_data;
-	char gather[AS_TU_GATHER];
-	size_t total = 0, off = 0, room, queued;
-	as_tls_result res = AS_TLS_OK;
-	int i = 0;
+	size_t queued;
+	ssize_t r;
+	int err;
 
 	if (!u || !u->wire) {
 		errno = EPIPE;
@@ -378,60 +375,11 @@ static ssize_t as_tu_send(as_stream *s, const struct iovec *iov, int iovcnt)
 		errno = EAGAIN; /* the ring's send completion asks again (as_stream_io_writable()) */
 		return -1;
 	}
-	room = AS_TU_WIRE_MAX - queued;
-	while (i < iovcnt && total < room) {
-		const char *p = (const char *)iov[i].iov_base + off;
-		size_t len = MIN(iov[i].iov_len - off, room - total), n;
-
-		if (len < AS_TU_GATHER && i + 1 < iovcnt) {
-			int gi = i;
-			size_t goff = off;
-
-			len = 0;
-			while (gi < iovcnt && len < AS_TU_GATHER && total + len < room) {
-				size_t take = MIN(iov[gi].iov_len - goff, MIN(AS_TU_GATHER - len, room - total - len));
-
-				memcpy(gather + len, (const char *)iov[gi].iov_base + goff, take);
-				len += take;
-				goff += take;
-				if (goff == iov[gi].iov_len) {
-					gi++;
-					goff = 0;
-				}
-			}
-			p = gather;
-		}
-		res = as_tls_send_bytes(t, p, len, &n);
-		if (res != AS_TLS_OK) {
-			break;
-		}
-		total += n;
-		if (n < len) {
-			break;
-		}
-		while (n > 0) {
-			size_t left = iov[i].iov_len - off;
-
-			if (n >= left) {
-				n -= left;
-				i++;
-				off = 0;
-			} else {
-				off += n;
-				n = 0;
-			}
-		}
-	}
+	r = as_tls_send_iov(s->tls, iov, iovcnt, AS_TU_WIRE_MAX - queued);
+	err = errno;
 	as_tu_flush(u);
-	if (total > 0) {
-		return (ssize_t)total;
-	}
-	if (res == AS_TLS_AGAIN || res == AS_TLS_OK) {
-		errno = EAGAIN;
-	} else {
-		errno = t->err_code ? t->err_code : EPIPE;
-	}
-	return -1;
+	errno = err;
+	return r;
 }
 
 /* One nonblocking sendmsg() of what `wire` holds (nothing in flight: the order holds); drains what the socket took. */
