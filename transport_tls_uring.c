@@ -115,7 +115,11 @@ static int as_tu_bio_write(BIO *b, const char *buf, int len)
 	as_ustream *u = as_tu_bio_ustream(b);
 
 	BIO_clear_retry_flags(b);
-	if (!u || !u->s || !u->wire) {
+	/*
+	 * No u->s check: close() makes its close_notify after release() has let go of the
+	 * ring's ops (u->s NULL); the record goes into `wire` all the same, for as_tu_close().
+	 */
+	if (!u || !u->wire) {
 		errno = EPIPE;
 		return -1;
 	}
@@ -537,12 +541,17 @@ static void as_tu_close(as_stream *s)
 	as_tls *t = s->tls;
 	as_ustream *u = (as_ustream *)s->tp_data;
 
-	if (u && u->s == s && s->fd >= 0 && u->wire && t->fork_gen == as_fork_generation
+	if (u && (u->s == s || !u->s) && s->fd >= 0 && u->wire && t->fork_gen == as_fork_generation
 			&& !u->sop.inflight && (!u->sending || evbuffer_get_length(u->sending) == 0)) {
 		/*
 		 * Nothing in flight, so the order holds: close_notify (best effort, as readiness TLS
 		 * sends it) and the records of this loop turn leave with one nonblocking send();
-		 * what the socket does not take is dropped, as close() says.
+		 * what the socket does not take is dropped, as close() says. u->s is NULL when the
+		 * core released the stream before closing it (a close() outside its callbacks):
+		 * the ops are cancelled, the descriptor still open. Besides the peer's clean end,
+		 * close_notify is what keeps the session resumable: OpenSSL's SSL_free() marks a
+		 * session not resumable when no close_notify was sent, and the client cache
+		 * (tls_session.c) would offer a session the ClientHello then leaves out.
 		 */
 		as_tls_close_notify_once(t);
 		as_tu_send_now(s, u);
