@@ -62,6 +62,134 @@
 
 static BIO_METHOD *as_tu_bio_meth;
 
+/*
+ * The records OpenSSL writes go into blocks of a per-base pool, attached to `wire` by
+ * reference (evbuffer_add_reference(), no copy when the send moves them) and handed back
+ * when the last record in a block has been sent. Records of every stream of the base are
+ * packed one after the other into the block being filled, so an idle connection holds no
+ * block, and a freed block waits in the pool (at most AS_TU_POOL_FREE_MAX of them) for the
+ * next records. Why: with a malloc()ed chain per record, every drained send gave ~16 KiB
+ * chunks back to glibc, which then trimmed the heap top over and over (madvise/brk, a TLB
+ * flush each time: 2.7x the C reference's CPU for a 16 KiB echo).
+ */
+#define AS_TU_BLOCK_SIZE (64 * 1024)
+/* Free blocks kept per base (1 MiB): enough for 100 busy connections' turn of records. */
+#define AS_TU_POOL_FREE_MAX 16
+
+typedef struct as_tu_block {
+	struct as_tu_pool *pool;
+	struct as_tu_block *next;      /* in the pool's free list */
+	uint32_t refs;                 /* one per record on a wire, one while the pool fills it */
+	uint32_t used;
+	char data[];
+} as_tu_block;
+
+#define AS_TU_BLOCK_DATA (AS_TU_BLOCK_SIZE - XtOffsetOf(as_tu_block, data))
+
+typedef struct as_tu_pool {
+	as_tu_block *cur;              /* being filled */
+	as_tu_block *free;
+	uint32_t nfree;
+	uint32_t blocks;               /* allocated and not freed: cur, free ones, ones on a wire */
+	bool dead;                     /* the base is gone: the last block frees the pool */
+} as_tu_pool;
+
+static void as_tu_block_free(as_tu_block *blk)
+{
+	as_tu_pool *pool = blk->pool;
+
+	free(blk);
+	if (--pool->blocks == 0 && pool->dead) {
+		free(pool);
+	}
+}
+
+static void as_tu_block_unref(as_tu_block *blk)
+{
+	as_tu_pool *pool = blk->pool;
+
+	if (--blk->refs > 0) {
+		return;
+	}
+	if (!pool->dead && pool->nfree < AS_TU_POOL_FREE_MAX) {
+		blk->used = 0;
+		blk->next = pool->free;
+		pool->free = blk;
+		pool->nfree++;
+	} else {
+		as_tu_block_free(blk);
+	}
+}
+
+/* evbuffer_add_reference()'s cleanup: a record was sent (or dropped). */
+static void as_tu_record_done(const void *data, size_t len, void *arg)
+{
+	as_tu_block_unref((as_tu_block *)arg);
+}
+
+/* The block the next len bytes go into, or NULL (no memory). */
+static as_tu_block *as_tu_pool_room(as_base *b, size_t len)
+{
+	as_tu_pool *pool = b->tls_wire_pool;
+	as_tu_block *blk;
+
+	if (!pool) {
+		if (!(pool = calloc(1, sizeof(*pool)))) {
+			return NULL;
+		}
+		b->tls_wire_pool = pool;
+	}
+	if (pool->cur && AS_TU_BLOCK_DATA - pool->cur->used >= len) {
+		return pool->cur;
+	}
+	if ((blk = pool->free) != NULL) {
+		pool->free = blk->next;
+		pool->nfree--;
+	} else {
+		if (!(blk = malloc(AS_TU_BLOCK_SIZE))) {
+			return NULL;
+		}
+		blk->pool = pool;
+		blk->used = 0;
+		pool->blocks++;
+	}
+	blk->next = NULL;
+	blk->refs = 1;
+	if (pool->cur) {
+		as_tu_block_unref(pool->cur); /* its records keep it until they are sent */
+	}
+	pool->cur = blk;
+	return blk;
+}
+
+void as_tls_uring_base_release(as_base *b)
+{
+	as_tu_pool *pool = b->tls_wire_pool;
+
+	if (!pool) {
+		return;
+	}
+	b->tls_wire_pool = NULL;
+	pool->dead = true;
+	pool->blocks++; /* ours, so that freeing the blocks below does not free the pool under us */
+	while (pool->free) {
+		as_tu_block *blk = pool->free;
+
+		pool->free = blk->next;
+		as_tu_block_free(blk);
+	}
+	pool->nfree = 0;
+	if (pool->cur) {
+		as_tu_block *cur = pool->cur;
+
+		pool->cur = NULL;
+		as_tu_block_unref(cur);
+	}
+	if (--pool->blocks == 0) {
+		free(pool);
+	}
+}
+
 /* The ring state of the stream a BIO reads for, while the stream is on this transport. */
 static as_ustream *as_tu_bio_ustream(BIO *b)
 {
@@ -125,6 +253,22 @@ static int as_tu_bio_write(BIO *b, const char *buf, int len)
 	}
 	if (len <= 0) {
 		return 0;
+	}
+	if ((size_t)len <= AS_TU_BLOCK_DATA && u->b && u->b->base) { /* (b->base: not after the base's release) */
+		as_tu_block *blk = as_tu_pool_room(u->b, (size_t)len);
+
+		if (blk) {
+			char *p = blk->data + blk->used;
+
+			memcpy(p, buf, (size_t)len);
+			if (evbuffer_add_reference(u->wire, p, (size_t)len, as_tu_record_done, blk) != 0) {
+				errno = ENOMEM;
+				return -1;
+			}
+			blk->used += (uint32_t)len;
+			blk->refs++;
+			return len;
+		}
 	}
 	if (evbuffer_add(u->wire, buf, (size_t)len) != 0) {
 		errno = ENOMEM;
