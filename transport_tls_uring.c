@@ -70,9 +70,17 @@ static BIO_METHOD *as_tu_bio_meth;
  * block, and a freed block waits in the pool (at most AS_TU_POOL_FREE_MAX of them) for the
  * next records. Why: with a malloc()ed chain per record, every drained send gave ~16 KiB
  * chunks back to glibc, which then trimmed the heap top over and over (madvise/brk, a TLB
- * flush each time: 2.7x the C reference's CPU for a 16 KiB echo).
+ * flush each time: 2.7x the C reference's CPU for a 16 KiB echo). Big records only
+ * (AS_TU_POOL_MIN): small ones are what evbuffer packs well by itself.
  */
 #define AS_TU_BLOCK_SIZE (64 * 1024)
+/*
+ * Smaller records (handshake flights, small messages) are appended to `wire` as before:
+ * evbuffer packs them into one chain, so a flight leaves as one buffer and the stream never
+ * needs the ring's per-stream iovec array (kept for the stream's life: +1.4 KiB per idle
+ * connection when every handshake record was a chain of its own).
+ */
+#define AS_TU_POOL_MIN 4096
 /* Free blocks kept per base (1 MiB): enough for 100 busy connections' turn of records. */
 #define AS_TU_POOL_FREE_MAX 16
 
@@ -254,7 +262,7 @@ static int as_tu_bio_write(BIO *b, const char *buf, int len)
 	if (len <= 0) {
 		return 0;
 	}
-	if ((size_t)len <= AS_TU_BLOCK_DATA && u->b && u->b->base) { /* (b->base: not after the base's release) */
+	if ((size_t)len >= AS_TU_POOL_MIN && (size_t)len <= AS_TU_BLOCK_DATA && u->b && u->b->base) { /* (b->base: not after the base's release) */
 		as_tu_block *blk = as_tu_pool_room(u->b, (size_t)len);
 
 		if (blk) {
