@@ -211,6 +211,8 @@ extern const struct _as_transport_ops as_transport_tls_uring;
 bool as_tls_uring_switch(struct _as_stream *s, as_tls *t);
 /* MSHUTDOWN: the BIO method. */
 void as_tls_uring_mshutdown(void);
+/* The base goes: its pool of record blocks is freed (blocks still on a wire follow when drained). */
+void as_tls_uring_base_release(struct _as_base *b);
 #endif
 /*
  * A connection accepted by a TLS server: a stream in its handshake, owned by the loop,

@@ -237,6 +237,7 @@ struct _as_base {
 	double dns_try_timeout;        /* dns.c: seconds evdns waits per try ("options timeout:", default 5) */
 	int dns_conf_errno;            /* dns.c: the asyncstream.resolv_conf file cannot be read: why */
 	struct as_write_round *write_round; /* stream_write.c: write coalescing, created lazily */
+	struct as_tu_pool *tls_wire_pool; /* transport_tls_uring.c: blocks for the ring's TLS records, created lazily */
 	HashTable *tls_ctxs;           /* tls_ctx.c: one SSL_CTX per distinct 'tls' option set, created lazily */
 	struct event *diag_ev;         /* while loop() runs and a warning waits: raises it (as_diag_schedule) */
 	as_base *running_prev;         /* the base whose loop() this one's loop() runs inside, if any */

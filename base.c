@@ -134,6 +134,9 @@ static void as_base_release_native(as_base *b)
 		as_tls_cache_free(b->tls_ctxs);
 		b->tls_ctxs = NULL;
 	}
+# ifdef HAVE_AS_IO_URING
+	as_tls_uring_base_release(b);
+# endif
 #endif
 	event_base_free(b->base);
 	as_log_capture_end();
