@@ -56,13 +56,15 @@ tls_section() {
 	echo
 	php -n bench/ratios.php --syscalls "$r" tls-ref tls-ref-http
 	echo
-	echo "16 KiB messages over the ring: measured A/B on this machine (2026-12-05, tls_echo, 100 x 16 KiB,"
-	echo "2 rounds) at 81-96 µs/op with glibc's defaults against 31.6-32.3 µs/op with"
-	echo "\`MALLOC_TRIM_THRESHOLD_=268435456\` (readiness TLS: 29.7-32.0). The records OpenSSL writes sit in"
-	echo "32 KiB evbuffer chains until their send completes; freeing them lets glibc trim the top of the"
-	echo "heap (brk), and each trim flushes the TLB of every CPU the process's threads (io_uring's"
-	echo "included) ran on: 19% of the server's cycles in flush_tlb_mm_range on this VM. A pool of"
-	echo "record buffers added to the send by reference would avoid it; not done yet."
+	echo "16 KiB messages over the ring: before the record pool (2026-12-05, A/B, tls_echo, 100 x 16 KiB)"
+	echo "the server cost 81-96 µs/op with glibc's defaults against 31.6-32.3 µs/op with"
+	echo "\`MALLOC_TRIM_THRESHOLD_=268435456\` (readiness TLS: 29.7-32.0): each record sat in its own"
+	echo "malloc()ed evbuffer chain until its send completed, and freeing them let glibc trim the top of"
+	echo "the heap (brk), each trim flushing the TLB of every CPU the process ran on (19% of cycles in"
+	echo "flush_tlb_mm_range). Records of 4 KiB and more now go into 64 KiB blocks of a per-base pool"
+	echo "attached to the send by reference (at most 16 free blocks kept): brk calls per 16 KiB echo"
+	echo "0.2 -> 0.02. What is left of the gap is the second write() of a loop turn, which is still"
+	echo "queued into the stream's own buffer before the transport encrypts it."
 	echo
 	echo "Idle TLS connections (2000, each handshaken and echoed once, at most 10 handshakes in"
 	echo "flight so the heap shows steady state, not handshake peaks); goal ≤ 48 KiB each:"
