@@ -323,6 +323,18 @@ final class AsFuzz
     private function id(object $o): int { return spl_object_id($o); }
 
     /** Keeps pools bounded: the dropped object is destroyed here or by the GC later. */
+    /** A new server: tracked with its base; onError set with the given chance (%). */
+    private function adoptServer(AsyncStreamServer $s, EventBase $b, int $onErrorChance): int
+    {
+        $id = $this->id($s);
+        unset($this->freed[$id]);
+        $this->baseOf[$id] = $this->id($b);
+        if ($this->chance($onErrorChance)) {
+            $this->call($s, 'onError', [$this->cb('server-error', $id)]);
+        }
+        return $id;
+    }
+
     private function put(array &$pool, mixed $v, int $max = 6): void
     {
         if (count($pool) >= $max) {
@@ -1009,12 +1021,7 @@ final class AsFuzz
             $this->throws++;
             return;
         }
-        $id = $this->id($s);
-        unset($this->freed[$id]);
-        $this->baseOf[$id] = $this->id($b);
-        if ($this->chance(60)) {
-            $this->call($s, 'onError', [$this->cb('server-error', $id)]);
-        }
+        $id = $this->adoptServer($s, $b, 60);
         $this->tlsMade++;
         $this->put($this->servers, $s, 3);
         $this->refreshServerAddrs();
@@ -1434,12 +1441,7 @@ final class AsFuzz
             $this->throws++;
             return;
         }
-        $id = $this->id($s);
-        unset($this->freed[$id]);
-        $this->baseOf[$id] = $this->id($b);
-        if ($this->chance(50)) {
-            $this->call($s, 'onError', [$this->cb('server-error', $id)]);
-        }
+        $id = $this->adoptServer($s, $b, 50);
         $this->put($this->servers, $s, 3);
         $this->refreshServerAddrs();
     }
