@@ -754,6 +754,8 @@ AS_RUNS_PHP AS_HIDDEN void as_stream_tick(as_stream *s);
 /* stream_write.c: the write path, backpressure, write coalescing. */
 
 #define AS_WRITE_IOV   64            /* iovecs per transport send() when flushing the queue */
+/* stream_io.c: one nonblocking sendmsg() of buf now, drained by what the socket took; bytes or -1. */
+AS_HIDDEN ssize_t as_evbuffer_send_now(int fd, struct evbuffer *buf);
 
 AS_RUNS_PHP void as_stream_after_write(as_stream *s);
 bool as_stream_do_write(as_stream *s, const char *data, size_t len);

@@ -207,6 +207,41 @@ AS_RUNS_PHP static void as_stream_invoke_close(as_stream *s, as_base *b, zend_ob
 }
 
 /*
+ * One nonblocking sendmsg() of up to AS_WRITE_IOV chains of buf (EINTR retried); drains
+ * what the socket took. For the rare paths that must send at once, outside a transport's
+ * normal send: the close path, TLS-over-io_uring's close_notify. Bytes taken or -1.
+ */
+ssize_t as_evbuffer_send_now(int fd, struct evbuffer *buf)
+{
+	struct evbuffer_iovec vec[AS_WRITE_IOV];
+	struct iovec iov[AS_WRITE_IOV];
+	struct msghdr msg = {0};
+	ssize_t n;
+	int nvec = evbuffer_peek(buf, -1, NULL, vec, AS_WRITE_IOV);
+
+	if (nvec <= 0) {
+		return 0;
+	}
+	if (nvec > AS_WRITE_IOV) {
+		nvec = AS_WRITE_IOV;
+	}
+	for (int i = 0; i < nvec; i++) {
+		iov[i].iov_base = vec[i].iov_base;
+		iov[i].iov_len = vec[i].iov_len;
+	}
+	msg.msg_iov = iov;
+	msg.msg_iovlen = (size_t)nvec;
+	do {
+		n = sendmsg(fd, &msg, MSG_NOSIGNAL | MSG_DONTWAIT);
+	} while (n < 0 && errno == EINTR);
+	if (n > 0) {
+		evbuffer_drain(buf, (size_t)n);
+	}
+	return n;
+}
+
+
+/*
  * The one close path. Stops all I/O, unlinks from the base, calls onClose(error) once
  * (when call_php; never from free_obj), then closes the fd and drops the callbacks.
  * Takes ownership of `error`. Safe from inside any callback of this stream.
@@ -237,21 +272,7 @@ AS_RUNS_PHP void as_stream_close(as_stream *s, zend_object *error, bool call_php
 		 * leave at its end: with nothing in flight (order kept), one nonblocking send()
 		 * of the queue; what the socket does not take is dropped.
 		 */
-		struct evbuffer_iovec vec[AS_WRITE_IOV];
-		struct iovec iov[AS_WRITE_IOV];
-		struct msghdr msg = {0};
-		int nvec = evbuffer_peek(s->out, -1, NULL, vec, AS_WRITE_IOV);
-
-		if (nvec > AS_WRITE_IOV) {
-			nvec = AS_WRITE_IOV;
-		}
-		for (int i = 0; i < nvec; i++) {
-			iov[i].iov_base = vec[i].iov_base;
-			iov[i].iov_len = vec[i].iov_len;
-		}
-		msg.msg_iov = iov;
-		msg.msg_iovlen = (size_t)nvec;
-		(void)sendmsg(s->fd, &msg, MSG_NOSIGNAL | MSG_DONTWAIT);
+		(void)as_evbuffer_send_now(s->fd, s->out);
 	}
 	s->flush_pending = false;
 	s->state = AS_ST_CLOSED;

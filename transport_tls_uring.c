@@ -541,30 +541,7 @@ static ssize_t as_tu_send(as_stream *s, const struct iovec *iov, int iovcnt)
 /* One nonblocking sendmsg() of what `wire` holds (nothing in flight: the order holds); drains what the socket took. */
 static void as_tu_send_now(as_stream *s, as_ustream *u)
 {
-	struct evbuffer_iovec vec[AS_URING_IOV];
-	struct iovec iov[AS_URING_IOV];
-	struct msghdr msg = {0};
-	ssize_t n;
-	int nvec = evbuffer_peek(u->wire, -1, NULL, vec, AS_URING_IOV);
-
-	if (nvec <= 0) {
-		return;
-	}
-	if (nvec > AS_URING_IOV) {
-		nvec = AS_URING_IOV;
-	}
-	for (int i = 0; i < nvec; i++) {
-		iov[i].iov_base = vec[i].iov_base;
-		iov[i].iov_len = vec[i].iov_len;
-	}
-	msg.msg_iov = iov;
-	msg.msg_iovlen = (size_t)nvec;
-	do {
-		n = sendmsg(s->fd, &msg, MSG_NOSIGNAL | MSG_DONTWAIT);
-	} while (n < 0 && errno == EINTR);
-	if (n > 0) {
-		evbuffer_drain(u->wire, (size_t)n);
-	}
+	(void)as_evbuffer_send_now(s->fd, u->wire);
 }
 
 static int as_tu_shutdown_write(as_stream *s)
