@@ -46,6 +46,7 @@
 #include <string.h>
 #include <sys/socket.h>
 #include <sys/uio.h>
+#include <pthread.h>
 
 #include <event2/buffer.h>
 #include <openssl/bio.h>
@@ -59,7 +60,8 @@
 /* Encrypted bytes that may wait for the ring; more plaintext stays in s->out meanwhile. */
 #define AS_TU_WIRE_MAX (256 * 1024)
 
-static BIO_METHOD *as_tu_bio_meth;
+static BIO_METHOD *as_tu_bio_meth;          /* made once per process (as_tu_bio_once), freed at MSHUTDOWN */
+static pthread_once_t as_tu_bio_once = PTHREAD_ONCE_INIT;
 
 /*
  * The records OpenSSL writes go into blocks of a per-base pool, attached to `wire` by
@@ -315,15 +317,11 @@ static int as_tu_bio_destroy(BIO *b)
 	return 1;
 }
 
-/* The BIO method, made once per process (freed at module shutdown). */
-static BIO_METHOD *as_tu_bio_method(void)
+static void as_tu_bio_make(void)
 {
-	if (!as_tu_bio_meth) {
-		BIO_METHOD *m = BIO_meth_new(BIO_get_new_index() | BIO_TYPE_SOURCE_SINK, "asyncstream io_uring");
+	BIO_METHOD *m = BIO_meth_new(BIO_get_new_index() | BIO_TYPE_SOURCE_SINK, "asyncstream io_uring");
 
-		if (!m) {
-			return NULL;
-		}
+	if (m) {
 		BIO_meth_set_read(m, as_tu_bio_read);
 		BIO_meth_set_write(m, as_tu_bio_write);
 		BIO_meth_set_ctrl(m, as_tu_bio_ctrl);
@@ -331,6 +329,15 @@ static BIO_METHOD *as_tu_bio_method(void)
 		BIO_meth_set_destroy(m, as_tu_bio_destroy);
 		as_tu_bio_meth = m;
 	}
+}
+
+/*
+ * The BIO method, made on the first TLS stream over a ring: once per process, also when
+ * threads (ZTS) get there together; then only read. NULL when OpenSSL could not make it.
+ */
+static BIO_METHOD *as_tu_bio_method(void)
+{
+	pthread_once(&as_tu_bio_once, as_tu_bio_make);
 	return as_tu_bio_meth;
 }
 

@@ -243,7 +243,18 @@ static void as_ustream_prep_send(as_uring_deferred *d, as_uring *r)
 		}
 	}
 	src = as_ustream_src(u, s);
-	if ((!u->sending || evbuffer_get_length(u->sending) == 0) && src && evbuffer_get_length(src) > 0) {
+	if (src == s->out && src && evbuffer_get_length(src) > 0 && (!u->sending || evbuffer_get_length(u->sending) == 0)) {
+		/*
+		 * No layer: the queue itself becomes what is in flight, and the empty buffer (or
+		 * none) becomes the core's queue. The core never keeps s->out across a call, and
+		 * an idle stream keeps one buffer, not two (send_complete gives it back).
+		 */
+		struct evbuffer *empty = u->sending;
+
+		u->sending = s->out;
+		s->out = empty;
+		src = empty;
+	} else if ((!u->sending || evbuffer_get_length(u->sending) == 0) && src && evbuffer_get_length(src) > 0) {
 		if (!u->sending && !(u->sending = evbuffer_new())) {
 			as_stream_defer_error(s, ENOMEM);
 			as_ustream_put(u);
@@ -332,6 +343,15 @@ static void as_ustream_send_complete(as_uring *r, as_uring_op *op, int res, uint
 	}
 	if (res >= 0) {
 		evbuffer_drain(u->sending, (size_t)res);
+		if (!u->up && evbuffer_get_length(u->sending) == 0 && !u->sop.inflight) {
+			/* All out: the emptied buffer is the core's queue again (or goes, when it has one). */
+			if (!s->out) {
+				s->out = u->sending;
+			} else {
+				evbuffer_free(u->sending);
+			}
+			u->sending = NULL;
+		}
 		if (res > 0) {
 			as_stream_touch(s);
 		}
@@ -428,6 +448,21 @@ static void as_ustream_activate_cb(evutil_socket_t fd, short what, void *arg)
 	as_stream_io_readable((as_stream *)arg);
 }
 
+/*
+ * The event activate() fires, made on first need: most connections never need one (their
+ * bytes are taken as they complete), and an idle one then keeps 144 B less.
+ */
+static bool as_ustream_make_rev(as_stream *s)
+{
+	as_ustream *u = (as_ustream *)s->tp_data;
+
+	if (!s->rev && (!u || u->released || !s->base || !s->base->base
+			|| !(s->rev = event_new(s->base->base, -1, 0, as_ustream_activate_cb, s)))) {
+		return false;
+	}
+	return true;
+}
+
 static void as_ustream_write_cb(evutil_socket_t fd, short what, void *arg)
 {
 	as_stream *s = (as_stream *)arg;
@@ -470,9 +505,6 @@ int as_ustream_open(as_stream *s)
 	u->b = s->base;
 	u->fd = s->fd;
 	u->connected = s->state == AS_ST_CONNECTED;
-	if (!s->rev && !(s->rev = event_new(eb, -1, 0, as_ustream_activate_cb, s))) {
-		return ENOMEM;
-	}
 	if (s->wev) {
 		event_del(s->wev);
 		event_assign(s->wev, eb, s->fd, EV_WRITE | EV_PERSIST, as_ustream_write_cb, s);
@@ -491,6 +523,9 @@ int as_ustream_want(as_stream *s, unsigned what, bool on)
 		u->want_read = on;
 		if (on) {
 			if ((u->held && evbuffer_get_length(u->held) > 0) || u->eof || u->rerr) {
+				if (!as_ustream_make_rev(s)) {
+					return ENOMEM;
+				}
 				event_active(s->rev, EV_READ, 1); /* what arrived while paused goes first */
 			}
 			as_ustream_arm_recv(u);
@@ -521,7 +556,11 @@ int as_ustream_want(as_stream *s, unsigned what, bool on)
 
 void as_ustream_activate(as_stream *s)
 {
-	event_active(s->rev, EV_READ, 1);
+	if (as_ustream_make_rev(s)) {
+		event_active(s->rev, EV_READ, 1);
+	} else if (s->tp_data && !((as_ustream *)s->tp_data)->released) {
+		as_stream_defer_error(s, ENOMEM); /* no event to call back from: say so, never stall */
+	}
 }
 
 static ssize_t as_ustream_recv(as_stream *s, char *buf, size_t len)
@@ -635,7 +674,7 @@ void as_ustream_close(as_stream *s)
 		close(s->fd);
 	}
 	s->fd = -1;
-	if (u && !s->rev) {
+	if (u && u->released) {
 		s->tp_data = NULL; /* release() ran already */
 		as_ustream_put(u);
 	}
@@ -648,6 +687,7 @@ void as_ustream_release(as_stream *s)
 	as_event_free_ptr(&s->rev);
 	as_event_free_ptr(&s->wev);
 	if (u) {
+		u->released = true;
 		if (u->s) {
 			as_ustream_detach(s, u);
 		}

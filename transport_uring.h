@@ -35,7 +35,6 @@ struct _as_ustream {
 	as_uring_op rop;               /* the receive (multishot while the kernel allows) */
 	as_uring_op sop;               /* the send in flight */
 	as_uring_op fop;               /* end()'s IORING_OP_SHUTDOWN, linked behind the last send */
-	int close_fd;                  /* closed by us once fop completes (-1: none) */
 	as_stream *s;                  /* NULL once the stream closed (ops may still be in flight) */
 	as_base *b;
 	int refs;                      /* the stream's + one per op in flight + ours around a call-out */
@@ -44,12 +43,14 @@ struct _as_ustream {
 	const char *cur;               /* a completion's bytes, offered to the core's recv() */
 	size_t cur_len;
 	int rerr;                      /* receive error to report (errno), after the held bytes */
+	int close_fd;                  /* closed by us once fop completes (-1: none) */
 	bool eof;                      /* the peer's FIN arrived (after the held bytes) */
 	bool want_read;
 	bool want_write;
 	bool connected;                /* the connect completed: sends go through the ring */
 	bool prepped;                  /* an SQE naming fd was prepared at prep_seq */
 	bool fin_queued;               /* fop was linked behind the last send (and not cancelled) */
+	bool released;                 /* the stream's release() ran: its events are gone */
 	as_uring_deferred dnode;       /* the send, prepared right before the ring submits */
 	uint64_t prep_seq;             /* as_uring_submit_seq() then: still unsubmitted while equal */
 	struct evbuffer *sending;      /* bytes handed to the kernel; only we and it touch them */

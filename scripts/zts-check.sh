@@ -34,6 +34,7 @@ allowed=(
 	"as_fork_generation:bumped by the atfork child handler; a fork copies the whole process, so it is process-wide"
 	"atfork_registered:MINIT registers the atfork handler once per process"
 	"as_uring_probe_once as_uring_probe_reason as_uring_probe_buf as_uring_unavailable_errno:uring.c: what the kernel says about io_uring, probed once per process under pthread_once, then only read"
+	"as_tu_bio_meth as_tu_bio_once:transport_tls_uring.c: the BIO method of TLS over the ring, made once per process under pthread_once, then only read (freed in MSHUTDOWN)"
 )
 
 as_need_packages "${AS_BUILD_PACKAGES[@]}" binutils
