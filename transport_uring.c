@@ -9,8 +9,9 @@
  *   an exception pending) wait in `held` and are offered again through activate().
  *   Pausing cancels the receive, so TCP's window closes as it does in readiness mode.
  * - send: there is no synchronous send (ops.send = NULL): the core queues into s->out and
- *   asks for AS_WANT_WRITE; we move the queued chains (no copy) into `sending`, which only
- *   we and the kernel touch, and submit one IORING_OP_SENDMSG of them. The core counts
+ *   asks for AS_WANT_WRITE; the queue becomes `sending` (the two buffers swap places; under
+ *   a layer its chains are moved, no copy either), which only we and the kernel touch, and
+ *   we submit one IORING_OP_SENDMSG of it. The core counts
  *   `sending` as still queued (ops.unsent), so backpressure, onDrain, getWriteBufferSize()
  *   and end()'s FIN ordering are what they are in readiness mode.
  * - connect: waited for with a libevent WRITE event, as the plain transport does (once
