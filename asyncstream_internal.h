@@ -515,6 +515,10 @@ typedef enum {
  *                    not (the core re-delivers buffered frames this way).
  * recv(s, buf, len)  > 0: bytes copied into buf; 0: the peer's EOF; -1: errno (EAGAIN:
  *                    nothing now). Called once per as_stream_io_readable().
+ * recv_str(s, len, str)  NULL, or recv() that makes the string onData gets itself (*str,
+ *                    n bytes, n <= len), for a transport that holds the received bytes in
+ *                    memory (io_uring): one copy instead of two. Used instead of recv()
+ *                    when no framing needs the read buffer.
  * send(s, iov, n)    bytes taken (possibly fewer than offered), or -1 with errno (EAGAIN:
  *                    none now). NULL for a transport that cannot send synchronously: the
  *                    core then only queues into s->out and says want(AS_WANT_WRITE); the
@@ -547,6 +551,7 @@ typedef struct _as_transport_ops {
 	int (*want)(as_stream *s, unsigned what, bool on);
 	void (*activate)(as_stream *s);
 	ssize_t (*recv)(as_stream *s, char *buf, size_t len);
+	ssize_t (*recv_str)(as_stream *s, size_t len, zend_string **str);
 	ssize_t (*send)(as_stream *s, const struct iovec *iov, int iovcnt);
 	size_t (*unsent)(as_stream *s);
 	int (*shutdown_write)(as_stream *s);
@@ -758,7 +763,7 @@ AS_RUNS_PHP AS_HIDDEN void as_stream_tick(as_stream *s);
 AS_HIDDEN ssize_t as_evbuffer_send_now(int fd, struct evbuffer *buf);
 
 AS_RUNS_PHP void as_stream_after_write(as_stream *s);
-bool as_stream_do_write(as_stream *s, const char *data, size_t len);
+bool as_stream_do_write(as_stream *s, const char *data, size_t len, zend_string *owner);
 /* Asks the transport to say when it can write (connect completion, a queue to flush). */
 AS_HIDDEN bool as_stream_arm_write(as_stream *s);
 AS_HIDDEN void as_stream_disarm_write(as_stream *s);

@@ -566,7 +566,7 @@ ZEND_METHOD(AsyncStream, write)
 	if (UNEXPECTED(s->ending)) {
 		RETURN_FALSE; /* ended by itself after the peer's EOF (no onEnd handler) */
 	}
-	RETVAL_BOOL(as_stream_do_write(s, ZSTR_VAL(data), ZSTR_LEN(data)));
+	RETVAL_BOOL(as_stream_do_write(s, ZSTR_VAL(data), ZSTR_LEN(data), data));
 	AS_DIAG_FLUSH();
 }
 
@@ -595,7 +595,7 @@ ZEND_METHOD(AsyncStream, end)
 		return;
 	}
 	if (data && ZSTR_LEN(data) > 0) {
-		as_stream_do_write(s, ZSTR_VAL(data), ZSTR_LEN(data));
+		as_stream_do_write(s, ZSTR_VAL(data), ZSTR_LEN(data), data);
 	}
 	s->ending = true;
 	s->user_closed = true;

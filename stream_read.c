@@ -278,15 +278,20 @@ AS_RUNS_PHP void as_stream_io_readable(as_stream *s)
 			 * module globals), then make the string onData gets at its exact size: one
 			 * small allocation and a copy of the bytes read, instead of a 64 KiB allocation
 			 * shrunk afterwards (which cost ~15% of the server's user-space instructions at 64 B).
+			 * A transport that holds what it received (io_uring's completions) makes the
+			 * string from those bytes itself (recv_str): one copy, not two.
 			 */
 			char *scratch = AS_G(read_scratch);
-			zend_string *str;
+			zend_string *str = NULL;
 
-			n = s->tp->recv(s, scratch, AS_READ_SIZE);
+			if (s->tp->recv_str) {
+				n = s->tp->recv_str(s, AS_READ_SIZE, &str);
+			} else if ((n = s->tp->recv(s, scratch, AS_READ_SIZE)) > 0) {
+				str = zend_string_init(scratch, (size_t)n, 0);
+			}
 			err = errno;
 			if (n > 0) {
 				as_stream_touch(s);
-				str = zend_string_init(scratch, (size_t)n, 0);
 				as_stream_emit(s, str);
 				if (s->state == AS_ST_CONNECTED && !EG(exception)) {
 					as_stream_deliver(s); /* framing may have been set with bytes left over: none here */

@@ -290,11 +290,24 @@ static struct as_write_round *as_stream_write_round(as_base *b)
 	return b->write_round;
 }
 
+/* Queued strings at least this long are referenced, not copied, where nothing is written through. */
+#define AS_WRITE_REF_MIN 4096
+
+static void as_stream_str_unref(const void *data, size_t len, void *extra)
+{
+	zend_string_release((zend_string *)extra);
+}
+
 /*
  * The write path shared by write() and end(): write-through when nothing is queued, queue
  * the rest, arm WRITE only then. Returns false at/above high_water or when closed.
+ * owner: NULL, or the string data/len are all of. A transport without a synchronous send
+ * (io_uring) queues every byte; a long string then goes into the queue by reference (PHP
+ * strings do not change while referenced), which saves one copy of it; released when sent
+ * or dropped, always within the request (the queue goes with the stream or its transport
+ * state, both request memory).
  */
-bool as_stream_do_write(as_stream *s, const char *data, size_t len)
+bool as_stream_do_write(as_stream *s, const char *data, size_t len, zend_string *owner)
 {
 	size_t queued;
 	bool coalesce = false;
@@ -377,7 +390,15 @@ bool as_stream_do_write(as_stream *s, const char *data, size_t len)
 		as_stream_defer_error(s, ENOMEM);
 		return false;
 	}
-	if (evbuffer_add(s->out, data, len) != 0) {
+	if (owner && !s->tp->send && len >= AS_WRITE_REF_MIN && data == ZSTR_VAL(owner) && len == ZSTR_LEN(owner)) {
+		zend_string *ref = zend_string_copy(owner);
+
+		if (evbuffer_add_reference(s->out, data, len, as_stream_str_unref, ref) != 0) {
+			zend_string_release(ref);
+			as_stream_defer_error(s, ENOMEM);
+			return false;
+		}
+	} else if (evbuffer_add(s->out, data, len) != 0) {
 		as_stream_defer_error(s, ENOMEM);
 		return false;
 	}

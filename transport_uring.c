@@ -564,7 +564,8 @@ void as_ustream_activate(as_stream *s)
 	}
 }
 
-static ssize_t as_ustream_recv(as_stream *s, char *buf, size_t len)
+/* recv() and recv_str(): into buf, or (buf NULL) into a new string *str of the bytes taken. */
+static ssize_t as_ustream_take(as_stream *s, char *buf, size_t len, zend_string **str)
 {
 	as_ustream *u = (as_ustream *)s->tp_data;
 	size_t held = u && u->held ? evbuffer_get_length(u->held) : 0;
@@ -574,8 +575,19 @@ static ssize_t as_ustream_recv(as_stream *s, char *buf, size_t len)
 		return -1;
 	}
 	if (held > 0) {
-		int n = evbuffer_remove(u->held, buf, len);
+		int n;
 
+		if (!buf) {
+			*str = zend_string_alloc(held < len ? held : len, 0);
+			buf = ZSTR_VAL(*str);
+		}
+		n = evbuffer_remove(u->held, buf, len); /* all of min(held, len) */
+		if (str && n <= 0) {
+			zend_string_efree(*str);
+			*str = NULL;
+		} else if (str) {
+			ZSTR_VAL(*str)[n] = '\0';
+		}
 		if (evbuffer_get_length(u->held) > 0 || u->cur_len > 0 || u->eof || u->rerr) {
 			as_ustream_activate(s); /* more is waiting: another readable turn */
 		}
@@ -584,7 +596,11 @@ static ssize_t as_ustream_recv(as_stream *s, char *buf, size_t len)
 	if (u->cur_len > 0) {
 		size_t n = u->cur_len < len ? u->cur_len : len;
 
-		memcpy(buf, u->cur, n);
+		if (buf) {
+			memcpy(buf, u->cur, n);
+		} else {
+			*str = zend_string_init(u->cur, n, 0);
+		}
 		u->cur += n;
 		u->cur_len -= n;
 		if (u->cur_len > 0) {
@@ -601,6 +617,17 @@ static ssize_t as_ustream_recv(as_stream *s, char *buf, size_t len)
 	}
 	errno = EAGAIN;
 	return -1;
+}
+
+static ssize_t as_ustream_recv(as_stream *s, char *buf, size_t len)
+{
+	return as_ustream_take(s, buf, len, NULL);
+}
+
+static ssize_t as_ustream_recv_str(as_stream *s, size_t len, zend_string **str)
+{
+	*str = NULL;
+	return as_ustream_take(s, NULL, len, str);
 }
 
 size_t as_ustream_unsent(as_stream *s)
@@ -706,6 +733,7 @@ const as_transport_ops as_transport_uring = {
 	.want = as_ustream_want,
 	.activate = as_ustream_activate,
 	.recv = as_ustream_recv,
+	.recv_str = as_ustream_recv_str,
 	.send = NULL,
 	.unsent = as_ustream_unsent,
 	.shutdown_write = as_ustream_shutdown_write,
