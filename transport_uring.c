@@ -557,9 +557,12 @@ int as_ustream_want(as_stream *s, unsigned what, bool on)
 
 void as_ustream_activate(as_stream *s)
 {
+	if (!s->base || !s->base->base || !s->tp_data || ((as_ustream *)s->tp_data)->released) {
+		return; /* detached or released: nothing will read again */
+	}
 	if (as_ustream_make_rev(s)) {
 		event_active(s->rev, EV_READ, 1);
-	} else if (s->tp_data && !((as_ustream *)s->tp_data)->released) {
+	} else {
 		as_stream_defer_error(s, ENOMEM); /* no event to call back from: say so, never stall */
 	}
 }
