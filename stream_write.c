@@ -290,7 +290,7 @@ static struct as_write_round *as_stream_write_round(as_base *b)
 	return b->write_round;
 }
 
-/* Queued strings at least this long are referenced, not copied, where nothing is written through. */
+/* Queued bytes of a string, at least this many, are referenced, not copied. */
 #define AS_WRITE_REF_MIN 4096
 
 static void as_stream_str_unref(const void *data, size_t len, void *extra)
@@ -301,11 +301,12 @@ static void as_stream_str_unref(const void *data, size_t len, void *extra)
 /*
  * The write path shared by write() and end(): write-through when nothing is queued, queue
  * the rest, arm WRITE only then. Returns false at/above high_water or when closed.
- * owner: NULL, or the string data/len are all of. A transport without a synchronous send
- * (io_uring) queues every byte; a long string then goes into the queue by reference (PHP
- * strings do not change while referenced), which saves one copy of it; released when sent
- * or dropped, always within the request (the queue goes with the stream or its transport
- * state, both request memory).
+ * owner: NULL, or the string data/len lie in. What is queued of it (all of it with io_uring,
+ * whose transport has no synchronous send; a second write in a loop turn; what the socket
+ * did not take) goes into the queue by reference when it is long (PHP strings do not
+ * change while referenced), which saves one copy; the string is released when those bytes
+ * are sent or dropped, always within the request (the queue goes with the stream or its
+ * transport state, both request memory).
  */
 bool as_stream_do_write(as_stream *s, const char *data, size_t len, zend_string *owner)
 {
@@ -390,7 +391,8 @@ bool as_stream_do_write(as_stream *s, const char *data, size_t len, zend_string 
 		as_stream_defer_error(s, ENOMEM);
 		return false;
 	}
-	if (owner && !s->tp->send && len >= AS_WRITE_REF_MIN && data == ZSTR_VAL(owner) && len == ZSTR_LEN(owner)) {
+	if (owner && len >= AS_WRITE_REF_MIN && data >= ZSTR_VAL(owner) && len <= ZSTR_LEN(owner)
+			&& (size_t)(data - ZSTR_VAL(owner)) <= ZSTR_LEN(owner) - len) {
 		zend_string *ref = zend_string_copy(owner);
 
 		if (evbuffer_add_reference(s->out, data, len, as_stream_str_unref, ref) != 0) {
