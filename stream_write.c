@@ -306,7 +306,8 @@ static void as_stream_str_unref(const void *data, size_t len, void *extra)
  * did not take) goes into the queue by reference when it is long (PHP strings do not
  * change while referenced), which saves one copy; the string is released when those bytes
  * are sent or dropped, always within the request (the queue goes with the stream or its
- * transport state, both request memory).
+ * transport state, both request memory). Only below high_water: what a script queues
+ * while ignoring backpressure is copied, so that queue stays outside memory_limit.
  */
 bool as_stream_do_write(as_stream *s, const char *data, size_t len, zend_string *owner)
 {
@@ -392,7 +393,7 @@ bool as_stream_do_write(as_stream *s, const char *data, size_t len, zend_string 
 		return false;
 	}
 	if (owner && len >= AS_WRITE_REF_MIN && data >= ZSTR_VAL(owner) && len <= ZSTR_LEN(owner)
-			&& (size_t)(data - ZSTR_VAL(owner)) <= ZSTR_LEN(owner) - len) {
+			&& (size_t)(data - ZSTR_VAL(owner)) <= ZSTR_LEN(owner) - len && as_stream_queued(s) < s->high_water) {
 		zend_string *ref = zend_string_copy(owner);
 
 		if (evbuffer_add_reference(s->out, data, len, as_stream_str_unref, ref) != 0) {

@@ -1,5 +1,5 @@
 --TEST--
-io_uring: long strings queued by write() and end() go out as they were at the call (they are referenced, not copied): changing, appending to, overwriting or freeing the variable afterwards, or reusing the same string for many writes, changes no byte the peer gets
+io_uring: long strings queued by write() and end() (what the socket did not take, a second write in a loop turn) go out as they were at the call (they are referenced, not copied): changing, appending to, overwriting or freeing the variable afterwards, or reusing the same string for many writes, changes no byte the peer gets
 --SKIPIF--
 <?php require __DIR__ . '/skipif.inc'; ?>
 --INI--
@@ -12,8 +12,8 @@ $w = new AsyncStream($base, $x);
 $r = new AsyncStream($base, $y);
 fclose($x);
 fclose($y);
-var_dump($w->getIoMethod());
 
+echo $w->getIoMethod(), "\n";
 $expect = '';
 $got = '';
 $r->pause(); // nothing is read until every write below is queued: all of it waits in the queue
@@ -70,9 +70,43 @@ if ($got !== $expect) {
     echo "first difference at $n of ", strlen($expect), "\n";
 }
 echo memory_get_usage() < 4 * 1024 * 1024 ? "queue released\n" : "queue still held\n";
+
+// Inside the loop: the second write of a loop turn is queued (coalesced) whole, behind
+// the first, which went to the socket; both strings are changed right after.
+$base2 = new EventBase();
+[$w2, $r2] = as_pair_local($base2);
+$got2 = '';
+$r2->onData(function ($s, $d) use (&$got2) { $got2 .= $d; })
+   ->onEnd(function ($s) use ($base2) { $base2->stop(); });
+$t = Event::timer($base2, function () use ($w2) {
+    $first = str_repeat('1', 8000);
+    $second = str_repeat('2', 50000);
+    $w2->write($first);
+    $w2->write($second);
+    $first[0] = 'x';
+    $second[0] = 'x';
+    $second .= 'grown';
+    $w2->end();
+});
+$t->addTimer(0);
+$guard2 = Event::timer($base2, function () use ($base2) { echo "timed out\n"; $base2->stop(); });
+$guard2->add(60);
+$base2->loop();
+var_dump($got2 === str_repeat('1', 8000) . str_repeat('2', 50000));
+
+function as_pair_local(EventBase $base): array
+{
+    [$x, $y] = stream_socket_pair(STREAM_PF_UNIX, STREAM_SOCK_STREAM, STREAM_IPPROTO_IP);
+    $a = new AsyncStream($base, $x);
+    $b = new AsyncStream($base, $y);
+    fclose($x);
+    fclose($y);
+    return [$a, $b];
+}
 ?>
 --EXPECT--
-string(8) "io_uring"
+io_uring
 bool(true)
 bool(true)
 queue released
+bool(true)
