@@ -213,7 +213,7 @@ static as_ustream *as_tu_bio_ustream(BIO *b)
 static int as_tu_bio_read(BIO *b, char *buf, int len)
 {
 	as_ustream *u = as_tu_bio_ustream(b);
-	size_t held;
+	size_t n;
 
 	BIO_clear_retry_flags(b);
 	if (!u || !u->s) {
@@ -223,17 +223,7 @@ static int as_tu_bio_read(BIO *b, char *buf, int len)
 	if (len <= 0) {
 		return 0;
 	}
-	held = u->held ? evbuffer_get_length(u->held) : 0;
-	if (held > 0) {
-		/* What arrived earlier and was kept comes before the completion being offered. */
-		return evbuffer_remove(u->held, buf, (size_t)len);
-	}
-	if (u->cur_len > 0) {
-		size_t n = u->cur_len < (size_t)len ? u->cur_len : (size_t)len;
-
-		memcpy(buf, u->cur, n);
-		u->cur += n;
-		u->cur_len -= n;
+	if ((n = as_ustream_copy_out(u, buf, (size_t)len)) > 0) {
 		return (int)n;
 	}
 	if (u->rerr) {

@@ -567,47 +567,48 @@ void as_ustream_activate(as_stream *s)
 	}
 }
 
+size_t as_ustream_copy_out(as_ustream *u, char *buf, size_t len)
+{
+	size_t held = u->held ? evbuffer_get_length(u->held) : 0;
+	size_t n;
+
+	if (held > 0) {
+		/* What arrived earlier and was kept comes before the completion being offered. */
+		n = held < len ? held : len;
+		evbuffer_remove(u->held, buf, n);
+		return n;
+	}
+	n = u->cur_len < len ? u->cur_len : len;
+	if (n > 0) {
+		memcpy(buf, u->cur, n);
+		u->cur += n;
+		u->cur_len -= n;
+	}
+	return n;
+}
+
 /* recv() and recv_str(): into buf, or (buf NULL) into a new string *str of the bytes taken. */
 static ssize_t as_ustream_take(as_stream *s, char *buf, size_t len, zend_string **str)
 {
 	as_ustream *u = (as_ustream *)s->tp_data;
-	size_t held = u && u->held ? evbuffer_get_length(u->held) : 0;
+	size_t avail, n;
 
 	if (!u) {
 		errno = EBADF;
 		return -1;
 	}
-	if (held > 0) {
-		int n;
-
+	avail = u->held && evbuffer_get_length(u->held) > 0 ? evbuffer_get_length(u->held) : u->cur_len;
+	if (avail > 0) {
+		n = avail < len ? avail : len;
 		if (!buf) {
-			*str = zend_string_alloc(held < len ? held : len, 0);
+			*str = zend_string_alloc(n, 0);
 			buf = ZSTR_VAL(*str);
+			buf[n] = '\0';
 		}
-		n = evbuffer_remove(u->held, buf, len); /* all of min(held, len) */
-		if (str && n <= 0) {
-			zend_string_efree(*str);
-			*str = NULL;
-		} else if (str) {
-			ZSTR_VAL(*str)[n] = '\0';
-		}
-		if (evbuffer_get_length(u->held) > 0 || u->cur_len > 0 || u->eof || u->rerr) {
-			as_ustream_activate(s); /* more is waiting: another readable turn */
-		}
-		return n;
-	}
-	if (u->cur_len > 0) {
-		size_t n = u->cur_len < len ? u->cur_len : len;
-
-		if (buf) {
-			memcpy(buf, u->cur, n);
-		} else {
-			*str = zend_string_init(u->cur, n, 0);
-		}
-		u->cur += n;
-		u->cur_len -= n;
-		if (u->cur_len > 0) {
-			as_ustream_activate(s); /* the rest is held when the completion returns */
+		as_ustream_copy_out(u, buf, n);
+		if ((u->held && evbuffer_get_length(u->held) > 0) || u->cur_len > 0 || u->eof || u->rerr) {
+			/* More is waiting (what is left of a completion is held when it returns): another readable turn. */
+			as_ustream_activate(s);
 		}
 		return (ssize_t)n;
 	}

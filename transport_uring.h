@@ -68,6 +68,8 @@ struct as_ustream_msg {
 
 /* Drops a reference (the last frees the state, `held`, `sending`, `wire`). */
 void as_ustream_put(as_ustream *u);
+/* Copies up to len received bytes into buf, `held` first, then the completion being offered (`cur`); how many (0: none). */
+size_t as_ustream_copy_out(as_ustream *u, char *buf, size_t len);
 /* Has what waits (wire or s->out) handed to the kernel at the end of this loop turn. */
 void as_ustream_kick_send(as_ustream *u);
 
